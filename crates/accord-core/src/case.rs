@@ -526,3 +526,59 @@ impl Case {
 
 #[cfg(test)]
 mod tests;
+
+/// A case as requested by a user or a channel.
+#[derive(Clone, Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewCase {
+    pub subject: String,
+    /// The customer's first message, if any.
+    pub body: Option<String>,
+    /// The customer the case is about. Customers may leave it out: it is then themselves.
+    pub contact_id: Option<ContactId>,
+    pub channel: Option<Channel>,
+    /// Defaults to the contact's preferred language, then English.
+    pub language: Option<Language>,
+    pub priority: Option<Priority>,
+    pub category: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    #[schema(value_type = Object)]
+    pub custom_fields: BTreeMap<String, FieldValue>,
+    pub team_id: Option<TeamId>,
+    pub assignee_id: Option<UserId>,
+}
+
+impl NewCase {
+    pub fn validate(&self) -> Result<(), DomainError> {
+        let mut checker = Checker::new();
+        checker.text("subject", &self.subject, SUBJECT_MAX);
+        if let Some(body) = &self.body {
+            checker.body("body", body, crate::entry::BODY_MAX);
+        }
+        if let Some(category) = &self.category {
+            checker.text("category", category, CATEGORY_MAX);
+        }
+        check_tags(&mut checker, "tags", self.tags.iter());
+        if self.tags.len() > TAGS_MAX {
+            checker.push(FieldError::new(
+                "tags",
+                "too_many",
+                format!("a case has at most {TAGS_MAX} tags"),
+            ));
+        }
+        check_custom_fields(
+            &mut checker,
+            self.custom_fields.iter().map(|(k, v)| (k, Some(v))),
+        );
+        if self.custom_fields.len() > CUSTOM_FIELDS_MAX {
+            checker.push(FieldError::new(
+                "custom_fields",
+                "too_many",
+                format!("a case has at most {CUSTOM_FIELDS_MAX} custom fields"),
+            ));
+        }
+        checker.finish()
+    }
+}

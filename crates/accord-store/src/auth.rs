@@ -1,0 +1,186 @@
+//! API tokens and browser sessions.
+//!
+//! Both are 256-bit random secrets shown to their holder once; the database keeps only
+//! their SHA-256. A token is not a password (it has full entropy), so a fast hash is as
+//! safe as a slow one, and checking one costs one indexed lookup.
+
+use accord_core::access::Actor;
+use accord_core::ids::UserId;
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use jiff::{SignedDuration, Timestamp};
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use crate::codec::to_micros;
+use crate::staff::{PRINCIPAL_COLUMNS, Principal, PrincipalRow};
+use crate::{Result, Store, StoreError};
+
+/// Prefix that makes Accord tokens recognizable to secret scanners.
+pub const TOKEN_PREFIX: &str = "acc_";
+
+pub fn random_secret() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+pub fn secret_hash(secret: &str) -> Vec<u8> {
+    Sha256::digest(secret.as_bytes()).to_vec()
+}
+
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    #[sqlx(flatten)]
+    principal: PrincipalRow,
+    csrf_token: String,
+}
+
+/// A browser session: who, and the token forms must echo back.
+#[derive(Clone, Debug)]
+pub struct Session {
+    pub principal: Principal,
+    pub csrf_token: String,
+}
+
+impl Store {
+    /// Issues a new API token for a user and returns it; it cannot be shown again.
+    pub async fn create_token(
+        &self,
+        actor: Option<&Actor>,
+        user: UserId,
+        name: &str,
+        now: Timestamp,
+    ) -> Result<String> {
+        if let Some(actor) = actor {
+            if actor.user_id != user {
+                actor.require(accord_core::access::Action::ManageUsers)?;
+            }
+        }
+        let token = format!("{TOKEN_PREFIX}{}", random_secret());
+        let id = Uuid::now_v7();
+        let actor_id = actor.map(|a| a.user_id.0);
+        write_tx!(self, |tx| {
+            let user_exists: Option<(Uuid,)> = sqlx::query_as("SELECT id FROM users WHERE id = $1")
+                .bind(user.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if user_exists.is_none() {
+                return Err(StoreError::not_found("user"));
+            }
+            sqlx::query("INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)")
+                .bind(id)
+                .bind(user.0)
+                .bind(name)
+                .bind(secret_hash(&token))
+                .bind(to_micros(now))
+                .execute(&mut *tx)
+                .await?;
+            audit!(
+                tx,
+                actor_id,
+                now,
+                "token.create",
+                "user",
+                Some(user.to_string()),
+                serde_json::json!({"token_id": id, "name": name})
+            );
+        });
+        Ok(token)
+    }
+
+    /// The active user a bearer token belongs to, if the token is valid.
+    pub async fn authenticate_token(&self, token: &str) -> Result<Option<Principal>> {
+        if !token.starts_with(TOKEN_PREFIX) || token.len() > 200 {
+            return Ok(None);
+        }
+        let sql = format!(
+            "SELECT {PRINCIPAL_COLUMNS} FROM api_tokens t JOIN users u ON u.id = t.user_id \
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active = $2"
+        );
+        let row: Option<PrincipalRow> = read_db!(self, |ex| {
+            sqlx::query_as(&sql)
+                .bind(secret_hash(token))
+                .bind(true)
+                .fetch_optional(ex)
+                .await?
+        });
+        row.map(Principal::try_from).transpose()
+    }
+
+    /// Starts a browser session; returns the cookie secret and the CSRF token.
+    pub async fn create_session(
+        &self,
+        user: UserId,
+        ttl: SignedDuration,
+        now: Timestamp,
+    ) -> Result<(String, String)> {
+        let secret = random_secret();
+        let csrf = random_secret();
+        let expires = now
+            .checked_add(ttl)
+            .map_err(|e| StoreError::Config(format!("session lifetime: {e}")))?;
+        write_tx!(self, |tx| {
+            sqlx::query("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
+                .bind(secret_hash(&secret))
+                .bind(user.0)
+                .bind(&csrf)
+                .bind(to_micros(now))
+                .bind(to_micros(expires))
+                .execute(&mut *tx)
+                .await?;
+            // Sessions are few; sweeping the expired ones on sign-in keeps the table small
+            // without a background job.
+            sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
+                .bind(to_micros(now))
+                .execute(&mut *tx)
+                .await?;
+            audit!(
+                tx,
+                Some(user.0),
+                now,
+                "session.create",
+                "user",
+                Some(user.to_string()),
+                serde_json::json!({})
+            );
+        });
+        Ok((secret, csrf))
+    }
+
+    pub async fn session(&self, secret: &str, now: Timestamp) -> Result<Option<Session>> {
+        if secret.len() > 100 {
+            return Ok(None);
+        }
+        let sql = format!(
+            "SELECT {PRINCIPAL_COLUMNS}, s.csrf_token FROM sessions s JOIN users u ON u.id = s.user_id \
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active = $3"
+        );
+        let row: Option<SessionRow> = read_db!(self, |ex| {
+            sqlx::query_as(&sql)
+                .bind(secret_hash(secret))
+                .bind(to_micros(now))
+                .bind(true)
+                .fetch_optional(ex)
+                .await?
+        });
+        row.map(|r| {
+            Ok(Session {
+                principal: Principal::try_from(r.principal)?,
+                csrf_token: r.csrf_token,
+            })
+        })
+        .transpose()
+    }
+
+    pub async fn delete_session(&self, secret: &str) -> Result<()> {
+        write_tx!(self, |tx| {
+            sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+                .bind(secret_hash(secret))
+                .execute(&mut *tx)
+                .await?;
+        });
+        Ok(())
+    }
+}
