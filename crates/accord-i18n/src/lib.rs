@@ -1,1 +1,287 @@
-//! placeholder
+//! Accord's translations. Every user-visible string lives in `locales/<lang>/accord.ftl`
+//! (Fluent), embedded in the binary; adding a language is a translation file plus a
+//! variant of [`Language`]. Tests fail when a language lacks a key another one has.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+pub use accord_core::language::Language;
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{Loader, static_loader};
+use unic_langid::LanguageIdentifier;
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        // Unicode isolation marks around arguments confuse plain-text email and tests;
+        // our arguments are names and numbers inside a sentence of one direction.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// The source of each language's messages, for completeness checks.
+pub const SOURCES: [(Language, &str); 4] = [
+    (Language::En, include_str!("../locales/en/accord.ftl")),
+    (Language::Es, include_str!("../locales/es/accord.ftl")),
+    (Language::Pt, include_str!("../locales/pt/accord.ftl")),
+    (Language::Lv, include_str!("../locales/lv/accord.ftl")),
+];
+
+fn langid(language: Language) -> LanguageIdentifier {
+    match language {
+        Language::En => unic_langid::langid!("en"),
+        Language::Es => unic_langid::langid!("es"),
+        Language::Pt => unic_langid::langid!("pt"),
+        Language::Lv => unic_langid::langid!("lv"),
+    }
+}
+
+/// A value passed into a message.
+pub enum Arg<'a> {
+    Text(&'a str),
+    Number(i64),
+}
+
+/// Translates into one language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tr {
+    pub language: Language,
+}
+
+impl Tr {
+    pub fn new(language: Language) -> Tr {
+        Tr { language }
+    }
+
+    /// The message for `key`; the key itself if it does not exist (a test prevents that).
+    pub fn t(&self, key: &str) -> String {
+        LOCALES.lookup(&langid(self.language), key)
+    }
+
+    pub fn args(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+        let map: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(name, value)| {
+                let v = match value {
+                    Arg::Text(s) => FluentValue::from(s.to_string()),
+                    Arg::Number(n) => FluentValue::from(*n),
+                };
+                (Cow::Owned(name.to_string()), v)
+            })
+            .collect();
+        LOCALES.lookup_with_args(&langid(self.language), key, &map)
+    }
+
+    /// A message with one text argument.
+    pub fn t1(&self, key: &str, name: &str, value: &str) -> String {
+        self.args(key, &[(name, Arg::Text(value))])
+    }
+
+    /// A message chosen by a count, with the language's plural rules.
+    pub fn count(&self, key: &str, count: i64) -> String {
+        self.args(key, &[("count", Arg::Number(count))])
+    }
+
+    /// An instant in the reader's language, in the given time zone.
+    pub fn datetime(&self, at: jiff::Timestamp, zone: &jiff::tz::TimeZone) -> String {
+        at.to_zoned(zone.clone())
+            .strftime(&self.t("date-format"))
+            .to_string()
+    }
+
+    /// A money amount in minor units, with the language's separators.
+    pub fn money(&self, minor: i64, currency: &str) -> String {
+        let (units, cents) = (minor / 100, (minor % 100).abs());
+        let digits = units.abs().to_string();
+        let (group, decimal) = match self.language {
+            Language::En => (',', '.'),
+            Language::Es | Language::Pt => ('.', ','),
+            Language::Lv => ('\u{a0}', ','),
+        };
+        let mut grouped = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(group);
+            }
+            grouped.push(c);
+        }
+        let sign = if minor < 0 { "-" } else { "" };
+        match self.language {
+            Language::En => format!("{sign}{currency} {grouped}{decimal}{cents:02}"),
+            _ => format!("{sign}{grouped}{decimal}{cents:02} {currency}"),
+        }
+    }
+}
+
+/// Picks the best supported language from an `Accept-Language` header (RFC 9110 §12.5.4),
+/// honouring quality values; English when nothing matches.
+pub fn negotiate(accept_language: &str) -> Language {
+    let mut best: Option<(f32, usize, Language)> = None;
+    for (position, item) in accept_language.split(',').enumerate() {
+        let mut parts = item.split(';');
+        let tag = parts.next().unwrap_or_default().trim();
+        let quality = parts
+            .find_map(|p| p.trim().strip_prefix("q="))
+            .and_then(|q| q.trim().parse::<f32>().ok())
+            .unwrap_or(1.0);
+        if quality <= 0.0 {
+            continue;
+        }
+        if let Some(language) = Language::from_tag(tag) {
+            let better = match best {
+                None => true,
+                Some((q, p, _)) => quality > q || (quality == q && position < p),
+            };
+            if better {
+                best = Some((quality, position, language));
+            }
+        }
+    }
+    best.map(|(_, _, l)| l).unwrap_or(Language::En)
+}
+
+/// The message ids defined in a Fluent source.
+pub fn message_ids(source: &str) -> Vec<&str> {
+    source
+        .lines()
+        .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+        .filter_map(|line| line.split_once('=').map(|(id, _)| id.trim()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn every_language_has_every_message() {
+        let english: BTreeSet<_> = message_ids(SOURCES[0].1).into_iter().collect();
+        assert!(english.len() > 100);
+        for (language, source) in SOURCES {
+            let ids: BTreeSet<_> = message_ids(source).into_iter().collect();
+            let missing: Vec<_> = english.difference(&ids).collect();
+            let extra: Vec<_> = ids.difference(&english).collect();
+            assert!(missing.is_empty(), "{language} lacks {missing:?}");
+            assert!(
+                extra.is_empty(),
+                "{language} has messages English lacks: {extra:?}"
+            );
+            let args: HashMap<Cow<'static, str>, FluentValue> = [
+                "name",
+                "from",
+                "to",
+                "tag",
+                "key",
+                "kind",
+                "department",
+                "subject",
+                "detail",
+                "field",
+                "message",
+                "number",
+            ]
+            .into_iter()
+            .map(|n| (Cow::Borrowed(n), FluentValue::from("x")))
+            .chain([(Cow::Borrowed("count"), FluentValue::from(2))])
+            .collect();
+            for id in &ids {
+                let resolved = LOCALES.lookup_single_language(&langid(language), id, Some(&args));
+                assert!(
+                    resolved.is_ok(),
+                    "{language}: {id} does not resolve: {resolved:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_language_leaves_a_message_in_english() {
+        // Messages that are the same word in several languages are listed here on purpose.
+        let same_everywhere = [
+            "app-name",
+            "channel-api",
+            "col-channel",
+            "priority-normal",
+            "channel-web",
+            "channel-chat",
+            "none",
+            "no",
+            "role-supervisor",
+        ];
+        let english: HashMap<_, _> = SOURCES[0]
+            .1
+            .lines()
+            .filter_map(|l| l.split_once(" = "))
+            .collect();
+        for (language, source) in &SOURCES[1..] {
+            for (id, text) in source.lines().filter_map(|l| l.split_once(" = ")) {
+                if english.get(id) == Some(&text)
+                    && !same_everywhere.contains(&id)
+                    && !text.contains('{')
+                    && text.len() > 3
+                {
+                    panic!("{language}: {id} is still English: {text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn latvian_plurals_follow_cldr() {
+        let lv = Tr::new(Language::Lv);
+        assert_eq!(lv.count("inbox-count", 0), "Nav nevienas lietas");
+        assert_eq!(lv.count("inbox-count", 1), "1 lieta");
+        assert_eq!(lv.count("inbox-count", 21), "21 lieta");
+        assert_eq!(lv.count("inbox-count", 3), "3 lietas");
+        assert_eq!(lv.count("inbox-count", 10), "10 lietu");
+        assert_eq!(lv.count("inbox-count", 11), "11 lietu");
+        let en = Tr::new(Language::En);
+        assert_eq!(en.count("inbox-count", 0), "No cases");
+        assert_eq!(en.count("inbox-count", 1), "1 case");
+        assert_eq!(en.count("inbox-count", 2), "2 cases");
+        assert_eq!(Tr::new(Language::Pt).count("inbox-count", 2), "2 casos");
+    }
+
+    #[test]
+    fn arguments_are_substituted() {
+        let es = Tr::new(Language::Es);
+        assert_eq!(
+            es.t1("signed-in-as", "name", "Lucía"),
+            "Sesión iniciada como Lucía"
+        );
+    }
+
+    #[test]
+    fn negotiation_honours_quality() {
+        assert_eq!(negotiate("lv-LV,lv;q=0.9,en;q=0.8"), Language::Lv);
+        assert_eq!(negotiate("de-DE,pt-BR;q=0.8,es;q=0.9"), Language::Es);
+        assert_eq!(negotiate("fr"), Language::En);
+        assert_eq!(negotiate(""), Language::En);
+        assert_eq!(negotiate("es;q=0,pt"), Language::Pt);
+    }
+
+    #[test]
+    fn dates_and_money_follow_the_language() {
+        let at = jiff::Timestamp::from_second(1_767_225_600).expect("valid"); // 2026-01-01T00:00Z
+        let utc = jiff::tz::TimeZone::UTC;
+        assert_eq!(
+            Tr::new(Language::Lv).datetime(at, &utc),
+            "01.01.2026. 00:00"
+        );
+        assert_eq!(
+            Tr::new(Language::En).datetime(at, &utc),
+            "Jan 1, 2026 00:00"
+        );
+        assert_eq!(
+            Tr::new(Language::Es).money(123_456_789, "EUR"),
+            "1.234.567,89 EUR"
+        );
+        assert_eq!(Tr::new(Language::En).money(-5_00, "USD"), "-USD 5.00");
+        assert_eq!(
+            Tr::new(Language::Lv).money(250_000, "EUR"),
+            "2\u{a0}500,00 EUR"
+        );
+    }
+}

@@ -1,0 +1,197 @@
+## Shared
+app-name = Accord
+app-tagline = Customer service run by your service policy
+skip-to-content = Skip to content
+language = Language
+change-language = Change language
+signed-in-as = Signed in as { $name }
+sign-out = Sign out
+nav-inbox = Inbox
+nav-api = API reference
+date-format = %b %-d, %Y %H:%M
+none = none
+save = Save
+cancel = Cancel
+unassigned = Unassigned
+yes = yes
+no = no
+
+## Sign-in
+login-title = Sign in
+login-email = Email address
+login-password = Password
+login-submit = Sign in
+login-failed = Wrong email address or password.
+login-rate-limited = Too many sign-in attempts. Wait a minute and try again.
+login-demo-hint = Demo logins are printed by the accord demo command.
+
+## Inbox
+inbox-title = Inbox
+inbox-view-mine = Mine
+inbox-view-team = My teams
+inbox-view-unassigned = Unassigned
+inbox-view-open = All open
+inbox-view-all = All
+inbox-filter-status = Status
+inbox-filter-any-status = Any status
+inbox-filter-apply = Filter
+inbox-count = { $count ->
+    [0] No cases
+    [one] { $count } case
+   *[other] { $count } cases
+}
+inbox-empty = No cases match this view.
+inbox-next-page = Older cases
+col-number = No.
+col-subject = Subject
+col-customer = Customer
+col-organization = Organization
+col-status = Status
+col-priority = Priority
+col-assignee = Assignee
+col-updated = Updated
+col-channel = Channel
+col-language = Language
+
+## Case
+case-title = Case { $number }: { $subject }
+case-conversation = Conversation
+case-no-entries = No messages yet.
+case-reply = Reply to the customer
+case-reply-submit = Send reply
+case-note = Internal note
+case-note-submit = Add note
+case-note-hint = Only staff see notes.
+case-consult = Ask a department
+case-consult-department = Department
+case-consult-question = Question
+case-consult-submit = Ask
+case-consult-answer = Answer this question
+case-consult-answer-submit = Send answer
+case-properties = Details
+case-status = Status
+case-priority = Priority
+case-team = Team
+case-assignee = Assignee
+case-assign-to-me = Assign to me
+case-reason = Reason for the change (optional)
+case-save = Save changes
+case-saved = Changes saved.
+case-nothing-changed = Nothing changed.
+case-tags = Tags
+case-category = Category
+case-channel = Channel
+case-language = Language
+case-created = Opened
+case-links = Linked cases
+case-history = History
+case-entry-inbound = { $name } wrote
+case-entry-outbound = { $name } replied
+case-entry-note = Internal note by { $name }
+case-entry-consult-question = { $name } asked { $department }
+case-entry-consult-answer = { $name } answered
+case-entry-posted = Saved.
+link-duplicate_of = duplicate of
+link-related = related to
+link-merged_into = merged into
+link-incoming-duplicate_of = has a duplicate
+link-incoming-related = related to
+link-incoming-merged_into = has merged in
+event-by = by { $name }
+event-created = Case opened
+event-status = Status: { $from } → { $to }
+event-priority = Priority: { $from } → { $to }
+event-assignee = Assignee changed
+event-team = Team changed
+event-subject = Subject changed
+event-category = Category changed
+event-language = Language: { $from } → { $to }
+event-tag_added = Tag added: { $tag }
+event-tag_removed = Tag removed: { $tag }
+event-custom_field = Field { $key } changed
+event-linked = Linked to another case
+event-unlinked = Link removed
+event-entry_added = { $kind } added
+
+## Account panel
+account-title = Account
+account-contact = Customer
+account-identities = Contact details
+account-preferred-language = Preferred language
+account-organization = Organization
+account-no-organization = This customer belongs to no organization.
+account-tier = Tier
+account-revenue = Yearly revenue
+account-customer-since = Customer since
+account-manager = Account manager
+account-billing = Billing and contract
+account-contract = Contract
+account-promises = Promised at the time of sale
+account-no-promises = No promises recorded.
+account-responsibilities = Who is responsible for what
+account-no-responsibilities = No responsibilities recorded.
+account-other-cases = Other cases of this account
+account-no-other-cases = No other cases.
+account-open-cases = { $count ->
+    [0] no open cases
+    [one] { $count } open case
+   *[other] { $count } open cases
+}
+
+## Values
+status-new = New
+status-acknowledged = Acknowledged
+status-investigating = Investigating
+status-agreed = Agreed
+status-implementing = Implementing
+status-waiting_on_customer = Waiting on customer
+status-waiting_on_third_party = Waiting on third party
+status-resolved = Resolved
+status-closed = Closed
+status-reopened = Reopened
+priority-low = Low
+priority-normal = Normal
+priority-high = High
+priority-urgent = Urgent
+channel-email = Email
+channel-web = Web
+channel-chat = Chat
+channel-phone = Phone
+channel-social = Social
+channel-api = API
+entry-inbound = Customer message
+entry-outbound = Reply
+entry-note = Note
+entry-consult_question = Consult
+entry-consult_answer = Consult answer
+tier-standard = Standard
+tier-silver = Silver
+tier-gold = Gold
+tier-platinum = Platinum
+party-company = Us
+party-customer = The customer
+party-third_party = A third party
+party-shared = Shared
+expectation-performance = Performance
+expectation-delivery = Delivery
+expectation-billing = Billing
+expectation-support = Support
+expectation-other = Other
+role-agent = Agent
+role-supervisor = Supervisor
+role-admin = Administrator
+role-customer = Customer
+
+## Errors
+error-title = Something went wrong
+error-not-found = We could not find that page, or you may not see it.
+error-forbidden = You are not allowed to do that.
+error-csrf = This form expired or did not come from Accord. Reload the page and try again.
+error-invalid = Please correct the following:
+error-conflict = That conflicts with the current state: { $detail }
+error-illegal-transition = A case cannot go from “{ $from }” to “{ $to }”.
+error-server = An unexpected error occurred. It has been logged; please try again.
+error-back = Back to the inbox
+error-field-required = { $field }: this field is required.
+error-field-too-long = { $field }: this text is too long.
+error-field-invalid = { $field }: { $message }

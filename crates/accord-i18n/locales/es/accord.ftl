@@ -1,0 +1,197 @@
+## Shared
+app-name = Accord
+app-tagline = Atención al cliente guiada por su política de servicio
+skip-to-content = Saltar al contenido
+language = Idioma
+change-language = Cambiar idioma
+signed-in-as = Sesión iniciada como { $name }
+sign-out = Cerrar sesión
+nav-inbox = Bandeja de entrada
+nav-api = Referencia de la API
+date-format = %-d/%m/%Y %H:%M
+none = ninguno
+save = Guardar
+cancel = Cancelar
+unassigned = Sin asignar
+yes = sí
+no = no
+
+## Sign-in
+login-title = Iniciar sesión
+login-email = Correo electrónico
+login-password = Contraseña
+login-submit = Entrar
+login-failed = Correo electrónico o contraseña incorrectos.
+login-rate-limited = Demasiados intentos. Espere un minuto y vuelva a intentarlo.
+login-demo-hint = El comando accord demo muestra los usuarios de demostración.
+
+## Inbox
+inbox-title = Bandeja de entrada
+inbox-view-mine = Mis casos
+inbox-view-team = Mis equipos
+inbox-view-unassigned = Sin asignar
+inbox-view-open = Todos los abiertos
+inbox-view-all = Todos
+inbox-filter-status = Estado
+inbox-filter-any-status = Cualquier estado
+inbox-filter-apply = Filtrar
+inbox-count = { $count ->
+    [0] Ningún caso
+    [one] { $count } caso
+   *[other] { $count } casos
+}
+inbox-empty = Ningún caso coincide con esta vista.
+inbox-next-page = Casos anteriores
+col-number = N.º
+col-subject = Asunto
+col-customer = Cliente
+col-organization = Organización
+col-status = Estado
+col-priority = Prioridad
+col-assignee = Responsable
+col-updated = Actualizado
+col-channel = Canal
+col-language = Idioma
+
+## Case
+case-title = Caso { $number }: { $subject }
+case-conversation = Conversación
+case-no-entries = Todavía no hay mensajes.
+case-reply = Responder al cliente
+case-reply-submit = Enviar respuesta
+case-note = Nota interna
+case-note-submit = Añadir nota
+case-note-hint = Solo el personal ve las notas.
+case-consult = Consultar a un departamento
+case-consult-department = Departamento
+case-consult-question = Pregunta
+case-consult-submit = Preguntar
+case-consult-answer = Responder a esta consulta
+case-consult-answer-submit = Enviar respuesta
+case-properties = Detalles
+case-status = Estado
+case-priority = Prioridad
+case-team = Equipo
+case-assignee = Responsable
+case-assign-to-me = Asignármelo
+case-reason = Motivo del cambio (opcional)
+case-save = Guardar cambios
+case-saved = Cambios guardados.
+case-nothing-changed = No se cambió nada.
+case-tags = Etiquetas
+case-category = Categoría
+case-channel = Canal
+case-language = Idioma
+case-created = Abierto
+case-links = Casos vinculados
+case-history = Historial
+case-entry-inbound = { $name } escribió
+case-entry-outbound = { $name } respondió
+case-entry-note = Nota interna de { $name }
+case-entry-consult-question = { $name } consultó a { $department }
+case-entry-consult-answer = { $name } respondió
+case-entry-posted = Guardado.
+link-duplicate_of = duplicado de
+link-related = relacionado con
+link-merged_into = fusionado en
+link-incoming-duplicate_of = tiene un duplicado
+link-incoming-related = relacionado con
+link-incoming-merged_into = recibió la fusión de
+event-by = por { $name }
+event-created = Caso abierto
+event-status = Estado: { $from } → { $to }
+event-priority = Prioridad: { $from } → { $to }
+event-assignee = Cambio de responsable
+event-team = Cambio de equipo
+event-subject = Cambio de asunto
+event-category = Cambio de categoría
+event-language = Idioma: { $from } → { $to }
+event-tag_added = Etiqueta añadida: { $tag }
+event-tag_removed = Etiqueta quitada: { $tag }
+event-custom_field = Campo { $key } modificado
+event-linked = Vinculado a otro caso
+event-unlinked = Vínculo eliminado
+event-entry_added = { $kind } añadido
+
+## Account panel
+account-title = Cuenta
+account-contact = Cliente
+account-identities = Datos de contacto
+account-preferred-language = Idioma preferido
+account-organization = Organización
+account-no-organization = Este cliente no pertenece a ninguna organización.
+account-tier = Nivel
+account-revenue = Facturación anual
+account-customer-since = Cliente desde
+account-manager = Gestor de cuenta
+account-billing = Facturación y contrato
+account-contract = Contrato
+account-promises = Prometido en la venta
+account-no-promises = No hay promesas registradas.
+account-responsibilities = Quién es responsable de qué
+account-no-responsibilities = No hay responsabilidades registradas.
+account-other-cases = Otros casos de esta cuenta
+account-no-other-cases = No hay otros casos.
+account-open-cases = { $count ->
+    [0] ningún caso abierto
+    [one] { $count } caso abierto
+   *[other] { $count } casos abiertos
+}
+
+## Values
+status-new = Nuevo
+status-acknowledged = Acusado recibo
+status-investigating = En investigación
+status-agreed = Acordado
+status-implementing = En ejecución
+status-waiting_on_customer = Esperando al cliente
+status-waiting_on_third_party = Esperando a un tercero
+status-resolved = Resuelto
+status-closed = Cerrado
+status-reopened = Reabierto
+priority-low = Baja
+priority-normal = Normal
+priority-high = Alta
+priority-urgent = Urgente
+channel-email = Correo
+channel-web = Web
+channel-chat = Chat
+channel-phone = Teléfono
+channel-social = Redes sociales
+channel-api = API
+entry-inbound = Mensaje del cliente
+entry-outbound = Respuesta
+entry-note = Nota
+entry-consult_question = Consulta
+entry-consult_answer = Respuesta a consulta
+tier-standard = Estándar
+tier-silver = Plata
+tier-gold = Oro
+tier-platinum = Platino
+party-company = Nosotros
+party-customer = El cliente
+party-third_party = Un tercero
+party-shared = Compartida
+expectation-performance = Rendimiento
+expectation-delivery = Entrega
+expectation-billing = Facturación
+expectation-support = Soporte
+expectation-other = Otro
+role-agent = Agente
+role-supervisor = Supervisor
+role-admin = Administrador
+role-customer = Cliente
+
+## Errors
+error-title = Algo salió mal
+error-not-found = No encontramos esa página, o no tiene permiso para verla.
+error-forbidden = No tiene permiso para hacer eso.
+error-csrf = Este formulario caducó o no procede de Accord. Recargue la página e inténtelo de nuevo.
+error-invalid = Corrija lo siguiente:
+error-conflict = Entra en conflicto con el estado actual: { $detail }
+error-illegal-transition = Un caso no puede pasar de «{ $from }» a «{ $to }».
+error-server = Se produjo un error inesperado. Quedó registrado; inténtelo de nuevo.
+error-back = Volver a la bandeja de entrada
+error-field-required = { $field }: este campo es obligatorio.
+error-field-too-long = { $field }: el texto es demasiado largo.
+error-field-invalid = { $field }: { $message }

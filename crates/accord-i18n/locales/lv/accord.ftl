@@ -1,0 +1,199 @@
+## Shared
+app-name = Accord
+app-tagline = Klientu apkalpošana, ko vada jūsu pakalpojumu politika
+skip-to-content = Pāriet uz saturu
+language = Valoda
+change-language = Mainīt valodu
+signed-in-as = Pieteicies kā { $name }
+sign-out = Iziet
+nav-inbox = Iesūtne
+nav-api = API apraksts
+date-format = %d.%m.%Y. %H:%M
+none = nav
+save = Saglabāt
+cancel = Atcelt
+unassigned = Nav piešķirts
+yes = jā
+no = nē
+
+## Sign-in
+login-title = Pieteikties
+login-email = E-pasta adrese
+login-password = Parole
+login-submit = Pieteikties
+login-failed = Nepareiza e-pasta adrese vai parole.
+login-rate-limited = Pārāk daudz mēģinājumu. Uzgaidiet minūti un mēģiniet vēlreiz.
+login-demo-hint = Demonstrācijas lietotājus parāda komanda accord demo.
+
+## Inbox
+inbox-title = Iesūtne
+inbox-view-mine = Manas
+inbox-view-team = Manas komandas
+inbox-view-unassigned = Nepiešķirtās
+inbox-view-open = Visas atvērtās
+inbox-view-all = Visas
+inbox-filter-status = Statuss
+inbox-filter-any-status = Jebkurš statuss
+inbox-filter-apply = Atlasīt
+inbox-count = { $count ->
+    [0] Nav nevienas lietas
+    [zero] { $count } lietu
+    [one] { $count } lieta
+   *[other] { $count } lietas
+}
+inbox-empty = Šim skatam neatbilst neviena lieta.
+inbox-next-page = Vecākas lietas
+col-number = Nr.
+col-subject = Temats
+col-customer = Klients
+col-organization = Organizācija
+col-status = Statuss
+col-priority = Prioritāte
+col-assignee = Atbildīgais
+col-updated = Atjaunināta
+col-channel = Kanāls
+col-language = Valoda
+
+## Case
+case-title = Lieta { $number }: { $subject }
+case-conversation = Sarakste
+case-no-entries = Vēl nav ziņu.
+case-reply = Atbildēt klientam
+case-reply-submit = Sūtīt atbildi
+case-note = Iekšēja piezīme
+case-note-submit = Pievienot piezīmi
+case-note-hint = Piezīmes redz tikai darbinieki.
+case-consult = Jautāt nodaļai
+case-consult-department = Nodaļa
+case-consult-question = Jautājums
+case-consult-submit = Jautāt
+case-consult-answer = Atbildēt uz šo jautājumu
+case-consult-answer-submit = Sūtīt atbildi
+case-properties = Informācija
+case-status = Statuss
+case-priority = Prioritāte
+case-team = Komanda
+case-assignee = Atbildīgais
+case-assign-to-me = Piešķirt man
+case-reason = Izmaiņu iemesls (nav obligāts)
+case-save = Saglabāt izmaiņas
+case-saved = Izmaiņas saglabātas.
+case-nothing-changed = Nekas netika mainīts.
+case-tags = Birkas
+case-category = Kategorija
+case-channel = Kanāls
+case-language = Valoda
+case-created = Atvērta
+case-links = Saistītās lietas
+case-history = Vēsture
+case-entry-inbound = { $name } rakstīja
+case-entry-outbound = { $name } atbildēja
+case-entry-note = { $name } iekšēja piezīme
+case-entry-consult-question = { $name } jautāja nodaļai { $department }
+case-entry-consult-answer = { $name } atbildēja
+case-entry-posted = Saglabāts.
+link-duplicate_of = dublikāts lietai
+link-related = saistīta ar
+link-merged_into = apvienota ar
+link-incoming-duplicate_of = tai ir dublikāts
+link-incoming-related = saistīta ar
+link-incoming-merged_into = tajā apvienota
+event-by = veica { $name }
+event-created = Lieta atvērta
+event-status = Statuss: { $from } → { $to }
+event-priority = Prioritāte: { $from } → { $to }
+event-assignee = Mainīts atbildīgais
+event-team = Mainīta komanda
+event-subject = Mainīts temats
+event-category = Mainīta kategorija
+event-language = Valoda: { $from } → { $to }
+event-tag_added = Pievienota birka: { $tag }
+event-tag_removed = Noņemta birka: { $tag }
+event-custom_field = Mainīts lauks { $key }
+event-linked = Sasaistīta ar citu lietu
+event-unlinked = Saite noņemta
+event-entry_added = Pievienots: { $kind }
+
+## Account panel
+account-title = Konts
+account-contact = Klients
+account-identities = Kontaktinformācija
+account-preferred-language = Vēlamā valoda
+account-organization = Organizācija
+account-no-organization = Šis klients nepieder nevienai organizācijai.
+account-tier = Līmenis
+account-revenue = Gada ieņēmumi
+account-customer-since = Klients kopš
+account-manager = Konta vadītājs
+account-billing = Norēķini un līgums
+account-contract = Līgums
+account-promises = Pārdošanas brīdī solītais
+account-no-promises = Nav reģistrētu solījumu.
+account-responsibilities = Kas par ko atbild
+account-no-responsibilities = Nav reģistrētu pienākumu.
+account-other-cases = Citas šī konta lietas
+account-no-other-cases = Citu lietu nav.
+account-open-cases = { $count ->
+    [0] nav atvērtu lietu
+    [zero] { $count } atvērtu lietu
+    [one] { $count } atvērta lieta
+   *[other] { $count } atvērtas lietas
+}
+
+## Values
+status-new = Jauna
+status-acknowledged = Apstiprināta saņemšana
+status-investigating = Tiek izpētīta
+status-agreed = Saskaņota
+status-implementing = Tiek īstenota
+status-waiting_on_customer = Gaida klientu
+status-waiting_on_third_party = Gaida trešo pusi
+status-resolved = Atrisināta
+status-closed = Slēgta
+status-reopened = Atkārtoti atvērta
+priority-low = Zema
+priority-normal = Parasta
+priority-high = Augsta
+priority-urgent = Steidzama
+channel-email = E-pasts
+channel-web = Tīmeklis
+channel-chat = Tērzēšana
+channel-phone = Tālrunis
+channel-social = Sociālie tīkli
+channel-api = API
+entry-inbound = Klienta ziņa
+entry-outbound = Atbilde
+entry-note = Piezīme
+entry-consult_question = Jautājums nodaļai
+entry-consult_answer = Nodaļas atbilde
+tier-standard = Standarta
+tier-silver = Sudraba
+tier-gold = Zelta
+tier-platinum = Platīna
+party-company = Mēs
+party-customer = Klients
+party-third_party = Trešā puse
+party-shared = Kopīga
+expectation-performance = Veiktspēja
+expectation-delivery = Piegāde
+expectation-billing = Norēķini
+expectation-support = Atbalsts
+expectation-other = Cits
+role-agent = Aģents
+role-supervisor = Vadītājs
+role-admin = Administrators
+role-customer = Klients
+
+## Errors
+error-title = Radās kļūda
+error-not-found = Šo lapu neatradām, vai arī jums nav tiesību to redzēt.
+error-forbidden = Jums nav tiesību to darīt.
+error-csrf = Šīs veidlapas derīgums beidzies, vai tā nav no Accord. Pārlādējiet lapu un mēģiniet vēlreiz.
+error-invalid = Lūdzu, izlabojiet:
+error-conflict = Tas ir pretrunā ar pašreizējo stāvokli: { $detail }
+error-illegal-transition = Lieta nevar pāriet no “{ $from }” uz “{ $to }”.
+error-server = Radās neparedzēta kļūda. Tā ir reģistrēta; lūdzu, mēģiniet vēlreiz.
+error-back = Atpakaļ uz iesūtni
+error-field-required = { $field }: šis lauks ir obligāts.
+error-field-too-long = { $field }: teksts ir pārāk garš.
+error-field-invalid = { $field }: { $message }

@@ -1,0 +1,197 @@
+## Shared
+app-name = Accord
+app-tagline = Atendimento ao cliente conduzido pela sua política de serviço
+skip-to-content = Ir para o conteúdo
+language = Idioma
+change-language = Mudar idioma
+signed-in-as = Sessão iniciada como { $name }
+sign-out = Terminar sessão
+nav-inbox = Caixa de entrada
+nav-api = Referência da API
+date-format = %d/%m/%Y %H:%M
+none = nenhum
+save = Guardar
+cancel = Cancelar
+unassigned = Sem responsável
+yes = sim
+no = não
+
+## Sign-in
+login-title = Iniciar sessão
+login-email = Endereço de e-mail
+login-password = Palavra-passe
+login-submit = Entrar
+login-failed = E-mail ou palavra-passe incorretos.
+login-rate-limited = Demasiadas tentativas. Aguarde um minuto e tente de novo.
+login-demo-hint = O comando accord demo mostra os utilizadores de demonstração.
+
+## Inbox
+inbox-title = Caixa de entrada
+inbox-view-mine = Os meus
+inbox-view-team = As minhas equipas
+inbox-view-unassigned = Sem responsável
+inbox-view-open = Todos os abertos
+inbox-view-all = Todos
+inbox-filter-status = Estado
+inbox-filter-any-status = Qualquer estado
+inbox-filter-apply = Filtrar
+inbox-count = { $count ->
+    [0] Nenhum caso
+    [one] { $count } caso
+   *[other] { $count } casos
+}
+inbox-empty = Nenhum caso corresponde a esta vista.
+inbox-next-page = Casos anteriores
+col-number = N.º
+col-subject = Assunto
+col-customer = Cliente
+col-organization = Organização
+col-status = Estado
+col-priority = Prioridade
+col-assignee = Responsável
+col-updated = Atualizado
+col-channel = Canal
+col-language = Idioma
+
+## Case
+case-title = Caso { $number }: { $subject }
+case-conversation = Conversa
+case-no-entries = Ainda não há mensagens.
+case-reply = Responder ao cliente
+case-reply-submit = Enviar resposta
+case-note = Nota interna
+case-note-submit = Adicionar nota
+case-note-hint = Só a equipa vê as notas.
+case-consult = Consultar um departamento
+case-consult-department = Departamento
+case-consult-question = Pergunta
+case-consult-submit = Perguntar
+case-consult-answer = Responder a esta consulta
+case-consult-answer-submit = Enviar resposta
+case-properties = Detalhes
+case-status = Estado
+case-priority = Prioridade
+case-team = Equipa
+case-assignee = Responsável
+case-assign-to-me = Atribuir a mim
+case-reason = Motivo da alteração (opcional)
+case-save = Guardar alterações
+case-saved = Alterações guardadas.
+case-nothing-changed = Nada foi alterado.
+case-tags = Etiquetas
+case-category = Categoria
+case-channel = Canal
+case-language = Idioma
+case-created = Aberto
+case-links = Casos ligados
+case-history = Histórico
+case-entry-inbound = { $name } escreveu
+case-entry-outbound = { $name } respondeu
+case-entry-note = Nota interna de { $name }
+case-entry-consult-question = { $name } consultou { $department }
+case-entry-consult-answer = { $name } respondeu
+case-entry-posted = Guardado.
+link-duplicate_of = duplicado de
+link-related = relacionado com
+link-merged_into = fundido em
+link-incoming-duplicate_of = tem um duplicado
+link-incoming-related = relacionado com
+link-incoming-merged_into = recebeu a fusão de
+event-by = por { $name }
+event-created = Caso aberto
+event-status = Estado: { $from } → { $to }
+event-priority = Prioridade: { $from } → { $to }
+event-assignee = Responsável alterado
+event-team = Equipa alterada
+event-subject = Assunto alterado
+event-category = Categoria alterada
+event-language = Idioma: { $from } → { $to }
+event-tag_added = Etiqueta adicionada: { $tag }
+event-tag_removed = Etiqueta removida: { $tag }
+event-custom_field = Campo { $key } alterado
+event-linked = Ligado a outro caso
+event-unlinked = Ligação removida
+event-entry_added = { $kind } adicionado
+
+## Account panel
+account-title = Conta
+account-contact = Cliente
+account-identities = Contactos
+account-preferred-language = Idioma preferido
+account-organization = Organização
+account-no-organization = Este cliente não pertence a nenhuma organização.
+account-tier = Nível
+account-revenue = Faturação anual
+account-customer-since = Cliente desde
+account-manager = Gestor de conta
+account-billing = Faturação e contrato
+account-contract = Contrato
+account-promises = Prometido no momento da venda
+account-no-promises = Não há promessas registadas.
+account-responsibilities = Quem é responsável por quê
+account-no-responsibilities = Não há responsabilidades registadas.
+account-other-cases = Outros casos desta conta
+account-no-other-cases = Não há outros casos.
+account-open-cases = { $count ->
+    [0] nenhum caso aberto
+    [one] { $count } caso aberto
+   *[other] { $count } casos abertos
+}
+
+## Values
+status-new = Novo
+status-acknowledged = Recebido
+status-investigating = Em análise
+status-agreed = Acordado
+status-implementing = Em execução
+status-waiting_on_customer = À espera do cliente
+status-waiting_on_third_party = À espera de terceiros
+status-resolved = Resolvido
+status-closed = Fechado
+status-reopened = Reaberto
+priority-low = Baixa
+priority-normal = Normal
+priority-high = Alta
+priority-urgent = Urgente
+channel-email = E-mail
+channel-web = Web
+channel-chat = Chat
+channel-phone = Telefone
+channel-social = Redes sociais
+channel-api = API
+entry-inbound = Mensagem do cliente
+entry-outbound = Resposta
+entry-note = Nota
+entry-consult_question = Consulta
+entry-consult_answer = Resposta à consulta
+tier-standard = Padrão
+tier-silver = Prata
+tier-gold = Ouro
+tier-platinum = Platina
+party-company = Nós
+party-customer = O cliente
+party-third_party = Um terceiro
+party-shared = Partilhada
+expectation-performance = Desempenho
+expectation-delivery = Entrega
+expectation-billing = Faturação
+expectation-support = Suporte
+expectation-other = Outro
+role-agent = Agente
+role-supervisor = Supervisor
+role-admin = Administrador
+role-customer = Cliente
+
+## Errors
+error-title = Algo correu mal
+error-not-found = Não encontrámos essa página, ou não tem permissão para a ver.
+error-forbidden = Não tem permissão para fazer isso.
+error-csrf = Este formulário expirou ou não veio do Accord. Recarregue a página e tente de novo.
+error-invalid = Corrija o seguinte:
+error-conflict = Isso entra em conflito com o estado atual: { $detail }
+error-illegal-transition = Um caso não pode passar de «{ $from }» para «{ $to }».
+error-server = Ocorreu um erro inesperado. Foi registado; tente de novo.
+error-back = Voltar à caixa de entrada
+error-field-required = { $field }: este campo é obrigatório.
+error-field-too-long = { $field }: o texto é demasiado longo.
+error-field-invalid = { $field }: { $message }
