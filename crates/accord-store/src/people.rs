@@ -646,3 +646,56 @@ fn contact_from(row: ContactRow, identities: Vec<(String, String)>) -> Result<Co
         created_at: from_micros(row.created_at)?,
     })
 }
+
+/// Display names for ids shown in lists, fetched in three queries for a whole page.
+#[derive(Default, Debug)]
+pub struct Names {
+    pub contacts: std::collections::HashMap<ContactId, String>,
+    pub organizations: std::collections::HashMap<OrganizationId, String>,
+    pub users: std::collections::HashMap<UserId, String>,
+    pub teams: std::collections::HashMap<TeamId, String>,
+}
+
+impl Store {
+    /// Names of the given records. Callers pass only ids they were allowed to read (ids
+    /// taken from rows of an already scoped query), so this does not check scope itself.
+    pub async fn names(&self, contacts: &[ContactId], organizations: &[OrganizationId], users: &[UserId], teams: &[TeamId]) -> Result<Names> {
+        use sea_query::{Alias, Expr, Query};
+        use sea_query_binder::SqlxBinder;
+        fn select(table: &str, ids: Vec<Uuid>) -> sea_query::SelectStatement {
+            Query::select()
+                .columns([Alias::new("id"), Alias::new("name")])
+                .from(Alias::new(table))
+                .and_where(Expr::col(Alias::new("id")).is_in(ids))
+                .to_owned()
+        }
+        let mut names = Names::default();
+        let queries = [
+            ("contacts", contacts.iter().map(|c| c.0).collect::<Vec<_>>()),
+            ("organizations", organizations.iter().map(|o| o.0).collect()),
+            ("users", users.iter().map(|u| u.0).collect()),
+            ("teams", teams.iter().map(|t| t.0).collect()),
+        ];
+        for (table, mut ids) in queries {
+            ids.sort();
+            ids.dedup();
+            if ids.is_empty() {
+                continue;
+            }
+            let statement = select(table, ids);
+            let rows: Vec<(Uuid, String)> = read_db!(self, |ex, qb| {
+                let (sql, values) = statement.build_sqlx(qb);
+                sqlx::query_as_with(&sql, values).fetch_all(ex).await?
+            });
+            for (id, name) in rows {
+                match table {
+                    "contacts" => names.contacts.insert(ContactId(id), name),
+                    "organizations" => names.organizations.insert(OrganizationId(id), name),
+                    "users" => names.users.insert(UserId(id), name),
+                    _ => names.teams.insert(TeamId(id), name),
+                };
+            }
+        }
+        Ok(names)
+    }
+}

@@ -1,0 +1,48 @@
+//! The REST API under `/api/v1`. Routes are registered through utoipa-axum, so the
+//! OpenAPI document is generated from the same list the router is built from.
+
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::AppState;
+
+mod cases;
+mod people;
+mod staff;
+
+pub(crate) use cases::{decode_cursor, encode_cursor};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Accord API",
+        description = "Cases, conversations, customers and staff of an Accord installation. \
+            Authenticate with `Authorization: Bearer <token>` (create a token with `accord token create --user EMAIL`). \
+            Errors are RFC 9457 problem details. Creation accepts an `Idempotency-Key` header on POST /cases.",
+        license(name = "AGPL-3.0-or-later")
+    ),
+    modifiers(&BearerAuth),
+    security(("bearer" = [])),
+    tags(
+        (name = "cases", description = "Cases, their conversation, history, links and attachments"),
+        (name = "customers", description = "Organizations (accounts) and contacts"),
+        (name = "staff", description = "Users, teams and the audit log"),
+    )
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+    }
+}
+
+/// The API routes with their OpenAPI document, mounted at `/api/v1`.
+pub fn router() -> OpenApiRouter<AppState> {
+    let v1 = OpenApiRouter::new().merge(cases::router()).merge(people::router()).merge(staff::router());
+    OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)
+}

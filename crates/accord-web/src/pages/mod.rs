@@ -1,0 +1,174 @@
+//! The server-rendered interface. Works without JavaScript; `static/app.js` only adds
+//! keyboard shortcuts. Every form carries the session's CSRF token.
+
+use std::num::NonZeroU32;
+
+use accord_core::language::Language;
+use accord_i18n::Tr;
+use accord_store::auth::Session;
+use askama::Template;
+use axum::Router;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum_extra::extract::CookieJar;
+use governor::{DefaultKeyedRateLimiter, Quota};
+
+use crate::AppState;
+
+mod case;
+mod errors;
+mod inbox;
+mod login;
+
+pub use errors::PageError;
+
+pub const SESSION_COOKIE: &str = "accord_session";
+pub const LANGUAGE_COOKIE: &str = "accord_lang";
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(|| async { Redirect::to("/inbox") }))
+        .route("/login", get(login::form).post(login::submit))
+        .route("/logout", post(login::logout))
+        .route("/language", post(login::set_language))
+        .route("/inbox", get(inbox::page))
+        .route("/cases/{number}", get(case::page))
+        .route("/cases/{number}/entries", post(case::add_entry))
+        .route("/cases/{number}/update", post(case::update))
+        .route("/attachments/{id}", get(case::download))
+        .route("/static/app.css", get(|| async { static_file("text/css", include_str!("../../static/app.css")) }))
+        .route("/static/app.js", get(|| async { static_file("text/javascript", include_str!("../../static/app.js")) }))
+        .fallback(errors::not_found)
+}
+
+fn static_file(content_type: &'static str, body: &'static str) -> Response {
+    ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "public, max-age=3600")], body).into_response()
+}
+
+/// Sign-in attempts per client address and per account: bursts of 10, then one every 6 s.
+pub struct LoginLimiter {
+    limiter: DefaultKeyedRateLimiter<String>,
+}
+
+impl LoginLimiter {
+    pub fn new() -> Self {
+        let quota = Quota::per_minute(NonZeroU32::new(10).unwrap_or(NonZeroU32::MIN));
+        LoginLimiter { limiter: DefaultKeyedRateLimiter::keyed(quota) }
+    }
+
+    /// Whether another attempt for this key is allowed now.
+    pub fn allow(&self, key: &str) -> bool {
+        self.limiter.check_key(&key.to_owned()).is_ok()
+    }
+}
+
+impl Default for LoginLimiter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The reader's language: the switcher's cookie, then the account's language, then the
+/// browser's `Accept-Language`.
+pub fn language_of(parts: &Parts, jar: &CookieJar, session: Option<&Session>) -> Language {
+    jar.get(LANGUAGE_COOKIE)
+        .and_then(|c| Language::from_tag(c.value()))
+        .or_else(|| session.map(|s| s.principal.language))
+        .unwrap_or_else(|| {
+            accord_i18n::negotiate(parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or(""))
+        })
+}
+
+/// What every page shows around its content.
+pub struct Chrome {
+    pub tr: Tr,
+    pub user_name: Option<String>,
+    pub csrf: String,
+    /// Where the language switcher returns to.
+    pub here: String,
+    pub is_staff: bool,
+}
+
+impl Chrome {
+    pub fn languages(&self) -> Vec<(&'static str, &'static str, bool)> {
+        Language::ALL.iter().map(|l| (l.code(), l.endonym(), *l == self.tr.language)).collect()
+    }
+
+    pub fn lang(&self) -> &'static str {
+        self.tr.language.code()
+    }
+}
+
+/// A signed-in user on a page; anonymous visitors are sent to the sign-in page.
+pub struct PageUser {
+    pub session: Session,
+    pub chrome: Chrome,
+}
+
+impl FromRequestParts<AppState> for PageUser {
+    type Rejection = Response;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let jar = CookieJar::from_headers(&parts.headers);
+        let session = match jar.get(SESSION_COOKIE) {
+            Some(cookie) => state.store.session(cookie.value(), crate::now()).await.map_err(|e| PageError::from(e).into_response())?,
+            None => None,
+        };
+        let here = parts.uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into());
+        let Some(session) = session else {
+            let next = urlencode(&here);
+            return Err(Redirect::to(&format!("/login?next={next}")).into_response());
+        };
+        let tr = Tr::new(language_of(parts, &jar, Some(&session)));
+        let chrome = Chrome {
+            tr,
+            user_name: Some(session.principal.name.clone()),
+            csrf: session.csrf_token.clone(),
+            here,
+            is_staff: session.principal.role.is_staff(),
+        };
+        Ok(PageUser { session, chrome })
+    }
+}
+
+/// Checks a submitted form's CSRF token and origin; `Err` is the page to answer with.
+pub fn check_form(user: &PageUser, parts_method: &axum::http::Method, headers: &axum::http::HeaderMap, token: &str) -> Result<(), PageError> {
+    if crate::security::is_cross_site(parts_method, headers) || !crate::security::same_secret(token, &user.session.csrf_token) {
+        return Err(PageError::Csrf(user.chrome.tr));
+    }
+    Ok(())
+}
+
+pub fn render<T: Template>(template: &T) -> Response {
+    match template.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template rendering failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, "template error").into_response()
+        }
+    }
+}
+
+pub fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Only same-site relative paths may be redirect targets (no open redirects).
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
+        _ => "/inbox".to_owned(),
+    }
+}
+
+pub fn no_store(mut response: Response) -> Response {
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
