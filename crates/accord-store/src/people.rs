@@ -659,7 +659,13 @@ pub struct Names {
 impl Store {
     /// Names of the given records. Callers pass only ids they were allowed to read (ids
     /// taken from rows of an already scoped query), so this does not check scope itself.
-    pub async fn names(&self, contacts: &[ContactId], organizations: &[OrganizationId], users: &[UserId], teams: &[TeamId]) -> Result<Names> {
+    pub async fn names(
+        &self,
+        contacts: &[ContactId],
+        organizations: &[OrganizationId],
+        users: &[UserId],
+        teams: &[TeamId],
+    ) -> Result<Names> {
         use sea_query::{Alias, Expr, Query};
         use sea_query_binder::SqlxBinder;
         fn select(table: &str, ids: Vec<Uuid>) -> sea_query::SelectStatement {

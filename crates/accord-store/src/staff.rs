@@ -384,3 +384,26 @@ struct PrincipalWithHash {
     principal: PrincipalRow,
     password_hash: Option<String>,
 }
+
+impl Store {
+    /// Whether any user exists: a fresh installation has none.
+    pub async fn has_users(&self) -> Result<bool> {
+        let row: Option<(Uuid,)> =
+            read_db!(self, |ex| sqlx::query_as("SELECT id FROM users LIMIT 1")
+                .fetch_optional(ex)
+                .await?);
+        Ok(row.is_some())
+    }
+
+    /// Every active user, staff first, for operator tools (no actor: CLI only).
+    pub async fn list_users_for_listing(&self) -> Result<Vec<Principal>> {
+        let sql = format!(
+            "SELECT {PRINCIPAL_COLUMNS} FROM users u WHERE u.active = $1 ORDER BY CASE WHEN u.role = 'customer' THEN 1 ELSE 0 END, u.created_at, u.email"
+        );
+        let rows: Vec<PrincipalRow> = read_db!(self, |ex| sqlx::query_as(&sql)
+            .bind(true)
+            .fetch_all(ex)
+            .await?);
+        rows.into_iter().map(Principal::try_from).collect()
+    }
+}

@@ -16,14 +16,21 @@ use crate::problem::ApiError;
 /// Parses a JSON body, naming the line, column and field of any problem.
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     if std::str::from_utf8(body).is_err() {
-        return Err(ApiError::bad_request("invalid_utf8", "the request body is not valid UTF-8"));
+        return Err(ApiError::bad_request(
+            "invalid_utf8",
+            "the request body is not valid UTF-8",
+        ));
     }
     serde_json::from_slice(body).map_err(|e| {
         let code = match e.classify() {
             serde_json::error::Category::Data => "invalid_field",
             _ => "malformed_json",
         };
-        let status = if code == "invalid_field" { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::BAD_REQUEST };
+        let status = if code == "invalid_field" {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::BAD_REQUEST
+        };
         ApiError::new(status, code, format!("request body: {e}"))
     })
 }
@@ -45,13 +52,19 @@ async fn json_body(req: Request, state: &AppState) -> Result<(Parts, Bytes), Api
             "send the body as JSON with `Content-Type: application/json`",
         ));
     }
-    let bytes = Bytes::from_request(Request::from_parts(parts.clone(), body), state).await.map_err(|e| {
-        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "body_too_large", format!("the request body exceeds {} bytes", crate::API_BODY_LIMIT))
-        } else {
-            ApiError::bad_request("unreadable_body", e.body_text())
-        }
-    })?;
+    let bytes = Bytes::from_request(Request::from_parts(parts.clone(), body), state)
+        .await
+        .map_err(|e| {
+            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::new(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "body_too_large",
+                    format!("the request body exceeds {} bytes", crate::API_BODY_LIMIT),
+                )
+            } else {
+                ApiError::bad_request("unreadable_body", e.body_text())
+            }
+        })?;
     Ok((parts, bytes))
 }
 
@@ -80,15 +93,25 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Creation<T> {
             None => None,
             Some(v) => {
                 let key = v.to_str().ok().filter(|k| valid_key(k)).ok_or_else(|| {
-                    ApiError::bad_request("invalid_idempotency_key", "Idempotency-Key must be 1 to 255 visible ASCII characters")
+                    ApiError::bad_request(
+                        "invalid_idempotency_key",
+                        "Idempotency-Key must be 1 to 255 visible ASCII characters",
+                    )
                 })?;
                 Some(IdempotencyKey {
                     key: key.to_owned(),
-                    fingerprint: request_fingerprint(parts.method.as_str(), parts.uri.path(), &bytes),
+                    fingerprint: request_fingerprint(
+                        parts.method.as_str(),
+                        parts.uri.path(),
+                        &bytes,
+                    ),
                 })
             }
         };
-        Ok(Creation { value: parse_json(&bytes)?, idempotency })
+        Ok(Creation {
+            value: parse_json(&bytes)?,
+            idempotency,
+        })
     }
 }
 
@@ -101,7 +124,9 @@ impl<T: DeserializeOwned + Send> FromRequestParts<AppState> for ApiPath<T> {
         axum::extract::Path::<T>::from_request_parts(parts, state)
             .await
             .map(|p| ApiPath(p.0))
-            .map_err(|e: PathRejection| ApiError::bad_request("invalid_path", format!("{}; ids are UUIDs", e.body_text())))
+            .map_err(|e: PathRejection| {
+                ApiError::bad_request("invalid_path", format!("{}; ids are UUIDs", e.body_text()))
+            })
     }
 }
 
@@ -128,11 +153,18 @@ impl FromRequestParts<AppState> for ApiUser {
             .headers
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+            .and_then(|v| {
+                v.strip_prefix("Bearer ")
+                    .or_else(|| v.strip_prefix("bearer "))
+            })
             .ok_or_else(ApiError::unauthorized)?;
         match state.store.authenticate_token(token.trim()).await? {
             Some(principal) => Ok(ApiUser(principal)),
-            None => Err(ApiError::new(StatusCode::UNAUTHORIZED, "invalid_token", "the API token is unknown or revoked")),
+            None => Err(ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "invalid_token",
+                "the API token is unknown or revoked",
+            )),
         }
     }
 }

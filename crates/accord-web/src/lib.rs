@@ -59,7 +59,11 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(store: Store, config: WebConfig) -> AppState {
-        AppState { store, config: Arc::new(config), login_limiter: Arc::new(LoginLimiter::new()) }
+        AppState {
+            store,
+            config: Arc::new(config),
+            login_limiter: Arc::new(LoginLimiter::new()),
+        }
     }
 }
 
@@ -91,7 +95,10 @@ pub fn app(state: AppState) -> Router {
     let api = api
         .route("/api/{*rest}", axum::routing::any(api_not_found))
         .layer(DefaultBodyLimit::max(API_BODY_LIMIT))
-        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ));
     let docs: Router<AppState> = Router::from(SwaggerUi::new("/api/docs").url("/api/openapi.json", openapi))
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
@@ -106,14 +113,21 @@ pub fn app(state: AppState) -> Router {
         .route("/metrics", get(metrics_text))
         .layer(middleware::from_fn(security::headers))
         .layer(middleware::from_fn(record_metrics))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(30),
+        ))
         .layer(CatchPanicLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
 
 async fn api_not_found() -> problem::ApiError {
-    problem::ApiError::new(StatusCode::NOT_FOUND, "no_such_route", "no API route has this path; see /api/docs")
+    problem::ApiError::new(
+        StatusCode::NOT_FOUND,
+        "no_such_route",
+        "no API route has this path; see /api/docs",
+    )
 }
 
 /// Liveness: the process answers.
@@ -133,29 +147,56 @@ async fn readyz(State(state): State<AppState>) -> Response {
 }
 
 async fn metrics_text() -> Response {
-    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], metrics_handle().render()).into_response()
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        metrics_handle().render(),
+    )
+        .into_response()
 }
 
 async fn record_metrics(req: Request, next: Next) -> Response {
-    let route = req.extensions().get::<MatchedPath>().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "unmatched".into());
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "unmatched".into());
     let method = req.method().to_string();
     let started = Instant::now();
     let response = next.run(req).await;
-    let labels = [("method", method), ("route", route), ("status", response.status().as_u16().to_string())];
+    let labels = [
+        ("method", method),
+        ("route", route),
+        ("status", response.status().as_u16().to_string()),
+    ];
     metrics::counter!("accord_http_requests_total", &labels).increment(1);
-    metrics::histogram!("accord_http_request_duration_seconds", &labels).record(started.elapsed().as_secs_f64());
+    metrics::histogram!("accord_http_request_duration_seconds", &labels)
+        .record(started.elapsed().as_secs_f64());
     response
 }
 
 /// Serves an attachment as a download, never rendered inline (stored HTML must not run).
 pub(crate) fn attachment_response(attachment: &Attachment, bytes: Bytes) -> Response {
-    let name: String = attachment.filename.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_ ".contains(c) { c } else { '_' }).collect();
+    let name: String = attachment
+        .filename
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_ ".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
     (
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("application/octet-stream")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/octet-stream"),
+            ),
             (
                 header::CONTENT_DISPOSITION,
-                HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")).unwrap_or(HeaderValue::from_static("attachment")),
+                HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
+                    .unwrap_or(HeaderValue::from_static("attachment")),
             ),
         ],
         bytes,

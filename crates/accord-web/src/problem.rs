@@ -30,7 +30,12 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, detail: impl Into<String>) -> Self {
-        ApiError { status, code, detail: detail.into(), errors: Vec::new() }
+        ApiError {
+            status,
+            code,
+            detail: detail.into(),
+            errors: Vec::new(),
+        }
     }
 
     pub fn unauthorized() -> Self {
@@ -59,7 +64,12 @@ impl From<DomainError> for ApiError {
             DomainError::Invalid(list) => list.clone(),
             _ => Vec::new(),
         };
-        ApiError { status, code: e.code(), detail: e.to_string(), errors }
+        ApiError {
+            status,
+            code: e.code(),
+            detail: e.to_string(),
+            errors,
+        }
     }
 }
 
@@ -69,7 +79,11 @@ impl From<StoreError> for ApiError {
             StoreError::Domain(d) => d.into(),
             other => {
                 tracing::error!(error = %other, "storage error");
-                ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "an internal error occurred; it has been logged")
+                ApiError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    "an internal error occurred; it has been logged",
+                )
             }
         }
     }
@@ -89,7 +103,12 @@ impl IntoResponse for ApiError {
             errors: self.errors,
         };
         let body = serde_json::to_vec(&problem).unwrap_or_default();
-        (self.status, [(header::CONTENT_TYPE, "application/problem+json")], body).into_response()
+        (
+            self.status,
+            [(header::CONTENT_TYPE, "application/problem+json")],
+            body,
+        )
+            .into_response()
     }
 }
 

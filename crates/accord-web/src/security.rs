@@ -11,11 +11,23 @@ pub async fn headers(req: Request, next: Next) -> Response {
     h.entry(header::CONTENT_SECURITY_POLICY).or_insert(HeaderValue::from_static(
         "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     ));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
-    h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
-    h.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=()"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+    h.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    h.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
+    );
     response
 }
 
@@ -28,7 +40,10 @@ pub fn is_cross_site(method: &Method, headers: &HeaderMap) -> bool {
     if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
         return !matches!(site, "same-origin" | "none");
     }
-    match (headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()), headers.get(header::HOST).and_then(|v| v.to_str().ok())) {
+    match (
+        headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
+        headers.get(header::HOST).and_then(|v| v.to_str().ok()),
+    ) {
         (Some(origin), Some(host)) => {
             let origin_host = origin.split("://").nth(1).unwrap_or(origin);
             origin != "null" && origin_host != host || origin == "null"
@@ -39,7 +54,11 @@ pub fn is_cross_site(method: &Method, headers: &HeaderMap) -> bool {
 
 /// Compares secrets without revealing through timing how much of them matched.
 pub fn same_secret(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 #[cfg(test)]
@@ -56,13 +75,40 @@ mod tests {
 
     #[test]
     fn cross_site_posts_are_recognized() {
-        assert!(is_cross_site(&Method::POST, &headers(&[("sec-fetch-site", "cross-site")])));
-        assert!(is_cross_site(&Method::POST, &headers(&[("sec-fetch-site", "same-site")])));
-        assert!(!is_cross_site(&Method::POST, &headers(&[("sec-fetch-site", "same-origin")])));
-        assert!(is_cross_site(&Method::POST, &headers(&[("origin", "https://evil.example"), ("host", "accord.example")])));
-        assert!(!is_cross_site(&Method::POST, &headers(&[("origin", "https://accord.example"), ("host", "accord.example")])));
-        assert!(is_cross_site(&Method::POST, &headers(&[("origin", "null"), ("host", "accord.example")])));
-        assert!(!is_cross_site(&Method::GET, &headers(&[("sec-fetch-site", "cross-site")])));
+        assert!(is_cross_site(
+            &Method::POST,
+            &headers(&[("sec-fetch-site", "cross-site")])
+        ));
+        assert!(is_cross_site(
+            &Method::POST,
+            &headers(&[("sec-fetch-site", "same-site")])
+        ));
+        assert!(!is_cross_site(
+            &Method::POST,
+            &headers(&[("sec-fetch-site", "same-origin")])
+        ));
+        assert!(is_cross_site(
+            &Method::POST,
+            &headers(&[
+                ("origin", "https://evil.example"),
+                ("host", "accord.example")
+            ])
+        ));
+        assert!(!is_cross_site(
+            &Method::POST,
+            &headers(&[
+                ("origin", "https://accord.example"),
+                ("host", "accord.example")
+            ])
+        ));
+        assert!(is_cross_site(
+            &Method::POST,
+            &headers(&[("origin", "null"), ("host", "accord.example")])
+        ));
+        assert!(!is_cross_site(
+            &Method::GET,
+            &headers(&[("sec-fetch-site", "cross-site")])
+        ));
         assert!(!is_cross_site(&Method::POST, &headers(&[])));
     }
 

@@ -1,1 +1,271 @@
-fn main() {}
+//! The `accord` command: run the server, the demo, migrations, and account administration.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use accord_core::language::Language;
+use accord_core::people::{NewUser, Role};
+use accord_store::Store;
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+
+mod config;
+mod serve;
+
+use config::Settings;
+
+#[derive(Parser)]
+#[command(
+    name = "accord",
+    version,
+    about = "Customer service run by your service policy"
+)]
+struct Cli {
+    /// Configuration file (TOML); defaults to ./accord.toml when it exists.
+    #[arg(long, global = true, env = "ACCORD_CONFIG")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web interface and API.
+    Serve,
+    /// Serve with a demo data set in four languages (created on first run) and print the logins.
+    Demo {
+        /// Delete the demo database first and generate a new one.
+        #[arg(long)]
+        fresh: bool,
+        /// How many cases to generate (300 by default; use e.g. 100000 for benchmarks).
+        #[arg(long, default_value_t = 300)]
+        cases: usize,
+        /// Generate the data and exit without serving.
+        #[arg(long)]
+        no_serve: bool,
+    },
+    /// Create or update the database schema.
+    Migrate,
+    /// Manage users.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Manage API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create a user; asks for the password on the terminal when --password is not given.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// agent, supervisor, admin or customer
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        password: Option<String>,
+        /// en, es, pt or lv
+        #[arg(long, default_value = "en")]
+        language: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create an API token for a user and print it (it is shown only once).
+    Create {
+        /// The user's email address.
+        #[arg(long)]
+        user: String,
+        /// A name to recognise the token by.
+        #[arg(long, default_value = "cli")]
+        name: String,
+    },
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let result = Settings::load(cli.config.as_deref()).and_then(|settings| {
+        init_logging(&settings);
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .context("starting the async runtime")?;
+        runtime.block_on(run(cli.command, settings))
+    });
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logging(settings: &Settings) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("ACCORD_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if settings.json_logs {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+async fn open_store(settings: &Settings) -> Result<Store> {
+    if let Some(path) = settings.sqlite_path() {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("creating data directory {}", dir.display()))?;
+        }
+    }
+    let store = Store::connect(&settings.store_options())
+        .await
+        .context("connecting to the database")?;
+    store.migrate().await.context("migrating the database")?;
+    Ok(store)
+}
+
+async fn run(command: Command, settings: Settings) -> Result<()> {
+    match command {
+        Command::Serve => {
+            let store = open_store(&settings).await?;
+            serve::serve(store, &settings, None).await
+        }
+        Command::Demo {
+            fresh,
+            cases,
+            no_serve,
+        } => {
+            if fresh {
+                let Some(path) = settings.sqlite_path() else {
+                    bail!(
+                        "--fresh only deletes SQLite demo databases; drop the PostgreSQL database yourself"
+                    )
+                };
+                for suffix in ["", "-wal", "-shm"] {
+                    let file = PathBuf::from(format!("{}{suffix}", path.display()));
+                    if file.exists() {
+                        std::fs::remove_file(&file)
+                            .with_context(|| format!("deleting {}", file.display()))?;
+                    }
+                }
+            }
+            let store = open_store(&settings).await?;
+            let logins = if store
+                .find_user_by_email("admin@demo.accord")
+                .await?
+                .is_none()
+            {
+                if store.has_users().await? {
+                    bail!(
+                        "this database already has users but no demo data; use an empty database (or --fresh for the SQLite demo)"
+                    );
+                }
+                eprintln!("Generating demo data ({cases} cases)…");
+                let options = accord_demo::DemoOptions {
+                    cases,
+                    ..Default::default()
+                };
+                let started = std::time::Instant::now();
+                let summary =
+                    accord_demo::generate(&store, &options, jiff::Timestamp::now()).await?;
+                eprintln!(
+                    "Created {} organizations, {} contacts, {} cases with {} conversation entries in {:.1} s.",
+                    summary.organizations,
+                    summary.contacts,
+                    summary.cases,
+                    summary.entries,
+                    started.elapsed().as_secs_f64()
+                );
+                summary.logins
+            } else {
+                accord_demo::demo_logins(&store).await?
+            };
+            if no_serve {
+                return Ok(());
+            }
+            serve::serve(store, &settings, Some(&logins)).await
+        }
+        Command::Migrate => {
+            open_store(&settings).await?;
+            eprintln!("The database schema is up to date.");
+            Ok(())
+        }
+        Command::User {
+            command:
+                UserCommand::Create {
+                    email,
+                    name,
+                    role,
+                    password,
+                    language,
+                },
+        } => {
+            let role = Role::parse(&role).with_context(|| {
+                format!("--role: {role:?} is not one of agent, supervisor, admin, customer")
+            })?;
+            let language = Language::from_tag(&language).with_context(|| {
+                format!("--language: {language:?} is not one of en, es, pt, lv")
+            })?;
+            let password = match password {
+                Some(p) => p,
+                None => ask_password()?,
+            };
+            let store = open_store(&settings).await?;
+            let new = NewUser {
+                email,
+                name,
+                role,
+                language: Some(language),
+                password: Some(password),
+                organization_id: None,
+                contact_id: None,
+                team_ids: vec![],
+            };
+            let user = store.create_user(None, new, jiff::Timestamp::now()).await?;
+            println!("Created {} {} ({})", user.role, user.email, user.id);
+            Ok(())
+        }
+        Command::Token {
+            command: TokenCommand::Create { user, name },
+        } => {
+            let store = open_store(&settings).await?;
+            let principal = store
+                .find_user_by_email(&user)
+                .await?
+                .with_context(|| format!("no active user has the email address {user}"))?;
+            let token = store
+                .create_token(None, principal.id, &name, jiff::Timestamp::now())
+                .await?;
+            println!("{token}");
+            Ok(())
+        }
+    }
+}
+
+fn ask_password() -> Result<String> {
+    if !std::io::stdin().is_terminal() {
+        bail!("no --password given and standard input is not a terminal to ask on");
+    }
+    eprint!("Password: ");
+    std::io::stderr().flush().ok();
+    let first = rpassword::read_password().context("reading the password")?;
+    eprint!("Repeat the password: ");
+    std::io::stderr().flush().ok();
+    let second = rpassword::read_password().context("reading the password")?;
+    if first != second {
+        bail!("the two passwords differ");
+    }
+    Ok(first)
+}

@@ -30,7 +30,9 @@ pub fn router() -> OpenApiRouter<AppState> {
             OpenApiRouter::new()
                 .routes(routes!(list_attachments, upload_attachment))
                 .routes(routes!(download_attachment))
-                .layer(axum::extract::DefaultBodyLimit::max(accord_store::blobs::ATTACHMENT_MAX_BYTES)),
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    accord_store::blobs::ATTACHMENT_MAX_BYTES,
+                )),
         )
 }
 
@@ -70,25 +72,50 @@ pub(crate) fn encode_cursor(case: &Case) -> String {
 
 pub(crate) fn decode_cursor(cursor: &str) -> Option<(jiff::Timestamp, CaseId)> {
     let (micros, id) = cursor.split_once('_')?;
-    Some((jiff::Timestamp::from_microsecond(micros.parse().ok()?).ok()?, id.parse().ok()?))
+    Some((
+        jiff::Timestamp::from_microsecond(micros.parse().ok()?).ok()?,
+        id.parse().ok()?,
+    ))
 }
 
 #[utoipa::path(get, path = "/cases", tag = "cases", params(CaseQuery),
     responses((status = 200, body = CasePage), (status = 400, body = Problem), (status = 401, body = Problem)))]
-async fn list_cases(State(state): State<AppState>, ApiUser(user): ApiUser, ApiQuery(q): ApiQuery<CaseQuery>) -> ApiResult<axum::Json<CasePage>> {
-    let mut filter = CaseFilter { open_only: q.open.unwrap_or(false), limit: q.limit.unwrap_or(50).clamp(1, 500), ..CaseFilter::default() };
+async fn list_cases(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiQuery(q): ApiQuery<CaseQuery>,
+) -> ApiResult<axum::Json<CasePage>> {
+    let mut filter = CaseFilter {
+        open_only: q.open.unwrap_or(false),
+        limit: q.limit.unwrap_or(50).clamp(1, 500),
+        ..CaseFilter::default()
+    };
     if let Some(statuses) = &q.status {
         for s in statuses.split(',').filter(|s| !s.is_empty()) {
-            filter.statuses.push(CaseStatus::parse(s.trim()).ok_or_else(|| {
-                ApiError::bad_request("invalid_query", format!("status: unknown status {s:?}; known: {}", CaseStatus::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")))
-            })?);
+            filter
+                .statuses
+                .push(CaseStatus::parse(s.trim()).ok_or_else(|| {
+                    ApiError::bad_request(
+                        "invalid_query",
+                        format!(
+                            "status: unknown status {s:?}; known: {}",
+                            CaseStatus::ALL
+                                .iter()
+                                .map(|s| s.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    )
+                })?);
         }
     }
     filter.assignee = match q.assignee.as_deref() {
         None => None,
         Some("none") => Some(None),
         Some("me") => Some(Some(user.id)),
-        Some(id) => Some(Some(id.parse().map_err(|_| ApiError::bad_request("invalid_query", "assignee: a user id, `me` or `none`"))?)),
+        Some(id) => Some(Some(id.parse().map_err(|_| {
+            ApiError::bad_request("invalid_query", "assignee: a user id, `me` or `none`")
+        })?)),
     };
     filter.team = q.team;
     filter.organization = q.organization;
@@ -98,22 +125,45 @@ async fn list_cases(State(state): State<AppState>, ApiUser(user): ApiUser, ApiQu
     filter.priority = q.priority;
     filter.tag = q.tag;
     if let Some(cursor) = &q.cursor {
-        filter.before = Some(decode_cursor(cursor).ok_or_else(|| ApiError::bad_request("invalid_query", "cursor: not a cursor returned by this API"))?);
+        filter.before = Some(decode_cursor(cursor).ok_or_else(|| {
+            ApiError::bad_request("invalid_query", "cursor: not a cursor returned by this API")
+        })?);
     }
     let items = state.store.list_cases(&user.actor(), &filter).await?;
-    let next = (items.len() == filter.limit as usize).then(|| items.last().map(encode_cursor)).flatten();
+    let next = (items.len() == filter.limit as usize)
+        .then(|| items.last().map(encode_cursor))
+        .flatten();
     Ok(axum::Json(CasePage { items, next }))
 }
 
 #[utoipa::path(post, path = "/cases", tag = "cases", request_body = NewCase,
     params(("Idempotency-Key" = Option<String>, Header, description = "Retrying with the same key returns the first response instead of creating again")),
     responses((status = 201, body = Case), (status = 409, body = Problem), (status = 422, body = Problem)))]
-async fn create_case(State(state): State<AppState>, ApiUser(user): ApiUser, input: Creation<NewCase>) -> ApiResult<Response> {
-    match state.store.create_case(&user.actor(), input.value, input.idempotency.as_ref(), now()).await? {
+async fn create_case(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    input: Creation<NewCase>,
+) -> ApiResult<Response> {
+    match state
+        .store
+        .create_case(
+            &user.actor(),
+            input.value,
+            input.idempotency.as_ref(),
+            now(),
+        )
+        .await?
+    {
         Created::New(case) => Ok(created(format!("/api/v1/cases/{}", case.id), &case)),
         Created::Replayed { status, body } => Ok((
             StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
-            [(header::CONTENT_TYPE, "application/json"), (header::HeaderName::from_static("idempotent-replayed"), "true")],
+            [
+                (header::CONTENT_TYPE, "application/json"),
+                (
+                    header::HeaderName::from_static("idempotent-replayed"),
+                    "true",
+                ),
+            ],
             body,
         )
             .into_response()),
@@ -121,12 +171,21 @@ async fn create_case(State(state): State<AppState>, ApiUser(user): ApiUser, inpu
 }
 
 pub(crate) fn created<T: Serialize>(location: String, value: &T) -> Response {
-    (StatusCode::CREATED, [(header::LOCATION, location)], axum::Json(value)).into_response()
+    (
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        axum::Json(value),
+    )
+        .into_response()
 }
 
 #[utoipa::path(get, path = "/cases/{id}", tag = "cases", params(("id" = CaseId, Path)),
     responses((status = 200, body = Case), (status = 404, body = Problem)))]
-async fn get_case(State(state): State<AppState>, ApiUser(user): ApiUser, ApiPath(id): ApiPath<CaseId>) -> ApiResult<axum::Json<Case>> {
+async fn get_case(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<CaseId>,
+) -> ApiResult<axum::Json<Case>> {
     Ok(axum::Json(state.store.get_case(&user.actor(), id).await?))
 }
 
@@ -138,14 +197,23 @@ async fn update_case(
     ApiPath(id): ApiPath<CaseId>,
     ApiJson(patch): ApiJson<CasePatch>,
 ) -> ApiResult<axum::Json<Case>> {
-    let (case, _) = state.store.update_case(&user.actor(), id, &patch, now()).await?;
+    let (case, _) = state
+        .store
+        .update_case(&user.actor(), id, &patch, now())
+        .await?;
     Ok(axum::Json(case))
 }
 
 #[utoipa::path(get, path = "/cases/{id}/entries", tag = "cases", params(("id" = CaseId, Path)),
     responses((status = 200, body = Vec<Entry>, description = "oldest first; customers receive only messages"), (status = 404, body = Problem)))]
-async fn list_entries(State(state): State<AppState>, ApiUser(user): ApiUser, ApiPath(id): ApiPath<CaseId>) -> ApiResult<axum::Json<Vec<Entry>>> {
-    Ok(axum::Json(state.store.list_entries(&user.actor(), id).await?))
+async fn list_entries(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<CaseId>,
+) -> ApiResult<axum::Json<Vec<Entry>>> {
+    Ok(axum::Json(
+        state.store.list_entries(&user.actor(), id).await?,
+    ))
 }
 
 #[utoipa::path(post, path = "/cases/{id}/entries", tag = "cases", params(("id" = CaseId, Path)), request_body = NewEntry,
@@ -156,14 +224,23 @@ async fn add_entry(
     ApiPath(id): ApiPath<CaseId>,
     ApiJson(entry): ApiJson<NewEntry>,
 ) -> ApiResult<Response> {
-    let entry = state.store.add_entry(&user.actor(), id, &entry, now()).await?;
+    let entry = state
+        .store
+        .add_entry(&user.actor(), id, &entry, now())
+        .await?;
     Ok(created(format!("/api/v1/cases/{id}/entries"), &entry))
 }
 
 #[utoipa::path(get, path = "/cases/{id}/events", tag = "cases", params(("id" = CaseId, Path)),
     responses((status = 200, body = Vec<CaseEvent>, description = "every recorded change, oldest first"), (status = 403, body = Problem), (status = 404, body = Problem)))]
-async fn list_events(State(state): State<AppState>, ApiUser(user): ApiUser, ApiPath(id): ApiPath<CaseId>) -> ApiResult<axum::Json<Vec<CaseEvent>>> {
-    Ok(axum::Json(state.store.list_events(&user.actor(), id).await?))
+async fn list_events(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<CaseId>,
+) -> ApiResult<axum::Json<Vec<CaseEvent>>> {
+    Ok(axum::Json(
+        state.store.list_events(&user.actor(), id).await?,
+    ))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -175,7 +252,11 @@ pub struct NewLink {
 
 #[utoipa::path(get, path = "/cases/{id}/links", tag = "cases", params(("id" = CaseId, Path)),
     responses((status = 200, body = Vec<CaseLink>), (status = 404, body = Problem)))]
-async fn list_links(State(state): State<AppState>, ApiUser(user): ApiUser, ApiPath(id): ApiPath<CaseId>) -> ApiResult<axum::Json<Vec<CaseLink>>> {
+async fn list_links(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<CaseId>,
+) -> ApiResult<axum::Json<Vec<CaseLink>>> {
     Ok(axum::Json(state.store.list_links(&user.actor(), id).await?))
 }
 
@@ -187,14 +268,23 @@ async fn link_case(
     ApiPath(id): ApiPath<CaseId>,
     ApiJson(link): ApiJson<NewLink>,
 ) -> ApiResult<StatusCode> {
-    state.store.link_cases(&user.actor(), id, link.other_case_id, link.kind, now()).await?;
+    state
+        .store
+        .link_cases(&user.actor(), id, link.other_case_id, link.kind, now())
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 #[utoipa::path(get, path = "/cases/{id}/attachments", tag = "cases", params(("id" = CaseId, Path)),
     responses((status = 200, body = Vec<Attachment>), (status = 404, body = Problem)))]
-async fn list_attachments(State(state): State<AppState>, ApiUser(user): ApiUser, ApiPath(id): ApiPath<CaseId>) -> ApiResult<axum::Json<Vec<Attachment>>> {
-    Ok(axum::Json(state.store.list_attachments(&user.actor(), id).await?))
+async fn list_attachments(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<CaseId>,
+) -> ApiResult<axum::Json<Vec<Attachment>>> {
+    Ok(axum::Json(
+        state.store.list_attachments(&user.actor(), id).await?,
+    ))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -215,14 +305,27 @@ async fn upload_attachment(
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("application/octet-stream");
-    let attachment = state.store.add_attachment(&user.actor(), id, &q.filename, content_type, body, now()).await?;
-    Ok(created(format!("/api/v1/attachments/{}", attachment.id), &attachment))
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("application/octet-stream");
+    let attachment = state
+        .store
+        .add_attachment(&user.actor(), id, &q.filename, content_type, body, now())
+        .await?;
+    Ok(created(
+        format!("/api/v1/attachments/{}", attachment.id),
+        &attachment,
+    ))
 }
 
 #[utoipa::path(get, path = "/attachments/{id}", tag = "cases", params(("id" = AttachmentId, Path)),
     responses((status = 200, content_type = "application/octet-stream", description = "the file, as a download"), (status = 404, body = Problem)))]
-async fn download_attachment(State(state): State<AppState>, ApiUser(user): ApiUser, ApiPath(id): ApiPath<AttachmentId>) -> ApiResult<Response> {
+async fn download_attachment(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<AttachmentId>,
+) -> ApiResult<Response> {
     let (attachment, bytes) = state.store.read_attachment(&user.actor(), id).await?;
     Ok(crate::attachment_response(&attachment, bytes))
 }

@@ -37,12 +37,18 @@ struct BearerAuth;
 impl Modify for BearerAuth {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
+        );
     }
 }
 
 /// The API routes with their OpenAPI document, mounted at `/api/v1`.
 pub fn router() -> OpenApiRouter<AppState> {
-    let v1 = OpenApiRouter::new().merge(cases::router()).merge(people::router()).merge(staff::router());
+    let v1 = OpenApiRouter::new()
+        .merge(cases::router())
+        .merge(people::router())
+        .merge(staff::router());
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)
 }

@@ -46,21 +46,43 @@ pub struct ContactQuery {
 
 #[utoipa::path(get, path = "/organizations", tag = "customers", params(PageQuery),
     responses((status = 200, body = Vec<Organization>, description = "customers receive only their own")))]
-async fn list_organizations(State(state): State<AppState>, ApiUser(user): ApiUser, ApiQuery(q): ApiQuery<PageQuery>) -> ApiResult<axum::Json<Vec<Organization>>> {
-    Ok(axum::Json(state.store.list_organizations(&user.actor(), q.limit.unwrap_or(100), q.offset.unwrap_or(0)).await?))
+async fn list_organizations(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiQuery(q): ApiQuery<PageQuery>,
+) -> ApiResult<axum::Json<Vec<Organization>>> {
+    Ok(axum::Json(
+        state
+            .store
+            .list_organizations(&user.actor(), q.limit.unwrap_or(100), q.offset.unwrap_or(0))
+            .await?,
+    ))
 }
 
 #[utoipa::path(post, path = "/organizations", tag = "customers", request_body = OrganizationInput,
     responses((status = 201, body = Organization), (status = 403, body = Problem), (status = 422, body = Problem)))]
-async fn create_organization(State(state): State<AppState>, ApiUser(user): ApiUser, ApiJson(input): ApiJson<OrganizationInput>) -> ApiResult<Response> {
-    let org = state.store.create_organization(Some(&user.actor()), input, now()).await?;
+async fn create_organization(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiJson(input): ApiJson<OrganizationInput>,
+) -> ApiResult<Response> {
+    let org = state
+        .store
+        .create_organization(Some(&user.actor()), input, now())
+        .await?;
     Ok(created(format!("/api/v1/organizations/{}", org.id), &org))
 }
 
 #[utoipa::path(get, path = "/organizations/{id}", tag = "customers", params(("id" = OrganizationId, Path)),
     responses((status = 200, body = Organization), (status = 404, body = Problem)))]
-async fn get_organization(State(state): State<AppState>, ApiUser(user): ApiUser, ApiPath(id): ApiPath<OrganizationId>) -> ApiResult<axum::Json<Organization>> {
-    Ok(axum::Json(state.store.get_organization(&user.actor(), id).await?))
+async fn get_organization(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<OrganizationId>,
+) -> ApiResult<axum::Json<Organization>> {
+    Ok(axum::Json(
+        state.store.get_organization(&user.actor(), id).await?,
+    ))
 }
 
 #[utoipa::path(patch, path = "/organizations/{id}", tag = "customers", params(("id" = OrganizationId, Path)), request_body = OrganizationInput,
@@ -71,12 +93,21 @@ async fn update_organization(
     ApiPath(id): ApiPath<OrganizationId>,
     ApiJson(input): ApiJson<OrganizationInput>,
 ) -> ApiResult<axum::Json<Organization>> {
-    Ok(axum::Json(state.store.update_organization(&user.actor(), id, input, now()).await?))
+    Ok(axum::Json(
+        state
+            .store
+            .update_organization(&user.actor(), id, input, now())
+            .await?,
+    ))
 }
 
 #[utoipa::path(get, path = "/organizations/{id}/account", tag = "customers", params(("id" = OrganizationId, Path)),
     responses((status = 200, body = Account, description = "the account on one screen: facts, sale-time promises, responsibilities, contacts"), (status = 404, body = Problem)))]
-async fn get_account(State(state): State<AppState>, ApiUser(user): ApiUser, ApiPath(id): ApiPath<OrganizationId>) -> ApiResult<axum::Json<Account>> {
+async fn get_account(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<OrganizationId>,
+) -> ApiResult<axum::Json<Account>> {
     Ok(axum::Json(state.store.account(&user.actor(), id).await?))
 }
 
@@ -88,7 +119,10 @@ async fn add_expectation(
     ApiPath(id): ApiPath<OrganizationId>,
     ApiJson(input): ApiJson<ExpectationInput>,
 ) -> ApiResult<Response> {
-    let e = state.store.add_expectation(&user.actor(), id, input, now()).await?;
+    let e = state
+        .store
+        .add_expectation(&user.actor(), id, input, now())
+        .await?;
     Ok(created(format!("/api/v1/organizations/{id}/account"), &e))
 }
 
@@ -100,29 +134,60 @@ async fn add_responsibility(
     ApiPath(id): ApiPath<OrganizationId>,
     ApiJson(input): ApiJson<ResponsibilityInput>,
 ) -> ApiResult<Response> {
-    let r = state.store.add_responsibility(&user.actor(), id, input, now()).await?;
+    let r = state
+        .store
+        .add_responsibility(&user.actor(), id, input, now())
+        .await?;
     Ok(created(format!("/api/v1/organizations/{id}/account"), &r))
 }
 
 #[utoipa::path(get, path = "/contacts", tag = "customers", params(ContactQuery),
     responses((status = 200, body = Vec<Contact>, description = "customers receive only their organization's contacts")))]
-async fn list_contacts(State(state): State<AppState>, ApiUser(user): ApiUser, ApiQuery(q): ApiQuery<ContactQuery>) -> ApiResult<axum::Json<Vec<Contact>>> {
+async fn list_contacts(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiQuery(q): ApiQuery<ContactQuery>,
+) -> ApiResult<axum::Json<Vec<Contact>>> {
     Ok(axum::Json(
-        state.store.list_contacts(&user.actor(), q.organization, q.limit.unwrap_or(100), q.offset.unwrap_or(0)).await?,
+        state
+            .store
+            .list_contacts(
+                &user.actor(),
+                q.organization,
+                q.limit.unwrap_or(100),
+                q.offset.unwrap_or(0),
+            )
+            .await?,
     ))
 }
 
 #[utoipa::path(post, path = "/contacts", tag = "customers", request_body = ContactInput,
     responses((status = 201, body = Contact), (status = 403, body = Problem), (status = 422, body = Problem)))]
-async fn create_contact(State(state): State<AppState>, ApiUser(user): ApiUser, ApiJson(input): ApiJson<ContactInput>) -> ApiResult<Response> {
-    let contact = state.store.create_contact(Some(&user.actor()), input, now()).await?;
-    Ok(created(format!("/api/v1/contacts/{}", contact.id), &contact))
+async fn create_contact(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiJson(input): ApiJson<ContactInput>,
+) -> ApiResult<Response> {
+    let contact = state
+        .store
+        .create_contact(Some(&user.actor()), input, now())
+        .await?;
+    Ok(created(
+        format!("/api/v1/contacts/{}", contact.id),
+        &contact,
+    ))
 }
 
 #[utoipa::path(get, path = "/contacts/{id}", tag = "customers", params(("id" = ContactId, Path)),
     responses((status = 200, body = Contact), (status = 404, body = Problem)))]
-async fn get_contact(State(state): State<AppState>, ApiUser(user): ApiUser, ApiPath(id): ApiPath<ContactId>) -> ApiResult<axum::Json<Contact>> {
-    Ok(axum::Json(state.store.get_contact(&user.actor(), id).await?))
+async fn get_contact(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<ContactId>,
+) -> ApiResult<axum::Json<Contact>> {
+    Ok(axum::Json(
+        state.store.get_contact(&user.actor(), id).await?,
+    ))
 }
 
 #[utoipa::path(patch, path = "/contacts/{id}", tag = "customers", params(("id" = ContactId, Path)), request_body = ContactInput,
@@ -133,5 +198,10 @@ async fn update_contact(
     ApiPath(id): ApiPath<ContactId>,
     ApiJson(input): ApiJson<ContactInput>,
 ) -> ApiResult<axum::Json<Contact>> {
-    Ok(axum::Json(state.store.update_contact(&user.actor(), id, input, now()).await?))
+    Ok(axum::Json(
+        state
+            .store
+            .update_contact(&user.actor(), id, input, now())
+            .await?,
+    ))
 }

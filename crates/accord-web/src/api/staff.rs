@@ -39,7 +39,15 @@ pub struct UserView {
 
 impl From<Principal> for UserView {
     fn from(p: Principal) -> Self {
-        UserView { id: p.id, email: p.email, name: p.name, role: p.role, language: p.language, organization_id: p.organization_id, contact_id: p.contact_id }
+        UserView {
+            id: p.id,
+            email: p.email,
+            name: p.name,
+            role: p.role,
+            language: p.language,
+            organization_id: p.organization_id,
+            contact_id: p.contact_id,
+        }
     }
 }
 
@@ -49,26 +57,57 @@ async fn me(ApiUser(user): ApiUser) -> axum::Json<UserView> {
 }
 
 #[utoipa::path(get, path = "/users", tag = "staff", responses((status = 200, body = Vec<UserView>, description = "active staff"), (status = 403, body = Problem)))]
-async fn list_staff(State(state): State<AppState>, ApiUser(user): ApiUser) -> ApiResult<axum::Json<Vec<UserView>>> {
-    Ok(axum::Json(state.store.list_staff(&user.actor()).await?.into_iter().map(UserView::from).collect()))
+async fn list_staff(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+) -> ApiResult<axum::Json<Vec<UserView>>> {
+    Ok(axum::Json(
+        state
+            .store
+            .list_staff(&user.actor())
+            .await?
+            .into_iter()
+            .map(UserView::from)
+            .collect(),
+    ))
 }
 
 #[utoipa::path(post, path = "/users", tag = "staff", request_body = NewUser,
     responses((status = 201, body = User), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
-async fn create_user(State(state): State<AppState>, ApiUser(user): ApiUser, ApiJson(input): ApiJson<NewUser>) -> ApiResult<Response> {
-    let created_user = state.store.create_user(Some(&user.actor()), input, now()).await?;
-    Ok(created(format!("/api/v1/users/{}", created_user.id), &created_user))
+async fn create_user(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiJson(input): ApiJson<NewUser>,
+) -> ApiResult<Response> {
+    let created_user = state
+        .store
+        .create_user(Some(&user.actor()), input, now())
+        .await?;
+    Ok(created(
+        format!("/api/v1/users/{}", created_user.id),
+        &created_user,
+    ))
 }
 
 #[utoipa::path(get, path = "/teams", tag = "staff", responses((status = 200, body = Vec<Team>), (status = 403, body = Problem)))]
-async fn list_teams(State(state): State<AppState>, ApiUser(user): ApiUser) -> ApiResult<axum::Json<Vec<Team>>> {
+async fn list_teams(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+) -> ApiResult<axum::Json<Vec<Team>>> {
     Ok(axum::Json(state.store.list_teams(&user.actor()).await?))
 }
 
 #[utoipa::path(post, path = "/teams", tag = "staff", request_body = NewTeam,
     responses((status = 201, body = Team), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
-async fn create_team(State(state): State<AppState>, ApiUser(user): ApiUser, ApiJson(input): ApiJson<NewTeam>) -> ApiResult<Response> {
-    let team = state.store.create_team(Some(&user.actor()), input, now()).await?;
+async fn create_team(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiJson(input): ApiJson<NewTeam>,
+) -> ApiResult<Response> {
+    let team = state
+        .store
+        .create_team(Some(&user.actor()), input, now())
+        .await?;
     Ok(created(format!("/api/v1/teams/{}", team.id), &team))
 }
 
@@ -82,6 +121,15 @@ pub struct AuditQuery {
 
 #[utoipa::path(get, path = "/audit", tag = "staff", params(AuditQuery),
     responses((status = 200, body = Vec<AuditEntry>, description = "newest first"), (status = 403, body = Problem)))]
-async fn audit_log(State(state): State<AppState>, ApiUser(user): ApiUser, ApiQuery(q): ApiQuery<AuditQuery>) -> ApiResult<axum::Json<Vec<AuditEntry>>> {
-    Ok(axum::Json(state.store.audit_log(&user.actor(), q.limit.unwrap_or(100)).await?))
+async fn audit_log(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiQuery(q): ApiQuery<AuditQuery>,
+) -> ApiResult<axum::Json<Vec<AuditEntry>>> {
+    Ok(axum::Json(
+        state
+            .store
+            .audit_log(&user.actor(), q.limit.unwrap_or(100))
+            .await?,
+    ))
 }

@@ -104,14 +104,28 @@ pub struct CaseQuery {
     saved: Option<u8>,
 }
 
-pub async fn page(State(state): State<AppState>, user: PageUser, Path(number): Path<i64>, Query(q): Query<CaseQuery>) -> Result<Response, PageError> {
+pub async fn page(
+    State(state): State<AppState>,
+    user: PageUser,
+    Path(number): Path<i64>,
+    Query(q): Query<CaseQuery>,
+) -> Result<Response, PageError> {
     let notice = match q.saved {
         Some(1) => Some(user.chrome.tr.t("case-saved")),
         Some(0) => Some(user.chrome.tr.t("case-nothing-changed")),
         Some(_) => Some(user.chrome.tr.t("case-entry-posted")),
         None => None,
     };
-    render_case(&state, user, number, Vec::new(), notice, String::new(), String::new()).await
+    render_case(
+        &state,
+        user,
+        number,
+        Vec::new(),
+        notice,
+        String::new(),
+        String::new(),
+    )
+    .await
 }
 
 async fn render_case(
@@ -126,30 +140,62 @@ async fn render_case(
     let tr = user.chrome.tr;
     let err = || PageError::store(tr);
     let actor = user.session.principal.actor();
-    let case = state.store.get_case_by_number(&actor, number).await.map_err(err())?;
-    let entries = state.store.list_entries(&actor, case.id).await.map_err(err())?;
+    let case = state
+        .store
+        .get_case_by_number(&actor, number)
+        .await
+        .map_err(err())?;
+    let entries = state
+        .store
+        .list_entries(&actor, case.id)
+        .await
+        .map_err(err())?;
     let staff = actor.role.is_staff();
     let (teams, people, history) = if staff {
         (
             state.store.list_teams(&actor).await.map_err(err())?,
             state.store.list_staff(&actor).await.map_err(err())?,
-            state.store.list_events(&actor, case.id).await.map_err(err())?,
+            state
+                .store
+                .list_events(&actor, case.id)
+                .await
+                .map_err(err())?,
         )
     } else {
         (Vec::new(), Vec::new(), Vec::new())
     };
-    let authors: Vec<UserId> = entries.iter().filter_map(|e| e.author_user_id).chain(history.iter().filter_map(|h| h.actor_user_id)).collect();
-    let contacts: Vec<_> = entries.iter().filter_map(|e| e.author_contact_id).chain([case.contact_id]).collect();
-    let names = state.store.names(&contacts, &[], &authors, &[]).await.map_err(err())?;
+    let authors: Vec<UserId> = entries
+        .iter()
+        .filter_map(|e| e.author_user_id)
+        .chain(history.iter().filter_map(|h| h.actor_user_id))
+        .collect();
+    let contacts: Vec<_> = entries
+        .iter()
+        .filter_map(|e| e.author_contact_id)
+        .chain([case.contact_id])
+        .collect();
+    let names = state
+        .store
+        .names(&contacts, &[], &authors, &[])
+        .await
+        .map_err(err())?;
     let zone = &state.config.time_zone;
-    let team_name = |id: TeamId| teams.iter().find(|t| t.id == id).map(|t| t.name.clone()).unwrap_or_default();
+    let team_name = |id: TeamId| {
+        teams
+            .iter()
+            .find(|t| t.id == id)
+            .map(|t| t.name.clone())
+            .unwrap_or_default()
+    };
     let answered: Vec<EntryId> = entries.iter().filter_map(|e| e.answers_entry_id).collect();
 
     let entry_views = entries
         .iter()
         .map(|e| {
             let name = match e.kind {
-                EntryKind::Inbound => e.author_contact_id.and_then(|c| names.contacts.get(&c).cloned()),
+                EntryKind::Inbound => e
+                    .author_contact_id
+                    .and_then(|c| names.contacts.get(&c).cloned()),
                 _ => e.author_user_id.and_then(|u| names.users.get(&u).cloned()),
             }
             .unwrap_or_default();
@@ -159,7 +205,13 @@ async fn render_case(
                 EntryKind::Note => tr.t1("case-entry-note", "name", &name),
                 EntryKind::ConsultQuestion => tr.args(
                     "case-entry-consult-question",
-                    &[("name", Arg::Text(&name)), ("department", Arg::Text(&e.department_id.map(team_name).unwrap_or_default()))],
+                    &[
+                        ("name", Arg::Text(&name)),
+                        (
+                            "department",
+                            Arg::Text(&e.department_id.map(team_name).unwrap_or_default()),
+                        ),
+                    ],
                 ),
                 EntryKind::ConsultAnswer => tr.t1("case-entry-consult-answer", "name", &name),
             };
@@ -176,29 +228,67 @@ async fn render_case(
         })
         .collect();
 
-    let mut status_choices = vec![Choice { value: case.status.as_str().into(), label: tr.t(&format!("status-{}", case.status)), selected: true }];
-    status_choices.extend(
-        case.status.allowed_next().iter().map(|s| Choice { value: s.as_str().into(), label: tr.t(&format!("status-{s}")), selected: false }),
-    );
+    let mut status_choices = vec![Choice {
+        value: case.status.as_str().into(),
+        label: tr.t(&format!("status-{}", case.status)),
+        selected: true,
+    }];
+    status_choices.extend(case.status.allowed_next().iter().map(|s| Choice {
+        value: s.as_str().into(),
+        label: tr.t(&format!("status-{s}")),
+        selected: false,
+    }));
     let priority_choices = Priority::ALL
         .iter()
-        .map(|p| Choice { value: p.as_str().into(), label: tr.t(&format!("priority-{p}")), selected: *p == case.priority })
+        .map(|p| Choice {
+            value: p.as_str().into(),
+            label: tr.t(&format!("priority-{p}")),
+            selected: *p == case.priority,
+        })
         .collect();
-    let none = Choice { value: String::new(), label: tr.t("none"), selected: case.team_id.is_none() };
+    let none = Choice {
+        value: String::new(),
+        label: tr.t("none"),
+        selected: case.team_id.is_none(),
+    };
     let team_choices = std::iter::once(none)
-        .chain(teams.iter().filter(|t| t.kind == TeamKind::Team).map(|t| Choice {
-            value: t.id.to_string(),
-            label: t.name.clone(),
-            selected: Some(t.id) == case.team_id,
+        .chain(
+            teams
+                .iter()
+                .filter(|t| t.kind == TeamKind::Team)
+                .map(|t| Choice {
+                    value: t.id.to_string(),
+                    label: t.name.clone(),
+                    selected: Some(t.id) == case.team_id,
+                }),
+        )
+        .collect();
+    let unassigned = Choice {
+        value: String::new(),
+        label: tr.t("unassigned"),
+        selected: case.assignee_id.is_none(),
+    };
+    let assignee_choices = std::iter::once(unassigned)
+        .chain(people.iter().map(|p| Choice {
+            value: p.id.to_string(),
+            label: p.name.clone(),
+            selected: Some(p.id) == case.assignee_id,
         }))
         .collect();
-    let unassigned = Choice { value: String::new(), label: tr.t("unassigned"), selected: case.assignee_id.is_none() };
-    let assignee_choices = std::iter::once(unassigned)
-        .chain(people.iter().map(|p| Choice { value: p.id.to_string(), label: p.name.clone(), selected: Some(p.id) == case.assignee_id }))
+    let departments = teams
+        .iter()
+        .map(|t| Choice {
+            value: t.id.to_string(),
+            label: t.name.clone(),
+            selected: false,
+        })
         .collect();
-    let departments = teams.iter().map(|t| Choice { value: t.id.to_string(), label: t.name.clone(), selected: false }).collect();
 
-    let account = if staff { Some(account_view(state, &user, &case).await?) } else { None };
+    let account = if staff {
+        Some(account_view(state, &user, &case).await?)
+    } else {
+        None
+    };
     let links = state
         .store
         .list_links(&actor, case.id)
@@ -206,7 +296,11 @@ async fn render_case(
         .map_err(err())?
         .into_iter()
         .map(|l| {
-            let key = if l.incoming { format!("link-incoming-{}", l.kind) } else { format!("link-{}", l.kind) };
+            let key = if l.incoming {
+                format!("link-incoming-{}", l.kind)
+            } else {
+                format!("link-{}", l.kind)
+            };
             (l.other_number, tr.t(&key), l.other_subject)
         })
         .collect();
@@ -216,27 +310,55 @@ async fn render_case(
         .await
         .map_err(err())?
         .into_iter()
-        .map(|a| (a.id.to_string(), a.filename, format!("{} KiB", (a.size + 1023) / 1024)))
+        .map(|a| {
+            (
+                a.id.to_string(),
+                a.filename,
+                format!("{} KiB", (a.size + 1023) / 1024),
+            )
+        })
         .collect();
     let history = history
         .iter()
         .map(|h| HistoryItem {
             text: describe_change(tr, &h.change),
-            by: h.actor_user_id.and_then(|u| names.users.get(&u)).map(|n| tr.t1("event-by", "name", n)).unwrap_or_default(),
+            by: h
+                .actor_user_id
+                .and_then(|u| names.users.get(&u))
+                .map(|n| tr.t1("event-by", "name", n))
+                .unwrap_or_default(),
             at: tr.datetime(h.at, zone),
             reason: h.reason.clone(),
         })
         .collect();
     let mut facts = vec![
-        Fact { label: tr.t("case-channel"), value: tr.t(&format!("channel-{}", case.channel)) },
-        Fact { label: tr.t("case-language"), value: case.language.endonym().to_owned() },
-        Fact { label: tr.t("case-created"), value: tr.datetime(case.created_at, zone) },
+        Fact {
+            label: tr.t("case-channel"),
+            value: tr.t(&format!("channel-{}", case.channel)),
+        },
+        Fact {
+            label: tr.t("case-language"),
+            value: case.language.endonym().to_owned(),
+        },
+        Fact {
+            label: tr.t("case-created"),
+            value: tr.datetime(case.created_at, zone),
+        },
     ];
     if let Some(category) = &case.category {
-        facts.push(Fact { label: tr.t("case-category"), value: category.clone() });
+        facts.push(Fact {
+            label: tr.t("case-category"),
+            value: category.clone(),
+        });
     }
     let page = CasePage {
-        title: tr.args("case-title", &[("number", Arg::Number(case.number)), ("subject", Arg::Text(&case.subject))]),
+        title: tr.args(
+            "case-title",
+            &[
+                ("number", Arg::Number(case.number)),
+                ("subject", Arg::Text(&case.subject)),
+            ],
+        ),
         number: case.number,
         subject: case.subject.clone(),
         status_key: case.status.as_str(),
@@ -271,26 +393,57 @@ fn describe_change(tr: Tr, change: &Change) -> String {
     let status = |s: CaseStatus| tr.t(&format!("status-{s}"));
     let priority = |p: Priority| tr.t(&format!("priority-{p}"));
     match change {
-        Change::Status { from, to } => tr.args("event-status", &[("from", Arg::Text(&status(*from))), ("to", Arg::Text(&status(*to)))]),
-        Change::Priority { from, to } => tr.args("event-priority", &[("from", Arg::Text(&priority(*from))), ("to", Arg::Text(&priority(*to)))]),
-        Change::Language { from, to } => tr.args("event-language", &[("from", Arg::Text(from.endonym())), ("to", Arg::Text(to.endonym()))]),
+        Change::Status { from, to } => tr.args(
+            "event-status",
+            &[
+                ("from", Arg::Text(&status(*from))),
+                ("to", Arg::Text(&status(*to))),
+            ],
+        ),
+        Change::Priority { from, to } => tr.args(
+            "event-priority",
+            &[
+                ("from", Arg::Text(&priority(*from))),
+                ("to", Arg::Text(&priority(*to))),
+            ],
+        ),
+        Change::Language { from, to } => tr.args(
+            "event-language",
+            &[
+                ("from", Arg::Text(from.endonym())),
+                ("to", Arg::Text(to.endonym())),
+            ],
+        ),
         Change::TagAdded { tag } => tr.t1("event-tag_added", "tag", tag),
         Change::TagRemoved { tag } => tr.t1("event-tag_removed", "tag", tag),
         Change::CustomField { key, .. } => tr.t1("event-custom_field", "key", key),
-        Change::EntryAdded { kind, .. } => tr.t1("event-entry_added", "kind", &tr.t(&format!("entry-{kind}"))),
+        Change::EntryAdded { kind, .. } => {
+            tr.t1("event-entry_added", "kind", &tr.t(&format!("entry-{kind}")))
+        }
         other => tr.t(&format!("event-{}", other.kind())),
     }
 }
 
-async fn account_view(state: &AppState, user: &PageUser, case: &Case) -> Result<AccountView, PageError> {
+async fn account_view(
+    state: &AppState,
+    user: &PageUser,
+    case: &Case,
+) -> Result<AccountView, PageError> {
     let tr = user.chrome.tr;
     let err = || PageError::store(tr);
     let actor = user.session.principal.actor();
-    let contact = state.store.get_contact(&actor, case.contact_id).await.map_err(err())?;
+    let contact = state
+        .store
+        .get_contact(&actor, case.contact_id)
+        .await
+        .map_err(err())?;
     let mut view = AccountView {
         contact_name: contact.name.clone(),
         identities: contact.identities.iter().map(|i| i.value.clone()).collect(),
-        preferred_language: contact.preferred_language.map(|l| l.endonym().to_owned()).unwrap_or_else(|| tr.t("none")),
+        preferred_language: contact
+            .preferred_language
+            .map(|l| l.endonym().to_owned())
+            .unwrap_or_else(|| tr.t("none")),
         organization: None,
         facts: Vec::new(),
         promises: Vec::new(),
@@ -298,35 +451,77 @@ async fn account_view(state: &AppState, user: &PageUser, case: &Case) -> Result<
         open_cases: String::new(),
         other_cases: Vec::new(),
     };
-    let Some(org_id) = case.organization_id else { return Ok(view) };
+    let Some(org_id) = case.organization_id else {
+        return Ok(view);
+    };
     let account = state.store.account(&actor, org_id).await.map_err(err())?;
     let org = &account.organization;
     view.organization = Some(org.name.clone());
-    view.facts.push(Fact { label: tr.t("account-tier"), value: tr.t(&format!("tier-{}", org.tier)) });
+    view.facts.push(Fact {
+        label: tr.t("account-tier"),
+        value: tr.t(&format!("tier-{}", org.tier)),
+    });
     if let (Some(revenue), Some(currency)) = (org.annual_revenue_minor, &org.currency) {
-        view.facts.push(Fact { label: tr.t("account-revenue"), value: tr.money(revenue, currency) });
+        view.facts.push(Fact {
+            label: tr.t("account-revenue"),
+            value: tr.money(revenue, currency),
+        });
     }
     if let Some(since) = org.customer_since {
-        view.facts.push(Fact { label: tr.t("account-customer-since"), value: since.to_string() });
+        view.facts.push(Fact {
+            label: tr.t("account-customer-since"),
+            value: since.to_string(),
+        });
     }
     if let Some(manager) = &account.account_manager_name {
-        view.facts.push(Fact { label: tr.t("account-manager"), value: manager.clone() });
+        view.facts.push(Fact {
+            label: tr.t("account-manager"),
+            value: manager.clone(),
+        });
     }
     if let Some(contract) = &org.contract_ref {
-        view.facts.push(Fact { label: tr.t("account-contract"), value: contract.clone() });
+        view.facts.push(Fact {
+            label: tr.t("account-contract"),
+            value: contract.clone(),
+        });
     }
     if let Some(billing) = &org.billing_notes {
-        view.facts.push(Fact { label: tr.t("account-billing"), value: billing.clone() });
+        view.facts.push(Fact {
+            label: tr.t("account-billing"),
+            value: billing.clone(),
+        });
     }
-    view.promises = account.expectations.iter().map(|e| Promise { kind: tr.t(&format!("expectation-{}", e.kind)), text: e.description.clone() }).collect();
+    view.promises = account
+        .expectations
+        .iter()
+        .map(|e| Promise {
+            kind: tr.t(&format!("expectation-{}", e.kind)),
+            text: e.description.clone(),
+        })
+        .collect();
     view.responsibilities = account
         .responsibilities
         .iter()
-        .map(|r| Promise { kind: format!("{} — {}", r.area, tr.t(&format!("party-{}", r.party))), text: r.description.clone() })
+        .map(|r| Promise {
+            kind: format!("{} — {}", r.area, tr.t(&format!("party-{}", r.party))),
+            text: r.description.clone(),
+        })
         .collect();
     view.open_cases = tr.count("account-open-cases", account.open_cases);
-    let filter = CaseFilter { organization: Some(org_id), limit: 11, ..CaseFilter::default() };
-    let others: Vec<Case> = state.store.list_cases(&actor, &filter).await.map_err(err())?.into_iter().filter(|c| c.id != case.id).take(10).collect();
+    let filter = CaseFilter {
+        organization: Some(org_id),
+        limit: 11,
+        ..CaseFilter::default()
+    };
+    let others: Vec<Case> = state
+        .store
+        .list_cases(&actor, &filter)
+        .await
+        .map_err(err())?
+        .into_iter()
+        .filter(|c| c.id != case.id)
+        .take(10)
+        .collect();
     view.other_cases = super::inbox::rows(state, user, &others).await?;
     Ok(view)
 }
@@ -356,7 +551,11 @@ pub async fn add_entry(
     check_form(&user, &method, &headers, &form.csrf)?;
     let tr = user.chrome.tr;
     let actor = user.session.principal.actor();
-    let case = state.store.get_case_by_number(&actor, number).await.map_err(PageError::store(tr))?;
+    let case = state
+        .store
+        .get_case_by_number(&actor, number)
+        .await
+        .map_err(PageError::store(tr))?;
     let kind = EntryKind::parse(&form.kind).ok_or(PageError::Forbidden(tr))?;
     let entry = NewEntry {
         kind,
@@ -365,17 +564,31 @@ pub async fn add_entry(
         department_id: optional_id(form.department_id.as_deref()),
         answers_entry_id: optional_id(form.answers_entry_id.as_deref()),
     };
-    match state.store.add_entry(&actor, case.id, &entry, crate::now()).await {
-        Ok(entry) => Ok(Redirect::to(&format!("/cases/{number}?saved=2#entry-{}", entry.id)).into_response()),
+    match state
+        .store
+        .add_entry(&actor, case.id, &entry, crate::now())
+        .await
+    {
+        Ok(entry) => Ok(
+            Redirect::to(&format!("/cases/{number}?saved=2#entry-{}", entry.id)).into_response(),
+        ),
         Err(e) => form_failure(&state, user, number, e, form.body, form.kind).await,
     }
 }
 
-async fn form_failure(state: &AppState, user: PageUser, number: i64, error: StoreError, draft: String, kind: String) -> Result<Response, PageError> {
+async fn form_failure(
+    state: &AppState,
+    user: PageUser,
+    number: i64,
+    error: StoreError,
+    draft: String,
+    kind: String,
+) -> Result<Response, PageError> {
     let tr = user.chrome.tr;
     match form_message(tr, &error) {
         Some(problems) => {
-            let mut response = render_case(state, user, number, problems, None, draft, kind).await?;
+            let mut response =
+                render_case(state, user, number, problems, None, draft, kind).await?;
             *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
             Ok(response)
         }
@@ -405,7 +618,11 @@ pub async fn update(
     check_form(&user, &method, &headers, &form.csrf)?;
     let tr = user.chrome.tr;
     let actor = user.session.principal.actor();
-    let case = state.store.get_case_by_number(&actor, number).await.map_err(PageError::store(tr))?;
+    let case = state
+        .store
+        .get_case_by_number(&actor, number)
+        .await
+        .map_err(PageError::store(tr))?;
     let assignee = match form.assignee_id.as_deref() {
         Some("me") => Some(Some(actor.user_id)),
         Some("") => Some(None),
@@ -425,15 +642,31 @@ pub async fn update(
         reason: form.reason.filter(|r| !r.trim().is_empty()),
         ..CasePatch::default()
     };
-    match state.store.update_case(&actor, case.id, &patch, crate::now()).await {
-        Ok((_, changes)) => Ok(Redirect::to(&format!("/cases/{number}?saved={}", u8::from(!changes.is_empty()))).into_response()),
+    match state
+        .store
+        .update_case(&actor, case.id, &patch, crate::now())
+        .await
+    {
+        Ok((_, changes)) => Ok(Redirect::to(&format!(
+            "/cases/{number}?saved={}",
+            u8::from(!changes.is_empty())
+        ))
+        .into_response()),
         Err(e) => form_failure(&state, user, number, e, String::new(), String::new()).await,
     }
 }
 
-pub async fn download(State(state): State<AppState>, user: PageUser, Path(id): Path<String>) -> Result<Response, PageError> {
+pub async fn download(
+    State(state): State<AppState>,
+    user: PageUser,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
     let tr = user.chrome.tr;
     let id: AttachmentId = id.parse().map_err(|_| PageError::NotFound(tr))?;
-    let (attachment, bytes) = state.store.read_attachment(&user.session.principal.actor(), id).await.map_err(PageError::store(tr))?;
+    let (attachment, bytes) = state
+        .store
+        .read_attachment(&user.session.principal.actor(), id)
+        .await
+        .map_err(PageError::store(tr))?;
     Ok(crate::attachment_response(&attachment, bytes))
 }

@@ -55,14 +55,25 @@ impl IntoResponse for PageError {
         };
         let page = ErrorPage {
             message: tr.t(key),
-            chrome: Chrome { tr, user_name: None, csrf: String::new(), here: "/inbox".into(), is_staff: false },
+            chrome: Chrome {
+                tr,
+                user_name: None,
+                csrf: String::new(),
+                here: "/inbox".into(),
+                is_staff: false,
+            },
         };
         (status, super::render(&page)).into_response()
     }
 }
 
 pub async fn not_found(headers: HeaderMap) -> PageError {
-    let language = accord_i18n::negotiate(headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or(""));
+    let language = accord_i18n::negotiate(
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or(""),
+    );
     PageError::NotFound(Tr::new(language))
 }
 
@@ -75,13 +86,23 @@ pub fn form_message(tr: Tr, error: &StoreError) -> Option<Vec<String>> {
                 .map(|f| {
                     let key = format!("error-code-{}", f.code);
                     let text = tr.t(&key);
-                    if text == key { tr.t("error-code-invalid") } else { text }
+                    if text == key {
+                        tr.t("error-code-invalid")
+                    } else {
+                        text
+                    }
                 })
                 .collect(),
         ),
         StoreError::Domain(DomainError::IllegalTransition { from, to, .. }) => Some(vec![tr.args(
             "error-illegal-transition",
-            &[("from", accord_i18n::Arg::Text(&tr.t(&format!("status-{from}")))), ("to", accord_i18n::Arg::Text(&tr.t(&format!("status-{to}"))))],
+            &[
+                (
+                    "from",
+                    accord_i18n::Arg::Text(&tr.t(&format!("status-{from}"))),
+                ),
+                ("to", accord_i18n::Arg::Text(&tr.t(&format!("status-{to}")))),
+            ],
         )]),
         StoreError::Domain(DomainError::Conflict(_)) => Some(vec![tr.t("error-code-conflict")]),
         _ => None,

@@ -15,7 +15,9 @@ use axum_extra::extract::CookieJar;
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use serde::Deserialize;
 
-use super::{Chrome, LANGUAGE_COOKIE, PageError, SESSION_COOKIE, language_of, no_store, render, safe_next};
+use super::{
+    Chrome, LANGUAGE_COOKIE, PageError, SESSION_COOKIE, language_of, no_store, render, safe_next,
+};
 use crate::AppState;
 use crate::security::{is_cross_site, same_secret};
 
@@ -37,22 +39,49 @@ pub struct NextQuery {
 }
 
 fn cookie(name: &'static str, value: String, secure: bool) -> Cookie<'static> {
-    Cookie::build((name, value)).path("/").http_only(true).same_site(SameSite::Lax).secure(secure).build()
+    Cookie::build((name, value))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(secure)
+        .build()
 }
 
 async fn anonymous_chrome(parts: &mut Parts, jar: &CookieJar) -> Chrome {
     let tr = Tr::new(language_of(parts, jar, None));
-    let here = parts.uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/login".into());
-    Chrome { tr, user_name: None, csrf: String::new(), here, is_staff: false }
+    let here = parts
+        .uri
+        .path_and_query()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "/login".into());
+    Chrome {
+        tr,
+        user_name: None,
+        csrf: String::new(),
+        here,
+        is_staff: false,
+    }
 }
 
 pub async fn form(State(state): State<AppState>, mut parts: Parts, jar: CookieJar) -> Response {
-    let Query(q) = parts.extract::<Query<NextQuery>>().await.unwrap_or(Query(NextQuery { next: None }));
+    let Query(q) = parts
+        .extract::<Query<NextQuery>>()
+        .await
+        .unwrap_or(Query(NextQuery { next: None }));
     let mut chrome = anonymous_chrome(&mut parts, &jar).await;
     let token = accord_store::auth::random_secret();
     chrome.csrf = token.clone();
-    let page = LoginPage { chrome, next: safe_next(q.next.as_deref()), email: String::new(), error: None };
-    let jar = jar.add(cookie(LOGIN_CSRF_COOKIE, token, state.config.secure_cookies));
+    let page = LoginPage {
+        chrome,
+        next: safe_next(q.next.as_deref()),
+        email: String::new(),
+        error: None,
+    };
+    let jar = jar.add(cookie(
+        LOGIN_CSRF_COOKIE,
+        token,
+        state.config.secure_cookies,
+    ));
     no_store((jar, render(&page)).into_response())
 }
 
@@ -74,34 +103,69 @@ pub async fn submit(
 ) -> Result<Response, PageError> {
     let mut chrome = anonymous_chrome(&mut parts, &jar).await;
     let tr = chrome.tr;
-    let expected = jar.get(LOGIN_CSRF_COOKIE).map(|c| c.value().to_owned()).unwrap_or_default();
-    if is_cross_site(&parts.method, &parts.headers) || expected.is_empty() || !same_secret(&expected, &form.csrf) {
+    let expected = jar
+        .get(LOGIN_CSRF_COOKIE)
+        .map(|c| c.value().to_owned())
+        .unwrap_or_default();
+    if is_cross_site(&parts.method, &parts.headers)
+        || expected.is_empty()
+        || !same_secret(&expected, &form.csrf)
+    {
         return Err(PageError::Csrf(tr));
     }
     chrome.csrf = expected;
     let next = safe_next(form.next.as_deref());
-    let client = extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()).unwrap_or_else(|| "local".into());
+    let client = extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "local".into());
     let email = form.email.trim().to_lowercase();
     let failed = |status: StatusCode, key: &str, chrome: Chrome| {
-        let page = LoginPage { error: Some(chrome.tr.t(key)), chrome, next: next.clone(), email: email.clone() };
+        let page = LoginPage {
+            error: Some(chrome.tr.t(key)),
+            chrome,
+            next: next.clone(),
+            email: email.clone(),
+        };
         no_store((status, render(&page)).into_response())
     };
-    if !state.login_limiter.allow(&format!("ip:{client}")) || !state.login_limiter.allow(&format!("email:{email}")) {
+    if !state.login_limiter.allow(&format!("ip:{client}"))
+        || !state.login_limiter.allow(&format!("email:{email}"))
+    {
         tracing::warn!(%client, "sign-in rate limited");
-        return Ok(failed(StatusCode::TOO_MANY_REQUESTS, "login-rate-limited", chrome));
+        return Ok(failed(
+            StatusCode::TOO_MANY_REQUESTS,
+            "login-rate-limited",
+            chrome,
+        ));
     }
-    let principal = state.store.sign_in(&email, &form.password).await.map_err(PageError::store(tr))?;
+    let principal = state
+        .store
+        .sign_in(&email, &form.password)
+        .await
+        .map_err(PageError::store(tr))?;
     let Some(principal) = principal else {
         state
             .store
-            .audit(None, "session.failed", "user", None, serde_json::json!({"email": email, "client": client}))
+            .audit(
+                None,
+                "session.failed",
+                "user",
+                None,
+                serde_json::json!({"email": email, "client": client}),
+            )
             .await
             .map_err(PageError::store(tr))?;
         return Ok(failed(StatusCode::UNAUTHORIZED, "login-failed", chrome));
     };
-    let (secret, _csrf) =
-        state.store.create_session(principal.id, state.config.session_lifetime, crate::now()).await.map_err(PageError::store(tr))?;
-    let jar = jar.remove(Cookie::build(LOGIN_CSRF_COOKIE).path("/")).add(cookie(SESSION_COOKIE, secret, state.config.secure_cookies));
+    let (secret, _csrf) = state
+        .store
+        .create_session(principal.id, state.config.session_lifetime, crate::now())
+        .await
+        .map_err(PageError::store(tr))?;
+    let jar = jar
+        .remove(Cookie::build(LOGIN_CSRF_COOKIE).path("/"))
+        .add(cookie(SESSION_COOKIE, secret, state.config.secure_cookies));
     Ok((jar, Redirect::to(&next)).into_response())
 }
 
@@ -121,7 +185,11 @@ pub async fn logout(
 ) -> Result<Response, PageError> {
     super::check_form(&user, &method, &headers, &form.csrf)?;
     if let Some(c) = jar.get(SESSION_COOKIE) {
-        state.store.delete_session(c.value()).await.map_err(PageError::store(user.chrome.tr))?;
+        state
+            .store
+            .delete_session(c.value())
+            .await
+            .map_err(PageError::store(user.chrome.tr))?;
     }
     let jar = jar.remove(Cookie::build(SESSION_COOKIE).path("/"));
     Ok((jar, Redirect::to("/login")).into_response())
@@ -146,7 +214,11 @@ pub async fn set_language(
     if is_cross_site(&method, &headers) {
         return Err(PageError::Csrf(Tr::new(language)));
     }
-    let mut c = cookie(LANGUAGE_COOKIE, language.code().to_owned(), state.config.secure_cookies);
+    let mut c = cookie(
+        LANGUAGE_COOKIE,
+        language.code().to_owned(),
+        state.config.secure_cookies,
+    );
     c.make_permanent();
     Ok((jar.add(c), Redirect::to(&safe_next(form.next.as_deref()))).into_response())
 }

@@ -39,13 +39,26 @@ pub fn router() -> Router<AppState> {
         .route("/cases/{number}/entries", post(case::add_entry))
         .route("/cases/{number}/update", post(case::update))
         .route("/attachments/{id}", get(case::download))
-        .route("/static/app.css", get(|| async { static_file("text/css", include_str!("../../static/app.css")) }))
-        .route("/static/app.js", get(|| async { static_file("text/javascript", include_str!("../../static/app.js")) }))
+        .route(
+            "/static/app.css",
+            get(|| async { static_file("text/css", include_str!("../../static/app.css")) }),
+        )
+        .route(
+            "/static/app.js",
+            get(|| async { static_file("text/javascript", include_str!("../../static/app.js")) }),
+        )
         .fallback(errors::not_found)
 }
 
 fn static_file(content_type: &'static str, body: &'static str) -> Response {
-    ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "public, max-age=3600")], body).into_response()
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        body,
+    )
+        .into_response()
 }
 
 /// Sign-in attempts per client address and per account: bursts of 10, then one every 6 s.
@@ -56,7 +69,9 @@ pub struct LoginLimiter {
 impl LoginLimiter {
     pub fn new() -> Self {
         let quota = Quota::per_minute(NonZeroU32::new(10).unwrap_or(NonZeroU32::MIN));
-        LoginLimiter { limiter: DefaultKeyedRateLimiter::keyed(quota) }
+        LoginLimiter {
+            limiter: DefaultKeyedRateLimiter::keyed(quota),
+        }
     }
 
     /// Whether another attempt for this key is allowed now.
@@ -78,7 +93,13 @@ pub fn language_of(parts: &Parts, jar: &CookieJar, session: Option<&Session>) ->
         .and_then(|c| Language::from_tag(c.value()))
         .or_else(|| session.map(|s| s.principal.language))
         .unwrap_or_else(|| {
-            accord_i18n::negotiate(parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or(""))
+            accord_i18n::negotiate(
+                parts
+                    .headers
+                    .get(header::ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or(""),
+            )
         })
 }
 
@@ -94,7 +115,10 @@ pub struct Chrome {
 
 impl Chrome {
     pub fn languages(&self) -> Vec<(&'static str, &'static str, bool)> {
-        Language::ALL.iter().map(|l| (l.code(), l.endonym(), *l == self.tr.language)).collect()
+        Language::ALL
+            .iter()
+            .map(|l| (l.code(), l.endonym(), *l == self.tr.language))
+            .collect()
     }
 
     pub fn lang(&self) -> &'static str {
@@ -113,10 +137,18 @@ impl FromRequestParts<AppState> for PageUser {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
         let jar = CookieJar::from_headers(&parts.headers);
         let session = match jar.get(SESSION_COOKIE) {
-            Some(cookie) => state.store.session(cookie.value(), crate::now()).await.map_err(|e| PageError::from(e).into_response())?,
+            Some(cookie) => state
+                .store
+                .session(cookie.value(), crate::now())
+                .await
+                .map_err(|e| PageError::from(e).into_response())?,
             None => None,
         };
-        let here = parts.uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into());
+        let here = parts
+            .uri
+            .path_and_query()
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_else(|| "/".into());
         let Some(session) = session else {
             let next = urlencode(&here);
             return Err(Redirect::to(&format!("/login?next={next}")).into_response());
@@ -134,8 +166,15 @@ impl FromRequestParts<AppState> for PageUser {
 }
 
 /// Checks a submitted form's CSRF token and origin; `Err` is the page to answer with.
-pub fn check_form(user: &PageUser, parts_method: &axum::http::Method, headers: &axum::http::HeaderMap, token: &str) -> Result<(), PageError> {
-    if crate::security::is_cross_site(parts_method, headers) || !crate::security::same_secret(token, &user.session.csrf_token) {
+pub fn check_form(
+    user: &PageUser,
+    parts_method: &axum::http::Method,
+    headers: &axum::http::HeaderMap,
+    token: &str,
+) -> Result<(), PageError> {
+    if crate::security::is_cross_site(parts_method, headers)
+        || !crate::security::same_secret(token, &user.session.csrf_token)
+    {
         return Err(PageError::Csrf(user.chrome.tr));
     }
     Ok(())
@@ -154,7 +193,9 @@ pub fn render<T: Template>(template: &T) -> Response {
 pub fn urlencode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -169,6 +210,8 @@ pub fn safe_next(next: Option<&str>) -> String {
 }
 
 pub fn no_store(mut response: Response) -> Response {
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }

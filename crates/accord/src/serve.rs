@@ -1,0 +1,80 @@
+//! Running the server until Ctrl-C or SIGTERM, then finishing the requests in flight.
+
+use accord_demo::DemoLogin;
+use accord_store::Store;
+use anyhow::{Context, Result};
+use tokio::net::TcpListener;
+
+use crate::config::Settings;
+
+pub async fn serve(store: Store, settings: &Settings, demo: Option<&[DemoLogin]>) -> Result<()> {
+    accord_web::metrics_handle();
+    let config = accord_web::WebConfig {
+        secure_cookies: settings.secure_cookies,
+        time_zone: settings.time_zone.clone(),
+        ..accord_web::WebConfig::default()
+    };
+    let app = accord_web::app(accord_web::AppState::new(store.clone(), config));
+    let listener = TcpListener::bind(settings.listen)
+        .await
+        .with_context(|| format!("listening on {}", settings.listen))?;
+    let address = listener.local_addr()?;
+    tracing::info!(%address, database = ?store.engine(), "Accord is serving");
+    if let Some(logins) = demo {
+        print_demo(&format!("http://{address}"), logins);
+    }
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("serving HTTP")?;
+    tracing::info!("shutting down: requests finished, closing the database");
+    store.close().await;
+    Ok(())
+}
+
+fn print_demo(url: &str, logins: &[DemoLogin]) {
+    println!();
+    println!("Accord demo is running at {url}");
+    println!(
+        "Sign in with any of these (password: {}):",
+        accord_demo::DEMO_PASSWORD
+    );
+    for login in logins {
+        println!(
+            "  {:<11} {:<40} {} ({})",
+            login.role.as_str(),
+            login.email,
+            login.name,
+            login.language
+        );
+    }
+    println!(
+        "API reference: {url}/api/docs/   Create an API token: accord token create --user admin@demo.accord"
+    );
+    println!("Press Ctrl-C to stop.");
+    println!();
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}
