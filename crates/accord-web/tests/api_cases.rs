@@ -1,0 +1,179 @@
+#![allow(clippy::unwrap_used)]
+//! The REST API for cases, contacts and organizations, on both engines.
+
+mod support;
+
+use accord_testkit::db_test;
+use axum::http::{Method, StatusCode, header};
+use serde_json::json;
+use support::TestApp;
+
+db_test!(async fn cases_can_be_created_listed_read_and_updated(db) {
+    let app = TestApp::new(db).await;
+    let created = app.case_for(app.cast.contact_a, "Rēķins nav pienācis").await;
+    let id = created["id"].as_str().unwrap().to_owned();
+    assert_eq!(created["status"], "new");
+    assert_eq!(created["organization_id"], json!(app.cast.org_a));
+
+    let list = app.api("agent", Method::GET, "/api/v1/cases?open=true&limit=10", None).await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert_eq!(list.json()["items"][0]["id"], json!(id));
+
+    let one = app.api("agent", Method::GET, &format!("/api/v1/cases/{id}"), None).await;
+    assert_eq!(one.json()["subject"], "Rēķins nav pienācis");
+
+    let patch = json!({"status": "acknowledged", "priority": "high", "assignee_id": app.cast.agent.user_id, "add_tags": ["rēķins"], "reason": "klients zvanīja"});
+    let updated = app.api("agent", Method::PATCH, &format!("/api/v1/cases/{id}"), Some(patch)).await;
+    assert_eq!(updated.status, StatusCode::OK, "{}", updated.text);
+    assert_eq!(updated.json()["status"], "acknowledged");
+    assert_eq!(updated.json()["tags"], json!(["rēķins"]));
+
+    let mine = app.api("agent", Method::GET, "/api/v1/cases?assignee=me", None).await;
+    assert_eq!(mine.json()["items"].as_array().unwrap().len(), 1);
+    let events = app.api("agent", Method::GET, &format!("/api/v1/cases/{id}/events"), None).await.json();
+    let kinds: Vec<&str> = events.as_array().unwrap().iter().map(|e| e["change"]["type"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["created", "entry_added", "status", "priority", "assignee", "tag_added"]);
+    assert_eq!(events[2]["reason"], "klients zvanīja");
+});
+
+db_test!(async fn illegal_transitions_are_refused_with_the_allowed_ones(db) {
+    let app = TestApp::new(db).await;
+    let id = app.case_for(app.cast.contact_b, "Fatura errada").await["id"].as_str().unwrap().to_owned();
+    let reply = app.api("agent", Method::PATCH, &format!("/api/v1/cases/{id}"), Some(json!({"status": "closed"}))).await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    assert_eq!(reply.content_type(), "application/problem+json");
+    let problem = reply.json();
+    assert_eq!(problem["type"], "urn:accord:problem:illegal_transition");
+    assert!(problem["detail"].as_str().unwrap().contains("allowed next statuses: acknowledged"), "{problem}");
+    let still = app.api("agent", Method::GET, &format!("/api/v1/cases/{id}"), None).await.json();
+    assert_eq!(still["status"], "new");
+});
+
+db_test!(async fn idempotent_retry_creates_exactly_one_case(db) {
+    let app = TestApp::new(db).await;
+    let body = json!({"subject": "Doble cobro", "contact_id": app.cast.contact_a}).to_string().into_bytes();
+    let key = [("idempotency-key", "order-7781-retry")];
+    let first = app.raw("agent", Method::POST, "/api/v1/cases", "application/json", body.clone(), &key).await;
+    assert_eq!(first.status, StatusCode::CREATED);
+    let second = app.raw("agent", Method::POST, "/api/v1/cases", "application/json", body, &key).await;
+    assert_eq!(second.status, StatusCode::CREATED);
+    assert_eq!(second.headers.get("idempotent-replayed").unwrap(), "true");
+    assert_eq!(first.json()["id"], second.json()["id"]);
+    assert_eq!(app.count_cases().await, 1);
+    // The same key for a different body is a client bug, refused.
+    let other = json!({"subject": "Otro", "contact_id": app.cast.contact_a}).to_string().into_bytes();
+    let third = app.raw("agent", Method::POST, "/api/v1/cases", "application/json", other, &key).await;
+    assert_eq!(third.status, StatusCode::CONFLICT);
+    assert_eq!(app.count_cases().await, 1);
+});
+
+db_test!(async fn conversation_links_and_attachments(db) {
+    let app = TestApp::new(db).await;
+    let a = app.case_for(app.cast.contact_a, "Pirmā").await["id"].as_str().unwrap().to_owned();
+    let b = app.case_for(app.cast.contact_a, "Otrā").await["id"].as_str().unwrap().to_owned();
+    let note = app.api("agent", Method::POST, &format!("/api/v1/cases/{a}/entries"), Some(json!({"kind": "note", "body": "Iekšēji"}))).await;
+    assert_eq!(note.status, StatusCode::CREATED, "{}", note.text);
+    let reply = app.api("agent", Method::POST, &format!("/api/v1/cases/{a}/entries"), Some(json!({"kind": "outbound", "body": "Labdien!"}))).await;
+    assert_eq!(reply.status, StatusCode::CREATED);
+    let customer_view = app.api("customer_a", Method::GET, &format!("/api/v1/cases/{a}/entries"), None).await.json();
+    let kinds: Vec<&str> = customer_view.as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["inbound", "outbound"]);
+
+    let link = app.api("agent", Method::POST, &format!("/api/v1/cases/{b}/links"), Some(json!({"other_case_id": a, "kind": "duplicate_of"}))).await;
+    assert_eq!(link.status, StatusCode::NO_CONTENT);
+    let links = app.api("agent", Method::GET, &format!("/api/v1/cases/{a}/links"), None).await.json();
+    assert_eq!(links[0]["incoming"], true);
+
+    let bytes = "Rēķins nr. 42\n".as_bytes().to_vec();
+    let upload = app.raw("agent", Method::POST, &format!("/api/v1/cases/{a}/attachments?filename=r%C4%93%C4%B7ins.txt"), "text/plain", bytes.clone(), &[]).await;
+    assert_eq!(upload.status, StatusCode::CREATED, "{}", upload.text);
+    let attachment = upload.json();
+    assert_eq!(attachment["filename"], "rēķins.txt");
+    let download = app.api("customer_a", Method::GET, &format!("/api/v1/attachments/{}", attachment["id"].as_str().unwrap()), None).await;
+    assert_eq!(download.status, StatusCode::OK);
+    assert_eq!(download.text.as_bytes(), bytes.as_slice());
+    assert!(download.headers.get(header::CONTENT_DISPOSITION).unwrap().to_str().unwrap().starts_with("attachment"));
+    let foreign = app.api("customer_b", Method::GET, &format!("/api/v1/attachments/{}", attachment["id"].as_str().unwrap()), None).await;
+    assert_eq!(foreign.status, StatusCode::NOT_FOUND);
+});
+
+db_test!(async fn contacts_and_organizations_through_the_api(db) {
+    let app = TestApp::new(db).await;
+    let org = app
+        .api("agent", Method::POST, "/api/v1/organizations", Some(json!({"name": "Café Aroma Lda.", "tier": "gold", "annual_revenue_minor": 1250000, "currency": "EUR", "customer_since": "2022-05-01"})))
+        .await;
+    assert_eq!(org.status, StatusCode::CREATED, "{}", org.text);
+    let org_id = org.json()["id"].as_str().unwrap().to_owned();
+    let contact = app
+        .api("agent", Method::POST, "/api/v1/contacts", Some(json!({"name": "Inês Costa", "organization_id": org_id, "preferred_language": "pt", "identities": [{"kind": "email", "value": "Ines@CafeAroma.pt"}]})))
+        .await;
+    assert_eq!(contact.status, StatusCode::CREATED, "{}", contact.text);
+    assert_eq!(contact.json()["identities"][0]["value"], "ines@cafearoma.pt");
+    let contact_id = contact.json()["id"].as_str().unwrap().to_owned();
+    let duplicate = app.api("agent", Method::POST, "/api/v1/contacts", Some(json!({"name": "Outra", "identities": [{"kind": "email", "value": "ines@cafearoma.pt"}]}))).await;
+    assert_eq!(duplicate.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    let patched = app.api("agent", Method::PATCH, &format!("/api/v1/contacts/{contact_id}"), Some(json!({"name": "Inês Costa Reis"}))).await;
+    assert_eq!(patched.json()["name"], "Inês Costa Reis");
+    assert_eq!(patched.json()["preferred_language"], "pt");
+
+    let promise = app.api("agent", Method::POST, &format!("/api/v1/organizations/{org_id}/expectations"), Some(json!({"kind": "delivery", "description": "Entrega em 24 horas em Lisboa."}))).await;
+    assert_eq!(promise.status, StatusCode::CREATED, "{}", promise.text);
+    let duty = app.api("agent", Method::POST, &format!("/api/v1/organizations/{org_id}/responsibilities"), Some(json!({"area": "Rede", "party": "customer", "description": "O cliente mantém a rede."}))).await;
+    assert_eq!(duty.status, StatusCode::CREATED);
+    let account = app.api("agent", Method::GET, &format!("/api/v1/organizations/{org_id}/account"), None).await.json();
+    assert_eq!(account["organization"]["tier"], "gold");
+    assert_eq!(account["expectations"][0]["description"], "Entrega em 24 horas em Lisboa.");
+    assert_eq!(account["responsibilities"][0]["party"], "customer");
+    assert_eq!(account["contacts"][0]["name"], "Inês Costa Reis");
+
+    let patched_org = app.api("agent", Method::PATCH, &format!("/api/v1/organizations/{org_id}"), Some(json!({"tier": "platinum"}))).await;
+    assert_eq!(patched_org.json()["tier"], "platinum");
+    assert_eq!(patched_org.json()["name"], "Café Aroma Lda.");
+    let listed = app.api("customer_a", Method::GET, "/api/v1/organizations", None).await.json();
+    assert_eq!(listed.as_array().unwrap().len(), 1, "a customer lists only their own organization");
+});
+
+db_test!(async fn cursor_paging_visits_every_case_once(db) {
+    let app = TestApp::new(db).await;
+    for i in 0..7 {
+        app.case_for(app.cast.contact_a, &format!("Lieta {i}")).await;
+    }
+    let mut seen = Vec::new();
+    let mut path = "/api/v1/cases?limit=3".to_owned();
+    loop {
+        let page = app.api("agent", Method::GET, &path, None).await.json();
+        for item in page["items"].as_array().unwrap() {
+            seen.push(item["id"].as_str().unwrap().to_owned());
+        }
+        match page["next"].as_str() {
+            Some(next) => path = format!("/api/v1/cases?limit=3&cursor={next}"),
+            None => break,
+        }
+    }
+    let mut unique = seen.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(seen.len(), 7);
+    assert_eq!(unique.len(), 7);
+});
+
+db_test!(async fn staff_routes_and_audit(db) {
+    let app = TestApp::new(db).await;
+    let me = app.api("agent", Method::GET, "/api/v1/users/me", None).await.json();
+    assert_eq!(me["role"], "agent");
+    assert!(me.get("password_hash").is_none());
+    let created = app.api("admin", Method::POST, "/api/v1/users", Some(json!({"email": "nuevo@accord.test", "name": "Nuevo Agente", "role": "agent", "password": "una contraseña larga"}))).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    let again = app.api("admin", Method::POST, "/api/v1/users", Some(json!({"email": "NUEVO@accord.test", "name": "Otro", "role": "agent"}))).await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+    let by_agent = app.api("agent", Method::POST, "/api/v1/users", Some(json!({"email": "x@accord.test", "name": "X", "role": "admin"}))).await;
+    assert_eq!(by_agent.status, StatusCode::FORBIDDEN);
+    let team = app.api("supervisor", Method::POST, "/api/v1/teams", Some(json!({"name": "Equipo Norte", "kind": "team"}))).await;
+    assert_eq!(team.status, StatusCode::CREATED);
+    let audit = app.api("admin", Method::GET, "/api/v1/audit?limit=5", None).await.json();
+    let actions: Vec<&str> = audit.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert_eq!(actions[0], "team.create");
+    assert!(actions.contains(&"user.create"));
+    assert_eq!(app.api("agent", Method::GET, "/api/v1/audit", None).await.status, StatusCode::FORBIDDEN);
+});

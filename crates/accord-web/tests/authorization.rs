@@ -1,0 +1,138 @@
+#![allow(clippy::unwrap_used)]
+//! Every API route × every role × an object of another organization: no leak, no 500;
+//! and the OpenAPI document describes exactly the routes the server answers.
+
+mod support;
+
+use accord_testkit::db_test;
+use axum::http::{Method, StatusCode};
+use serde_json::{Value, json};
+use support::{ROLES, TestApp};
+
+/// A request body that would succeed for an authorized caller, per documented route.
+fn body_for(method: &Method, path: &str, app: &TestApp, other_case: &str) -> Option<Value> {
+    let unique = uuid::Uuid::now_v7().simple().to_string();
+    match (method.as_str(), path) {
+        ("GET", _) => None,
+        ("POST", "/api/v1/cases") => {
+            Some(json!({"subject": "Matrix", "contact_id": app.cast.contact_b}))
+        }
+        ("PATCH", "/api/v1/cases/{id}") => Some(json!({"priority": "high"})),
+        ("POST", "/api/v1/cases/{id}/entries") => Some(json!({"kind": "note", "body": "matrix"})),
+        ("POST", "/api/v1/cases/{id}/links") => {
+            Some(json!({"other_case_id": other_case, "kind": "related"}))
+        }
+        ("POST", "/api/v1/cases/{id}/attachments") => Some(json!("bytes")),
+        ("POST", "/api/v1/organizations") => Some(json!({"name": format!("Org {unique}")})),
+        ("PATCH", "/api/v1/organizations/{id}") => Some(json!({"tier": "silver"})),
+        ("POST", "/api/v1/organizations/{id}/expectations") => {
+            Some(json!({"kind": "billing", "description": "Sem taxas."}))
+        }
+        ("POST", "/api/v1/organizations/{id}/responsibilities") => {
+            Some(json!({"area": "Rede", "party": "customer", "description": "Cliente."}))
+        }
+        ("POST", "/api/v1/contacts") => {
+            Some(json!({"name": "Matriz", "organization_id": app.cast.org_b}))
+        }
+        ("PATCH", "/api/v1/contacts/{id}") => Some(json!({"name": "João Silva"})),
+        ("POST", "/api/v1/users") => Some(
+            json!({"email": format!("{unique}@accord.test"), "name": "Matrix", "role": "agent"}),
+        ),
+        ("POST", "/api/v1/teams") => {
+            Some(json!({"name": format!("Team {unique}"), "kind": "team"}))
+        }
+        (m, p) => panic!(
+            "no request body defined for {m} {p}: add the new route to the authorization matrix"
+        ),
+    }
+}
+
+db_test!(async fn every_route_every_role_no_leak_no_500(db) {
+    let app = TestApp::new(db).await;
+    // Objects of organization B, which customer A must never reach.
+    let case_b = app.case_for(app.cast.contact_b, "Segredo da Beta").await["id"].as_str().unwrap().to_owned();
+    let other_b = app.case_for(app.cast.contact_b, "Outro da Beta").await["id"].as_str().unwrap().to_owned();
+    let attachment = app
+        .raw("agent", Method::POST, &format!("/api/v1/cases/{case_b}/attachments?filename=b.txt"), "text/plain", b"beta".to_vec(), &[])
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let secrets = [case_b.clone(), app.cast.org_b.to_string(), app.cast.contact_b.to_string(), "Segredo da Beta".into(), "Beta Ltda".into(), "João Silva".into()];
+
+    let (_, openapi) = accord_web::api_parts();
+    let doc = serde_json::to_value(&openapi).unwrap();
+    let paths = doc["paths"].as_object().unwrap();
+    assert!(paths.len() >= 15, "the document lists too few paths");
+    let mut checked = 0;
+    for (template, operations) in paths {
+        let id = if template.starts_with("/api/v1/cases/") {
+            &case_b
+        } else if template.starts_with("/api/v1/organizations/") {
+            &app.cast.org_b.to_string()
+        } else if template.starts_with("/api/v1/contacts/") {
+            &app.cast.contact_b.to_string()
+        } else {
+            &attachment
+        };
+        let mut path = template.replace("{id}", id);
+        if template.ends_with("/attachments") && operations.get("post").is_some() {
+            path.push_str("?filename=matrix.txt");
+        }
+        for method_name in ["get", "post", "patch", "put", "delete"] {
+            let method = Method::from_bytes(method_name.to_uppercase().as_bytes()).unwrap();
+            if operations.get(method_name).is_none() {
+                // The router must not answer a method the document does not describe.
+                let reply = app.api("admin", method.clone(), &path, None).await;
+                assert_eq!(reply.status, StatusCode::METHOD_NOT_ALLOWED, "{method} {template} is answered but not documented");
+                continue;
+            }
+            let body = body_for(&method, template, &app, &other_b);
+            let anonymous = app.api("", method.clone(), &path, body.clone()).await;
+            assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED, "{method} {template} without a token");
+            for role in ROLES {
+                let reply = match (&body, template.ends_with("/attachments") && method == Method::POST) {
+                    (_, true) => app.raw(role, method.clone(), &path, "text/plain", b"matrix".to_vec(), &[]).await,
+                    (body, false) => app.api(role, method.clone(), &path, body.clone()).await,
+                };
+                checked += 1;
+                assert!(reply.status.as_u16() < 500, "{role} {method} {template}: {} {}", reply.status, reply.text);
+                assert_ne!(reply.status, StatusCode::METHOD_NOT_ALLOWED, "{method} {template} is documented but not routed");
+                if reply.status == StatusCode::NOT_FOUND {
+                    assert!(!reply.text.contains("no_such_route"), "{method} {template} is documented but not routed");
+                }
+                match role {
+                    "admin" => assert!(reply.status.is_success(), "admin {method} {template}: {} {}", reply.status, reply.text),
+                    "customer_a" => {
+                        if reply.status.is_success() {
+                            for secret in &secrets {
+                                assert!(!reply.text.contains(secret.as_str()), "customer A saw {secret} through {method} {template}: {}", reply.text);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} requests were checked");
+});
+
+db_test!(async fn customers_are_confined_to_their_organization(db) {
+    let app = TestApp::new(db).await;
+    let case_b = app.case_for(app.cast.contact_b, "Beta only").await["id"].as_str().unwrap().to_owned();
+    let own = app.api("customer_a", Method::POST, "/api/v1/cases", Some(json!({"subject": "Mana problēma", "body": "Nedarbojas printeris."}))).await;
+    assert_eq!(own.status, StatusCode::CREATED, "{}", own.text);
+    assert_eq!(own.json()["contact_id"], json!(app.cast.contact_a));
+    assert_eq!(own.json()["channel"], "web");
+    for path in [format!("/api/v1/cases/{case_b}"), format!("/api/v1/cases/{case_b}/entries"), format!("/api/v1/organizations/{}", app.cast.org_b), format!("/api/v1/contacts/{}", app.cast.contact_b)] {
+        assert_eq!(app.api("customer_a", Method::GET, &path, None).await.status, StatusCode::NOT_FOUND, "{path}");
+    }
+    let listed = app.api("customer_a", Method::GET, &format!("/api/v1/cases?organization={}", app.cast.org_b), None).await.json();
+    assert!(listed["items"].as_array().unwrap().is_empty());
+    let note = app.api("customer_a", Method::POST, &format!("/api/v1/cases/{}/entries", own.json()["id"].as_str().unwrap()), Some(json!({"kind": "note", "body": "x"}))).await;
+    assert_eq!(note.status, StatusCode::FORBIDDEN);
+    let patch = app.api("customer_a", Method::PATCH, &format!("/api/v1/cases/{}", own.json()["id"].as_str().unwrap()), Some(json!({"status": "resolved"}))).await;
+    assert_eq!(patch.status, StatusCode::FORBIDDEN);
+});
