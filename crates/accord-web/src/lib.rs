@@ -59,6 +59,8 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(store: Store, config: WebConfig) -> AppState {
+        // Requests are counted from the first one on.
+        metrics_handle();
         AppState {
             store,
             config: Arc::new(config),

@@ -37,8 +37,10 @@ pub fn is_cross_site(method: &Method, headers: &HeaderMap) -> bool {
     if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
         return false;
     }
-    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
-        return !matches!(site, "same-origin" | "none");
+    let sites: Vec<_> = headers.get_all("sec-fetch-site").iter().collect();
+    if !sites.is_empty() {
+        // Every value must say same-origin: a request carrying several is suspect.
+        return !sites.iter().all(|v| matches!(v.to_str(), Ok("same-origin" | "none")));
     }
     match (
         headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
@@ -110,6 +112,13 @@ mod tests {
             &headers(&[("sec-fetch-site", "cross-site")])
         ));
         assert!(!is_cross_site(&Method::POST, &headers(&[])));
+    }
+
+    #[test]
+    fn a_repeated_header_cannot_hide_a_cross_site_request() {
+        let mut h = headers(&[("sec-fetch-site", "same-origin")]);
+        h.append("sec-fetch-site", HeaderValue::from_static("cross-site"));
+        assert!(is_cross_site(&Method::POST, &h));
     }
 
     #[test]

@@ -214,8 +214,10 @@ impl<'a> Browser<'a> {
             .method(Method::POST)
             .uri(path)
             .header(header::COOKIE, self.cookie_header())
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header("sec-fetch-site", "same-origin");
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        if !extra.iter().any(|(k, _)| *k == "sec-fetch-site") {
+            request = request.header("sec-fetch-site", "same-origin");
+        }
         for (k, v) in extra {
             request = request.header(*k, *v);
         }

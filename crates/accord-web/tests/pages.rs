@@ -1,0 +1,202 @@
+#![allow(clippy::unwrap_used)]
+//! The agent interface through its HTML forms, as a browser without JavaScript uses it.
+
+mod support;
+
+use accord_testkit::{PASSWORD, db_test};
+use axum::http::{StatusCode, header};
+use support::{Browser, TestApp, hidden};
+
+fn location(reply: &support::Reply) -> String {
+    reply.headers.get(header::LOCATION).map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default()
+}
+
+db_test!(async fn agent_signs_in_works_a_case_and_it_persists(db) {
+    let app = TestApp::new(db).await;
+    let case = app.case_for(app.cast.contact_a, "Printeris nedrukā").await;
+    let number = case["number"].as_i64().unwrap();
+    let mut browser = Browser::new(&app);
+
+    let anonymous = browser.get("/inbox").await;
+    assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
+    assert_eq!(location(&anonymous), "/login?next=/inbox");
+
+    let signed = browser.sign_in("janis@accord.test", PASSWORD).await;
+    assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.text);
+    assert_eq!(location(&signed), "/inbox");
+    let cookie = signed
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|c| c.starts_with("accord_session="))
+        .unwrap();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+
+    let inbox = browser.get("/inbox?view=open").await;
+    assert_eq!(inbox.status, StatusCode::OK);
+    assert!(inbox.text.contains("Printeris nedrukā"));
+    assert!(inbox.text.contains("Ilze Kalniņa"), "customer name in the list");
+    assert!(inbox.text.contains("Ācme Latvija"), "organization in the list");
+
+    let page = browser.get(&format!("/cases/{number}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text.contains("Sveiki! Palīdziet, lūdzu."), "conversation shown");
+    assert!(page.text.contains("ilze@acme.lv"), "account panel shows the contact");
+    let csrf = hidden(&page.text, "_csrf");
+
+    let reply = browser.post(&format!("/cases/{number}/entries"), &[("kind", "outbound"), ("body", "Labdien! Printeri nomainīsim rīt."), ("_csrf", &csrf)], &[]).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.text);
+    let note = browser.post(&format!("/cases/{number}/entries"), &[("kind", "note"), ("body", "Klients steidzas."), ("_csrf", &csrf)], &[]).await;
+    assert_eq!(note.status, StatusCode::SEE_OTHER);
+    let update = browser
+        .post(
+            &format!("/cases/{number}/update"),
+            &[("status", "acknowledged"), ("priority", "high"), ("team_id", &app.cast.team.to_string()), ("assignee_id", "me"), ("reason", "svarīgs klients"), ("_csrf", &csrf)],
+            &[],
+        )
+        .await;
+    assert_eq!(update.status, StatusCode::SEE_OTHER, "{}", update.text);
+    assert!(location(&update).ends_with("saved=1"));
+
+    // A new application over the same database: what was saved is there.
+    let restarted = TestApp { router: accord_web::app(accord_web::AppState::new(app.db.store.clone(), Default::default())), ..app };
+    let mut browser = Browser::new(&restarted);
+    browser.sign_in("janis@accord.test", PASSWORD).await;
+    let page = browser.get(&format!("/cases/{number}")).await;
+    assert!(page.text.contains("Labdien! Printeri nomainīsim rīt."));
+    assert!(page.text.contains("Klients steidzas."));
+    assert!(page.text.contains("svarīgs klients"), "reason in the history");
+    let stored = restarted.db.store.get_case_by_number(&restarted.cast.agent, number).await.unwrap();
+    assert_eq!(stored.status, accord_core::case::CaseStatus::Acknowledged);
+    assert_eq!(stored.assignee_id, Some(restarted.cast.agent.user_id));
+    let mine = browser.get("/inbox?view=mine").await;
+    assert!(mine.text.contains("Printeris nedrukā"));
+});
+
+db_test!(async fn forms_without_the_csrf_token_or_from_other_sites_are_refused(db) {
+    let app = TestApp::new(db).await;
+    let number = app.case_for(app.cast.contact_a, "CSRF").await["number"].as_i64().unwrap();
+    let mut browser = Browser::new(&app);
+    browser.sign_in("janis@accord.test", PASSWORD).await;
+    let page = browser.get(&format!("/cases/{number}")).await;
+    let csrf = hidden(&page.text, "_csrf");
+    let path = format!("/cases/{number}/entries");
+
+    let missing = browser.post(&path, &[("kind", "note"), ("body", "sem token"), ("_csrf", "")], &[]).await;
+    assert_eq!(missing.status, StatusCode::FORBIDDEN);
+    let wrong = browser.post(&path, &[("kind", "note"), ("body", "token errado"), ("_csrf", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")], &[]).await;
+    assert_eq!(wrong.status, StatusCode::FORBIDDEN);
+    let cross = browser.post(&path, &[("kind", "note"), ("body", "cross"), ("_csrf", &csrf)], &[("sec-fetch-site", "cross-site")]).await;
+    assert_eq!(cross.status, StatusCode::FORBIDDEN);
+    let update = browser.post(&format!("/cases/{number}/update"), &[("status", "resolved"), ("_csrf", "nope")], &[]).await;
+    assert_eq!(update.status, StatusCode::FORBIDDEN);
+    let entries = app.db.store.list_entries(&app.cast.agent, app.db.store.get_case_by_number(&app.cast.agent, number).await.unwrap().id).await.unwrap();
+    assert_eq!(entries.len(), 1, "only the first message; no refused form was stored");
+
+    // The sign-in form has its own token before a session exists.
+    let mut stranger = Browser::new(&app);
+    let login = stranger.post("/login", &[("email", "janis@accord.test"), ("password", PASSWORD), ("_csrf", "guess")], &[]).await;
+    assert_eq!(login.status, StatusCode::FORBIDDEN);
+});
+
+db_test!(async fn sign_in_failures_are_vague_rate_limited_and_audited(db) {
+    let app = TestApp::new(db).await;
+    let mut browser = Browser::new(&app);
+    let wrong = browser.sign_in("janis@accord.test", "not the password").await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    let unknown = browser.sign_in("nobody@accord.test", "not the password").await;
+    assert_eq!(unknown.status, StatusCode::UNAUTHORIZED);
+    assert!(wrong.text.contains("Wrong email address or password."));
+    assert!(unknown.text.contains("Wrong email address or password."));
+    let mut limited = false;
+    for _ in 0..12 {
+        if browser.sign_in("janis@accord.test", "still wrong").await.status == StatusCode::TOO_MANY_REQUESTS {
+            limited = true;
+            break;
+        }
+    }
+    assert!(limited, "repeated failures were not rate limited");
+    let log = app.db.store.audit_log(&app.cast.admin, 50).await.unwrap();
+    assert!(log.iter().any(|e| e.action == "session.failed"));
+});
+
+db_test!(async fn customers_see_their_organization_and_no_internal_notes(db) {
+    let app = TestApp::new(db).await;
+    let own = app.case_for(app.cast.contact_a, "Ācme rēķins").await["number"].as_i64().unwrap();
+    let foreign = app.case_for(app.cast.contact_b, "Beta segredo").await["number"].as_i64().unwrap();
+    let own_id = app.db.store.get_case_by_number(&app.cast.agent, own).await.unwrap().id;
+    let note = accord_core::entry::NewEntry { kind: accord_core::entry::EntryKind::Note, body: "Iekšēja piezīme".into(), channel: None, department_id: None, answers_entry_id: None };
+    app.db.store.add_entry(&app.cast.agent, own_id, &note, accord_testkit::now()).await.unwrap();
+
+    let mut browser = Browser::new(&app);
+    browser.sign_in("ilze@acme.lv", PASSWORD).await;
+    let inbox = browser.get("/inbox").await;
+    assert!(inbox.text.contains("Ācme rēķins"));
+    assert!(!inbox.text.contains("Beta segredo"));
+    let page = browser.get(&format!("/cases/{own}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(!page.text.contains("Iekšēja piezīme"), "customer saw an internal note");
+    assert!(!page.text.contains("name=\"status\""), "customer got the details form");
+    let denied = browser.get(&format!("/cases/{foreign}")).await;
+    assert_eq!(denied.status, StatusCode::NOT_FOUND);
+    assert!(!denied.text.contains("Beta segredo"));
+});
+
+db_test!(async fn pages_follow_the_readers_language(db) {
+    let app = TestApp::new(db).await;
+    let mut browser = Browser::new(&app);
+    browser.language = Some("lv-LV,lv;q=0.9,en;q=0.5");
+    let login = browser.get("/login").await;
+    assert!(login.text.contains("<html lang=\"lv\">"));
+    assert!(login.text.contains("Pieteikties"));
+    browser.language = Some("pt-PT");
+    assert!(browser.get("/login").await.text.contains("Iniciar sessão"));
+    // The switcher's choice wins over the browser's header.
+    let switched = browser.post("/language", &[("lang", "es"), ("next", "/login")], &[]).await;
+    assert_eq!(switched.status, StatusCode::SEE_OTHER);
+    assert!(browser.get("/login").await.text.contains("Iniciar sesión"));
+    let missing = browser.get("/no/such/page").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    browser.sign_in("janis@accord.test", PASSWORD).await;
+    let inbox = browser.get("/inbox?view=all").await;
+    assert!(inbox.text.contains("Bandeja de entrada"));
+    assert!(inbox.text.contains("Ningún caso") || inbox.text.contains("casos") || inbox.text.contains("caso"));
+});
+
+db_test!(async fn invalid_forms_show_what_to_fix_and_keep_the_draft(db) {
+    let app = TestApp::new(db).await;
+    let number = app.case_for(app.cast.contact_a, "Melnraksts").await["number"].as_i64().unwrap();
+    let mut browser = Browser::new(&app);
+    browser.sign_in("janis@accord.test", PASSWORD).await;
+    browser.post("/language", &[("lang", "lv"), ("next", "/inbox")], &[]).await;
+    let csrf = hidden(&browser.get(&format!("/cases/{number}")).await.text, "_csrf");
+    let bad = browser.post(&format!("/cases/{number}/update"), &[("status", "closed"), ("_csrf", &csrf)], &[]).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.text.contains("Lieta nevar pāriet no “Jauna” uz “Slēgta”."), "{}", bad.text);
+    let long = "ā".repeat(100_001);
+    let too_long = browser.post(&format!("/cases/{number}/entries"), &[("kind", "outbound"), ("body", &long), ("_csrf", &csrf)], &[]).await;
+    assert_eq!(too_long.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(too_long.text.contains("Šis teksts ir pārāk garš."));
+    assert!(too_long.text.contains(&long[..200]), "the draft is kept");
+});
+
+db_test!(async fn operations_endpoints(db) {
+    let app = TestApp::new(db).await;
+    let mut browser = Browser::new(&app);
+    assert_eq!(browser.get("/healthz").await.status, StatusCode::OK);
+    assert_eq!(browser.get("/readyz").await.status, StatusCode::OK);
+    let metrics = browser.get("/metrics").await;
+    assert_eq!(metrics.status, StatusCode::OK);
+    assert!(metrics.text.contains("accord_http_requests_total"), "{}", metrics.text);
+    let docs = browser.get("/api/openapi.json").await;
+    assert_eq!(docs.status, StatusCode::OK);
+    assert!(docs.text.contains("\"/api/v1/cases\""));
+    let ui = browser.get("/api/docs/").await;
+    assert_eq!(ui.status, StatusCode::OK);
+    assert!(ui.text.contains("swagger"));
+    let headers = browser.get("/login").await.headers;
+    for name in ["content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy"] {
+        assert!(headers.contains_key(name), "missing {name}");
+    }
+});
