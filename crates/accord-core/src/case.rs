@@ -334,14 +334,14 @@ impl Change {
 
 /// Checks a reason text, shared by every change that records one.
 pub fn check_reason(checker: &mut Checker, reason: Option<&str>) {
-    if let Some(reason) = reason {
-        if reason.chars().count() > REASON_MAX {
-            checker.push(FieldError::new(
-                "reason",
-                "too_long",
-                format!("must be at most {REASON_MAX} characters"),
-            ));
-        }
+    if let Some(reason) = reason
+        && reason.chars().count() > REASON_MAX
+    {
+        checker.push(FieldError::new(
+            "reason",
+            "too_long",
+            format!("must be at most {REASON_MAX} characters"),
+        ));
     }
 }
 
@@ -411,15 +411,15 @@ impl Case {
         let mut next = self.clone();
         let mut changes = Vec::new();
 
-        if let Some(status) = patch.status {
-            if status != self.status {
-                self.status.check_transition(status)?;
-                next.status = status;
-                changes.push(Change::Status {
-                    from: self.status,
-                    to: status,
-                });
-            }
+        if let Some(status) = patch.status
+            && status != self.status
+        {
+            self.status.check_transition(status)?;
+            next.status = status;
+            changes.push(Change::Status {
+                from: self.status,
+                to: status,
+            });
         }
         if let Some(subject) = &patch.subject {
             let subject = subject.trim();
@@ -431,23 +431,23 @@ impl Case {
                 next.subject = subject.to_owned();
             }
         }
-        if let Some(priority) = patch.priority {
-            if priority != self.priority {
-                changes.push(Change::Priority {
-                    from: self.priority,
-                    to: priority,
-                });
-                next.priority = priority;
-            }
+        if let Some(priority) = patch.priority
+            && priority != self.priority
+        {
+            changes.push(Change::Priority {
+                from: self.priority,
+                to: priority,
+            });
+            next.priority = priority;
         }
-        if let Some(language) = patch.language {
-            if language != self.language {
-                changes.push(Change::Language {
-                    from: self.language,
-                    to: language,
-                });
-                next.language = language;
-            }
+        if let Some(language) = patch.language
+            && language != self.language
+        {
+            changes.push(Change::Language {
+                from: self.language,
+                to: language,
+            });
+            next.language = language;
         }
         if let Some(category) = &patch.category {
             let category = category.as_deref().map(str::trim).map(str::to_owned);
@@ -459,23 +459,23 @@ impl Case {
                 next.category = category;
             }
         }
-        if let Some(team) = patch.team_id {
-            if team != self.team_id {
-                changes.push(Change::Team {
-                    from: self.team_id,
-                    to: team,
-                });
-                next.team_id = team;
-            }
+        if let Some(team) = patch.team_id
+            && team != self.team_id
+        {
+            changes.push(Change::Team {
+                from: self.team_id,
+                to: team,
+            });
+            next.team_id = team;
         }
-        if let Some(assignee) = patch.assignee_id {
-            if assignee != self.assignee_id {
-                changes.push(Change::Assignee {
-                    from: self.assignee_id,
-                    to: assignee,
-                });
-                next.assignee_id = assignee;
-            }
+        if let Some(assignee) = patch.assignee_id
+            && assignee != self.assignee_id
+        {
+            changes.push(Change::Assignee {
+                from: self.assignee_id,
+                to: assignee,
+            });
+            next.assignee_id = assignee;
         }
         for tag in &patch.remove_tags {
             if let Some(pos) = next.tags.iter().position(|t| t == tag) {

@@ -129,14 +129,14 @@ impl OrganizationInput {
             )),
             None => {}
         }
-        if let Some(currency) = &self.currency {
-            if currency.len() != 3 || !currency.chars().all(|ch| ch.is_ascii_uppercase()) {
-                c.push(FieldError::new(
-                    "currency",
-                    "invalid_currency",
-                    "must be an ISO 4217 code such as EUR",
-                ));
-            }
+        if let Some(currency) = &self.currency
+            && (currency.len() != 3 || !currency.chars().all(|ch| ch.is_ascii_uppercase()))
+        {
+            c.push(FieldError::new(
+                "currency",
+                "invalid_currency",
+                "must be an ISO 4217 code such as EUR",
+            ));
         }
         if self.annual_revenue_minor.is_some_and(|r| r < 0) {
             c.push(FieldError::new(

@@ -704,7 +704,7 @@ async fn create_case(
         return Ok(0);
     };
     let mut entries = 1;
-    let age_hours = (now - created).get_hours();
+    let age_hours = now.duration_since(created).as_hours();
     let mut at = created;
     let mut step = |rng: &mut StdRng, max_minutes: i64| {
         at = (at + SignedDuration::from_mins(rng.random_range(5..max_minutes.max(6)))).min(now);
@@ -834,6 +834,20 @@ async fn create_case(
     Ok(entries)
 }
 
+/// The logins of an existing demo database, for printing again on a later start.
+pub async fn demo_logins(store: &Store) -> Result<Vec<DemoLogin>> {
+    let mut logins = Vec::new();
+    for principal in store.list_users_for_listing().await? {
+        logins.push(DemoLogin {
+            email: principal.email,
+            name: principal.name,
+            role: principal.role,
+            language: principal.language,
+        });
+    }
+    Ok(logins)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -855,18 +869,4 @@ mod tests {
         assert_eq!(ascii_slug("Kārlis Bērziņš"), "karlis.berzins");
         assert_eq!(ascii_slug("Gonçalo Ferreira"), "goncalo.ferreira");
     }
-}
-
-/// The logins of an existing demo database, for printing again on a later start.
-pub async fn demo_logins(store: &Store) -> Result<Vec<DemoLogin>> {
-    let mut logins = Vec::new();
-    for principal in store.list_users_for_listing().await? {
-        logins.push(DemoLogin {
-            email: principal.email,
-            name: principal.name,
-            role: principal.role,
-            language: principal.language,
-        });
-    }
-    Ok(logins)
 }

@@ -53,10 +53,10 @@ impl Store {
         name: &str,
         now: Timestamp,
     ) -> Result<String> {
-        if let Some(actor) = actor {
-            if actor.user_id != user {
-                actor.require(accord_core::access::Action::ManageUsers)?;
-            }
+        if let Some(actor) = actor
+            && actor.user_id != user
+        {
+            actor.require(accord_core::access::Action::ManageUsers)?;
         }
         let token = format!("{TOKEN_PREFIX}{}", random_secret());
         let id = Uuid::now_v7();

@@ -69,6 +69,9 @@ impl TryFrom<CaseRow> for Case {
     }
 }
 
+/// id, change, actor, reason, at
+type EventRow = (Uuid, Json<Change>, Option<Uuid>, Option<String>, i64);
+
 const ENTRY_COLUMNS: &str = "id, case_id, kind, channel, body, author_user_id, author_contact_id, department_id, answers_entry_id, created_at";
 
 #[derive(sqlx::FromRow)]
@@ -825,15 +828,12 @@ impl Store {
     pub async fn list_events(&self, actor: &Actor, case_id: CaseId) -> Result<Vec<CaseEvent>> {
         actor.require(Action::ViewInternalEntries)?;
         self.get_case(actor, case_id).await?;
-        let rows: Vec<(Uuid, Json<Change>, Option<Uuid>, Option<String>, i64)> = read_db!(
-            self,
-            |ex| {
-                sqlx::query_as("SELECT id, data, actor_user_id, reason, at FROM case_events WHERE case_id = $1 ORDER BY at, id")
+        let rows: Vec<EventRow> = read_db!(self, |ex| {
+            sqlx::query_as("SELECT id, data, actor_user_id, reason, at FROM case_events WHERE case_id = $1 ORDER BY at, id")
                 .bind(case_id.0)
                 .fetch_all(ex)
                 .await?
-            }
-        );
+        });
         rows.into_iter()
             .map(|(id, change, actor, reason, at)| {
                 Ok(CaseEvent {

@@ -73,6 +73,11 @@ pub struct Account {
     pub total_cases: i64,
 }
 
+type ExpRow = (Uuid, String, String, Option<Uuid>, i64);
+type RespRow = (Uuid, String, String, String);
+/// manager name, promises, responsibilities, (open, total) case counts
+type AccountRows = (Option<(String,)>, Vec<ExpRow>, Vec<RespRow>, (i64, i64));
+
 fn org_visible(scope: Scope, id: OrganizationId) -> bool {
     match scope {
         Scope::All => true,
@@ -349,14 +354,7 @@ impl Store {
     /// The account view (A3). Customers see their own account without internal staff notes.
     pub async fn account(&self, actor: &Actor, org: OrganizationId) -> Result<Account> {
         let organization = self.get_organization(actor, org).await?;
-        type ExpRow = (Uuid, String, String, Option<Uuid>, i64);
-        type RespRow = (Uuid, String, String, String);
-        let (manager, expectations, responsibilities, counts): (
-            Option<(String,)>,
-            Vec<ExpRow>,
-            Vec<RespRow>,
-            (i64, i64),
-        ) = read_db!(self, |ex| {
+        let (manager, expectations, responsibilities, counts): AccountRows = read_db!(self, |ex| {
             let manager = match organization.account_manager_id {
                 Some(m) => {
                     sqlx::query_as("SELECT name FROM users WHERE id = $1")

@@ -266,10 +266,10 @@ impl Store {
         user: UserId,
         password: &str,
     ) -> Result<()> {
-        if let Some(actor) = actor {
-            if actor.user_id != user {
-                actor.require(Action::ManageUsers)?;
-            }
+        if let Some(actor) = actor
+            && actor.user_id != user
+        {
+            actor.require(Action::ManageUsers)?;
         }
         let mut c = Checker::new();
         accord_core::people::check_password(&mut c, password);

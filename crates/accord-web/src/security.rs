@@ -40,7 +40,9 @@ pub fn is_cross_site(method: &Method, headers: &HeaderMap) -> bool {
     let sites: Vec<_> = headers.get_all("sec-fetch-site").iter().collect();
     if !sites.is_empty() {
         // Every value must say same-origin: a request carrying several is suspect.
-        return !sites.iter().all(|v| matches!(v.to_str(), Ok("same-origin" | "none")));
+        return !sites
+            .iter()
+            .all(|v| matches!(v.to_str(), Ok("same-origin" | "none")));
     }
     match (
         headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
@@ -48,7 +50,7 @@ pub fn is_cross_site(method: &Method, headers: &HeaderMap) -> bool {
     ) {
         (Some(origin), Some(host)) => {
             let origin_host = origin.split("://").nth(1).unwrap_or(origin);
-            origin != "null" && origin_host != host || origin == "null"
+            origin == "null" || origin_host != host
         }
         _ => false,
     }

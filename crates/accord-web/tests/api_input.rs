@@ -49,7 +49,7 @@ db_test!(async fn malformed_bodies_are_refused_and_nothing_is_stored(db) {
     let reply = post(format!("{{\"subject\": \"x\", \"contact_id\": \"{contact}\", \"priority\": \"whenever\"}}").into_bytes(), "application/json").await;
     assert_problem(&reply, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field");
 
-    let mut invalid_utf8 = format!("{{\"subject\": \"caf").into_bytes();
+    let mut invalid_utf8 = "{\"subject\": \"caf".to_string().into_bytes();
     invalid_utf8.extend([0xff, 0xfe]);
     invalid_utf8.extend(format!("\", \"contact_id\": \"{contact}\"}}").into_bytes());
     assert_problem(&post(invalid_utf8, "application/json").await, StatusCode::BAD_REQUEST, "invalid_utf8");

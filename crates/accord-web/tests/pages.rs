@@ -8,7 +8,11 @@ use axum::http::{StatusCode, header};
 use support::{Browser, TestApp, hidden};
 
 fn location(reply: &support::Reply) -> String {
-    reply.headers.get(header::LOCATION).map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default()
+    reply
+        .headers
+        .get(header::LOCATION)
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default()
 }
 
 db_test!(async fn agent_signs_in_works_a_case_and_it_persists(db) {

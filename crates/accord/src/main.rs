@@ -123,11 +123,11 @@ fn init_logging(settings: &Settings) {
 }
 
 async fn open_store(settings: &Settings) -> Result<Store> {
-    if let Some(path) = settings.sqlite_path() {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("creating data directory {}", dir.display()))?;
-        }
+    if let Some(path) = settings.sqlite_path()
+        && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("creating data directory {}", dir.display()))?;
     }
     let store = Store::connect(&settings.store_options())
         .await
