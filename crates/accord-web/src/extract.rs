@@ -115,6 +115,32 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Creation<T> {
     }
 }
 
+/// The request's `Idempotency-Key`, bound to its method, path and body.
+pub fn idempotency_key(
+    headers: &axum::http::HeaderMap,
+    method: &axum::http::Method,
+    path: &str,
+    body: &[u8],
+) -> Result<Option<IdempotencyKey>, ApiError> {
+    let Some(value) = headers.get("idempotency-key") else {
+        return Ok(None);
+    };
+    let key = value
+        .to_str()
+        .ok()
+        .filter(|k| valid_key(k))
+        .ok_or_else(|| {
+            ApiError::bad_request(
+                "invalid_idempotency_key",
+                "Idempotency-Key must be 1 to 255 visible ASCII characters",
+            )
+        })?;
+    Ok(Some(IdempotencyKey {
+        key: key.to_owned(),
+        fingerprint: request_fingerprint(method.as_str(), path, body),
+    }))
+}
+
 /// A path parameter; a malformed id is a 400 naming the parameter.
 pub struct ApiPath<T>(pub T);
 

@@ -67,6 +67,41 @@ db_test!(async fn idempotent_retry_creates_exactly_one_case(db) {
     assert_eq!(app.count_cases().await, 1);
 });
 
+db_test!(async fn every_creation_is_safe_to_retry(db) {
+    let app = TestApp::new(db).await;
+    let case = app.case_for(app.cast.contact_a, "Retry").await["id"].as_str().unwrap().to_owned();
+    let routes = [
+        ("/api/v1/contacts".to_owned(), json!({"name": "Rūta Liepa", "organization_id": app.cast.org_a})),
+        ("/api/v1/organizations".to_owned(), json!({"name": "Vienreiz SIA"})),
+        (format!("/api/v1/cases/{case}/entries"), json!({"kind": "outbound", "body": "Vienreiz vien."})),
+        (format!("/api/v1/organizations/{}/expectations", app.cast.org_a), json!({"kind": "billing", "description": "Bez komisijas."})),
+        ("/api/v1/teams".to_owned(), json!({"name": "Komanda vienreiz", "kind": "team"})),
+    ];
+    for (i, (path, body)) in routes.iter().enumerate() {
+        let key = format!("retry-{i}");
+        let headers = [("idempotency-key", key.as_str())];
+        let bytes = body.to_string().into_bytes();
+        let first = app.raw("admin", Method::POST, path, "application/json", bytes.clone(), &headers).await;
+        assert_eq!(first.status, StatusCode::CREATED, "{path}: {}", first.text);
+        let second = app.raw("admin", Method::POST, path, "application/json", bytes, &headers).await;
+        assert_eq!(second.status, StatusCode::CREATED, "{path}");
+        assert_eq!(second.headers.get("idempotent-replayed").unwrap(), "true", "{path}");
+        assert_eq!(first.json()["id"], second.json()["id"], "{path}");
+        let other_body = format!("{body}\n").into_bytes();
+        let other = app.raw("admin", Method::POST, path, "application/json", other_body, &headers).await;
+        assert_eq!(other.status, StatusCode::CONFLICT, "{path}: a reused key with another body");
+    }
+    let entries = app.api("admin", Method::GET, &format!("/api/v1/cases/{case}/entries"), None).await.json();
+    assert_eq!(entries.as_array().unwrap().len(), 2, "first message and one reply");
+    let contacts = app.api("admin", Method::GET, &format!("/api/v1/contacts?organization={}", app.cast.org_a), None).await.json();
+    assert_eq!(contacts.as_array().unwrap().iter().filter(|c| c["name"] == "Rūta Liepa").count(), 1);
+    // A refused creation gives its key back, so a corrected request can use it.
+    let bad = app.raw("admin", Method::POST, "/api/v1/teams", "application/json", br#"{"name": " ", "kind": "team"}"#.to_vec(), &[("idempotency-key", "fix-me")]).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fixed = app.raw("admin", Method::POST, "/api/v1/teams", "application/json", br#"{"name": "Fixed", "kind": "team"}"#.to_vec(), &[("idempotency-key", "fix-me")]).await;
+    assert_eq!(fixed.status, StatusCode::CREATED, "{}", fixed.text);
+});
+
 db_test!(async fn conversation_links_and_attachments(db) {
     let app = TestApp::new(db).await;
     let a = app.case_for(app.cast.contact_a, "Pirmā").await["id"].as_str().unwrap().to_owned();

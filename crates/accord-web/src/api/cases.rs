@@ -7,15 +7,16 @@ use accord_core::language::Language;
 use accord_store::blobs::Attachment;
 use accord_store::cases::{CaseEvent, CaseFilter, CaseLink, Created};
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{StatusCode, header};
+use axum::response::Response;
 use bytes::Bytes;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::extract::{ApiJson, ApiPath, ApiQuery, ApiUser, Creation};
+use super::idempotent::{create_once, created, replayed};
+use crate::extract::{ApiJson, ApiPath, ApiQuery, ApiUser, Creation, idempotency_key};
 use crate::problem::{ApiError, ApiResult, Problem};
 use crate::{AppState, now};
 
@@ -137,7 +138,7 @@ async fn list_cases(
 }
 
 #[utoipa::path(post, path = "/cases", tag = "cases", request_body = NewCase,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retrying with the same key returns the first response instead of creating again")),
+    params(super::idempotent::IdempotencyHeader),
     responses((status = 201, body = Case), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn create_case(
     State(state): State<AppState>,
@@ -155,28 +156,8 @@ async fn create_case(
         .await?
     {
         Created::New(case) => Ok(created(format!("/api/v1/cases/{}", case.id), &case)),
-        Created::Replayed { status, body } => Ok((
-            StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
-            [
-                (header::CONTENT_TYPE, "application/json"),
-                (
-                    header::HeaderName::from_static("idempotent-replayed"),
-                    "true",
-                ),
-            ],
-            body,
-        )
-            .into_response()),
+        Created::Replayed { status, body } => Ok(replayed(status, body)),
     }
-}
-
-pub(crate) fn created<T: Serialize>(location: String, value: &T) -> Response {
-    (
-        StatusCode::CREATED,
-        [(header::LOCATION, location)],
-        axum::Json(value),
-    )
-        .into_response()
 }
 
 #[utoipa::path(get, path = "/cases/{id}", tag = "cases", params(("id" = CaseId, Path)),
@@ -216,19 +197,24 @@ async fn list_entries(
     ))
 }
 
-#[utoipa::path(post, path = "/cases/{id}/entries", tag = "cases", params(("id" = CaseId, Path)), request_body = NewEntry,
+#[utoipa::path(post, path = "/cases/{id}/entries", tag = "cases", params(super::idempotent::IdempotencyHeader, ("id" = CaseId, Path)), request_body = NewEntry,
     responses((status = 201, body = Entry), (status = 403, body = Problem), (status = 422, body = Problem)))]
 async fn add_entry(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiPath(id): ApiPath<CaseId>,
-    ApiJson(entry): ApiJson<NewEntry>,
+    input: Creation<NewEntry>,
 ) -> ApiResult<Response> {
-    let entry = state
-        .store
-        .add_entry(&user.actor(), id, &entry, now())
-        .await?;
-    Ok(created(format!("/api/v1/cases/{id}/entries"), &entry))
+    let actor = user.actor();
+    let create = state.store.add_entry(&actor, id, &input.value, now());
+    create_once(
+        &state,
+        &user,
+        input.idempotency,
+        |_| format!("/api/v1/cases/{id}/entries"),
+        create,
+    )
+    .await
 }
 
 #[utoipa::path(get, path = "/cases/{id}/events", tag = "cases", params(("id" = CaseId, Path)),
@@ -294,7 +280,7 @@ pub struct UploadQuery {
     filename: String,
 }
 
-#[utoipa::path(post, path = "/cases/{id}/attachments", tag = "cases", params(("id" = CaseId, Path), UploadQuery),
+#[utoipa::path(post, path = "/cases/{id}/attachments", tag = "cases", params(super::idempotent::IdempotencyHeader, ("id" = CaseId, Path), UploadQuery),
     request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "the file's bytes; its Content-Type is kept"),
     responses((status = 201, body = Attachment), (status = 413, body = Problem), (status = 422, body = Problem)))]
 async fn upload_attachment(
@@ -302,21 +288,27 @@ async fn upload_attachment(
     ApiUser(user): ApiUser,
     ApiPath(id): ApiPath<CaseId>,
     ApiQuery(q): ApiQuery<UploadQuery>,
-    headers: HeaderMap,
+    request: axum::http::request::Parts,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let content_type = headers
+    let key = idempotency_key(&request.headers, &request.method, request.uri.path(), &body)?;
+    let content_type = request
+        .headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("application/octet-stream");
-    let attachment = state
+    let actor = user.actor();
+    let create = state
         .store
-        .add_attachment(&user.actor(), id, &q.filename, content_type, body, now())
-        .await?;
-    Ok(created(
-        format!("/api/v1/attachments/{}", attachment.id),
-        &attachment,
-    ))
+        .add_attachment(&actor, id, &q.filename, content_type, body, now());
+    create_once(
+        &state,
+        &user,
+        key,
+        |a| format!("/api/v1/attachments/{}", a.id),
+        create,
+    )
+    .await
 }
 
 #[utoipa::path(get, path = "/attachments/{id}", tag = "cases", params(("id" = AttachmentId, Path)),

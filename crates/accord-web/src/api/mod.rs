@@ -8,6 +8,7 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::AppState;
 
 mod cases;
+mod idempotent;
 mod people;
 mod staff;
 
@@ -19,7 +20,7 @@ pub(crate) use cases::{decode_cursor, encode_cursor};
         title = "Accord API",
         description = "Cases, conversations, customers and staff of an Accord installation. \
             Authenticate with `Authorization: Bearer <token>` (create a token with `accord token create --user EMAIL`). \
-            Errors are RFC 9457 problem details. Creation accepts an `Idempotency-Key` header on POST /cases.",
+            Errors are RFC 9457 problem details. Every creation (POST) accepts an `Idempotency-Key` header: a retry with the same key and body returns the first response and creates nothing.",
         license(name = "AGPL-3.0-or-later")
     ),
     modifiers(&BearerAuth),

@@ -10,8 +10,8 @@ use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::cases::created;
-use crate::extract::{ApiJson, ApiPath, ApiQuery, ApiUser};
+use super::idempotent::create_once;
+use crate::extract::{ApiJson, ApiPath, ApiQuery, ApiUser, Creation};
 use crate::problem::{ApiResult, Problem};
 use crate::{AppState, now};
 
@@ -59,18 +59,25 @@ async fn list_organizations(
     ))
 }
 
-#[utoipa::path(post, path = "/organizations", tag = "customers", request_body = OrganizationInput,
+#[utoipa::path(post, path = "/organizations", params(super::idempotent::IdempotencyHeader), tag = "customers", request_body = OrganizationInput,
     responses((status = 201, body = Organization), (status = 403, body = Problem), (status = 422, body = Problem)))]
 async fn create_organization(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiJson(input): ApiJson<OrganizationInput>,
+    input: Creation<OrganizationInput>,
 ) -> ApiResult<Response> {
-    let org = state
+    let actor = user.actor();
+    let create = state
         .store
-        .create_organization(Some(&user.actor()), input, now())
-        .await?;
-    Ok(created(format!("/api/v1/organizations/{}", org.id), &org))
+        .create_organization(Some(&actor), input.value, now());
+    create_once(
+        &state,
+        &user,
+        input.idempotency,
+        |o| format!("/api/v1/organizations/{}", o.id),
+        create,
+    )
+    .await
 }
 
 #[utoipa::path(get, path = "/organizations/{id}", tag = "customers", params(("id" = OrganizationId, Path)),
@@ -111,34 +118,46 @@ async fn get_account(
     Ok(axum::Json(state.store.account(&user.actor(), id).await?))
 }
 
-#[utoipa::path(post, path = "/organizations/{id}/expectations", tag = "customers", params(("id" = OrganizationId, Path)), request_body = ExpectationInput,
+#[utoipa::path(post, path = "/organizations/{id}/expectations", tag = "customers", params(super::idempotent::IdempotencyHeader, ("id" = OrganizationId, Path)), request_body = ExpectationInput,
     responses((status = 201, body = Expectation), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn add_expectation(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiPath(id): ApiPath<OrganizationId>,
-    ApiJson(input): ApiJson<ExpectationInput>,
+    input: Creation<ExpectationInput>,
 ) -> ApiResult<Response> {
-    let e = state
-        .store
-        .add_expectation(&user.actor(), id, input, now())
-        .await?;
-    Ok(created(format!("/api/v1/organizations/{id}/account"), &e))
+    let actor = user.actor();
+    let create = state.store.add_expectation(&actor, id, input.value, now());
+    create_once(
+        &state,
+        &user,
+        input.idempotency,
+        |_| format!("/api/v1/organizations/{id}/account"),
+        create,
+    )
+    .await
 }
 
-#[utoipa::path(post, path = "/organizations/{id}/responsibilities", tag = "customers", params(("id" = OrganizationId, Path)), request_body = ResponsibilityInput,
+#[utoipa::path(post, path = "/organizations/{id}/responsibilities", tag = "customers", params(super::idempotent::IdempotencyHeader, ("id" = OrganizationId, Path)), request_body = ResponsibilityInput,
     responses((status = 201, body = Responsibility), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn add_responsibility(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiPath(id): ApiPath<OrganizationId>,
-    ApiJson(input): ApiJson<ResponsibilityInput>,
+    input: Creation<ResponsibilityInput>,
 ) -> ApiResult<Response> {
-    let r = state
+    let actor = user.actor();
+    let create = state
         .store
-        .add_responsibility(&user.actor(), id, input, now())
-        .await?;
-    Ok(created(format!("/api/v1/organizations/{id}/account"), &r))
+        .add_responsibility(&actor, id, input.value, now());
+    create_once(
+        &state,
+        &user,
+        input.idempotency,
+        |_| format!("/api/v1/organizations/{id}/account"),
+        create,
+    )
+    .await
 }
 
 #[utoipa::path(get, path = "/contacts", tag = "customers", params(ContactQuery),
@@ -161,21 +180,23 @@ async fn list_contacts(
     ))
 }
 
-#[utoipa::path(post, path = "/contacts", tag = "customers", request_body = ContactInput,
+#[utoipa::path(post, path = "/contacts", params(super::idempotent::IdempotencyHeader), tag = "customers", request_body = ContactInput,
     responses((status = 201, body = Contact), (status = 403, body = Problem), (status = 422, body = Problem)))]
 async fn create_contact(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiJson(input): ApiJson<ContactInput>,
+    input: Creation<ContactInput>,
 ) -> ApiResult<Response> {
-    let contact = state
-        .store
-        .create_contact(Some(&user.actor()), input, now())
-        .await?;
-    Ok(created(
-        format!("/api/v1/contacts/{}", contact.id),
-        &contact,
-    ))
+    let actor = user.actor();
+    let create = state.store.create_contact(Some(&actor), input.value, now());
+    create_once(
+        &state,
+        &user,
+        input.idempotency,
+        |c| format!("/api/v1/contacts/{}", c.id),
+        create,
+    )
+    .await
 }
 
 #[utoipa::path(get, path = "/contacts/{id}", tag = "customers", params(("id" = ContactId, Path)),

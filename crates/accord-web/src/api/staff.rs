@@ -12,8 +12,8 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::cases::created;
-use crate::extract::{ApiJson, ApiQuery, ApiUser};
+use super::idempotent::create_once;
+use crate::extract::{ApiQuery, ApiUser, Creation};
 use crate::problem::{ApiResult, Problem};
 use crate::{AppState, now};
 
@@ -72,21 +72,23 @@ async fn list_staff(
     ))
 }
 
-#[utoipa::path(post, path = "/users", tag = "staff", request_body = NewUser,
+#[utoipa::path(post, path = "/users", params(super::idempotent::IdempotencyHeader), tag = "staff", request_body = NewUser,
     responses((status = 201, body = User), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn create_user(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiJson(input): ApiJson<NewUser>,
+    input: Creation<NewUser>,
 ) -> ApiResult<Response> {
-    let created_user = state
-        .store
-        .create_user(Some(&user.actor()), input, now())
-        .await?;
-    Ok(created(
-        format!("/api/v1/users/{}", created_user.id),
-        &created_user,
-    ))
+    let actor = user.actor();
+    let create = state.store.create_user(Some(&actor), input.value, now());
+    create_once(
+        &state,
+        &user,
+        input.idempotency,
+        |u| format!("/api/v1/users/{}", u.id),
+        create,
+    )
+    .await
 }
 
 #[utoipa::path(get, path = "/teams", tag = "staff", responses((status = 200, body = Vec<Team>), (status = 403, body = Problem)))]
@@ -97,18 +99,23 @@ async fn list_teams(
     Ok(axum::Json(state.store.list_teams(&user.actor()).await?))
 }
 
-#[utoipa::path(post, path = "/teams", tag = "staff", request_body = NewTeam,
+#[utoipa::path(post, path = "/teams", params(super::idempotent::IdempotencyHeader), tag = "staff", request_body = NewTeam,
     responses((status = 201, body = Team), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn create_team(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiJson(input): ApiJson<NewTeam>,
+    input: Creation<NewTeam>,
 ) -> ApiResult<Response> {
-    let team = state
-        .store
-        .create_team(Some(&user.actor()), input, now())
-        .await?;
-    Ok(created(format!("/api/v1/teams/{}", team.id), &team))
+    let actor = user.actor();
+    let create = state.store.create_team(Some(&actor), input.value, now());
+    create_once(
+        &state,
+        &user,
+        input.idempotency,
+        |t| format!("/api/v1/teams/{}", t.id),
+        create,
+    )
+    .await
 }
 
 #[derive(Deserialize, IntoParams)]
