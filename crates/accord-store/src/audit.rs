@@ -5,29 +5,29 @@
 use accord_core::access::Actor;
 use jiff::Timestamp;
 use serde::Serialize;
-use sqlx::types::Json;
 use uuid::Uuid;
 
-use crate::codec::from_micros;
+use crate::codec::{from_micros, to_micros};
+use crate::db::Conn;
+use crate::value::Json;
 use crate::{Result, Store};
 
-pub(crate) const INSERT_AUDIT: &str = "INSERT INTO audit_log (id, at, actor_user_id, action, object_kind, object_id, detail) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7)";
-
 /// Appends one audit row inside the caller's transaction.
-macro_rules! audit {
-    ($tx:expr, $actor:expr, $at:expr, $action:expr, $kind:expr, $object_id:expr, $detail:expr) => {
-        sqlx::query($crate::audit::INSERT_AUDIT)
-            .bind(uuid::Uuid::now_v7())
-            .bind($crate::codec::to_micros($at))
-            .bind($actor)
-            .bind($action)
-            .bind($kind)
-            .bind($object_id)
-            .bind(sqlx::types::Json($detail))
-            .execute(&mut *$tx)
-            .await?
-    };
+pub(crate) async fn record(
+    tx: &mut Conn<'_>,
+    actor: Option<Uuid>,
+    at: Timestamp,
+    action: &str,
+    object_kind: &str,
+    object_id: Option<String>,
+    detail: serde_json::Value,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO audit_log (id, at, actor_user_id, action, object_kind, object_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        args![Uuid::now_v7(), to_micros(at), actor, action, object_kind, object_id, Json(detail)],
+    )
+    .await?;
+    Ok(())
 }
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -43,17 +43,6 @@ pub struct AuditEntry {
     pub detail: serde_json::Value,
 }
 
-#[derive(sqlx::FromRow)]
-struct AuditRow {
-    id: Uuid,
-    at: i64,
-    actor_user_id: Option<Uuid>,
-    action: String,
-    object_kind: String,
-    object_id: Option<String>,
-    detail: Json<serde_json::Value>,
-}
-
 impl Store {
     /// Records an action that has no other write of its own (a sign-in, a token issued).
     pub async fn audit(
@@ -64,40 +53,41 @@ impl Store {
         object_id: Option<String>,
         detail: serde_json::Value,
     ) -> Result<()> {
-        let actor_id = actor.map(|a| a.user_id.0);
-        write_tx!(self, |tx| {
-            audit!(
-                tx,
-                actor_id,
-                crate::codec::now(),
-                action,
-                object_kind,
-                object_id,
-                detail
-            );
-        });
-        Ok(())
+        let mut tx = self.write().await?;
+        record(
+            &mut tx,
+            actor.map(|a| a.user_id.0),
+            crate::codec::now(),
+            action,
+            object_kind,
+            object_id,
+            detail,
+        )
+        .await?;
+        tx.commit().await
     }
 
     /// The most recent audit entries, newest first.
     pub async fn audit_log(&self, actor: &Actor, limit: i64) -> Result<Vec<AuditEntry>> {
         actor.require(accord_core::access::Action::ViewAudit)?;
-        let rows: Vec<AuditRow> = read_db!(self, |ex| {
-            sqlx::query_as("SELECT id, at, actor_user_id, action, object_kind, object_id, detail FROM audit_log ORDER BY at DESC, id DESC LIMIT $1")
-                .bind(limit.clamp(1, 1000))
-                .fetch_all(ex)
-                .await?
-        });
+        let rows = self
+            .read()
+            .await?
+            .fetch_all(
+                "SELECT id, at, actor_user_id, action, object_kind, object_id, detail FROM audit_log ORDER BY at DESC, id DESC LIMIT $1",
+                args![limit.clamp(1, 1000)],
+            )
+            .await?;
         rows.into_iter()
-            .map(|r| {
+            .map(|mut r| {
                 Ok(AuditEntry {
-                    id: r.id,
-                    at: from_micros(r.at)?,
-                    actor_user_id: r.actor_user_id,
-                    action: r.action,
-                    object_kind: r.object_kind,
-                    object_id: r.object_id,
-                    detail: r.detail.0,
+                    id: r.uuid(0)?,
+                    at: from_micros(r.i64(1)?)?,
+                    actor_user_id: r.opt_uuid(2)?,
+                    action: r.text(3)?,
+                    object_kind: r.text(4)?,
+                    object_id: r.opt_text(5)?,
+                    detail: r.json(6)?,
                 })
             })
             .collect()

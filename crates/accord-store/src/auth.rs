@@ -13,8 +13,9 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use crate::audit::record;
 use crate::codec::to_micros;
-use crate::staff::{PRINCIPAL_COLUMNS, Principal, PrincipalRow};
+use crate::staff::{PRINCIPAL_COLUMNS, Principal};
 use crate::{Result, Store, StoreError};
 
 /// Prefix that makes Accord tokens recognizable to secret scanners.
@@ -28,13 +29,6 @@ pub fn random_secret() -> String {
 
 pub fn secret_hash(secret: &str) -> Vec<u8> {
     Sha256::digest(secret.as_bytes()).to_vec()
-}
-
-#[derive(sqlx::FromRow)]
-struct SessionRow {
-    #[sqlx(flatten)]
-    principal: PrincipalRow,
-    csrf_token: String,
 }
 
 /// A browser session: who, and the token forms must echo back.
@@ -60,33 +54,31 @@ impl Store {
         }
         let token = format!("{TOKEN_PREFIX}{}", random_secret());
         let id = Uuid::now_v7();
-        let actor_id = actor.map(|a| a.user_id.0);
-        write_tx!(self, |tx| {
-            let user_exists: Option<(Uuid,)> = sqlx::query_as("SELECT id FROM users WHERE id = $1")
-                .bind(user.0)
-                .fetch_optional(&mut *tx)
-                .await?;
-            if user_exists.is_none() {
-                return Err(StoreError::not_found("user"));
-            }
-            sqlx::query("INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)")
-                .bind(id)
-                .bind(user.0)
-                .bind(name)
-                .bind(secret_hash(&token))
-                .bind(to_micros(now))
-                .execute(&mut *tx)
-                .await?;
-            audit!(
-                tx,
-                actor_id,
-                now,
-                "token.create",
-                "user",
-                Some(user.to_string()),
-                serde_json::json!({"token_id": id, "name": name})
-            );
-        });
+        let mut tx = self.write().await?;
+        if tx
+            .fetch_optional("SELECT id FROM users WHERE id = $1", args![user.0])
+            .await?
+            .is_none()
+        {
+            return Err(StoreError::not_found("user"));
+        }
+        tx.execute(
+            "INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)",
+            args![id, user.0, name, secret_hash(&token), to_micros(now)],
+        )
+        .await?;
+        let detail = serde_json::json!({"token_id": id, "name": name});
+        record(
+            &mut tx,
+            actor.map(|a| a.user_id.0),
+            now,
+            "token.create",
+            "user",
+            Some(user.to_string()),
+            detail,
+        )
+        .await?;
+        tx.commit().await?;
         Ok(token)
     }
 
@@ -99,14 +91,12 @@ impl Store {
             "SELECT {PRINCIPAL_COLUMNS} FROM api_tokens t JOIN users u ON u.id = t.user_id \
              WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active = $2"
         );
-        let row: Option<PrincipalRow> = read_db!(self, |ex| {
-            sqlx::query_as(&sql)
-                .bind(secret_hash(token))
-                .bind(true)
-                .fetch_optional(ex)
-                .await?
-        });
-        row.map(Principal::try_from).transpose()
+        let row = self
+            .read()
+            .await?
+            .fetch_optional(&sql, args![secret_hash(token), true])
+            .await?;
+        row.map(|mut r| Principal::from_row(&mut r)).transpose()
     }
 
     /// Starts a browser session; returns the cookie secret and the CSRF token.
@@ -121,31 +111,30 @@ impl Store {
         let expires = now
             .checked_add(ttl)
             .map_err(|e| StoreError::Config(format!("session lifetime: {e}")))?;
-        write_tx!(self, |tx| {
-            sqlx::query("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
-                .bind(secret_hash(&secret))
-                .bind(user.0)
-                .bind(&csrf)
-                .bind(to_micros(now))
-                .bind(to_micros(expires))
-                .execute(&mut *tx)
-                .await?;
-            // Sessions are few; sweeping the expired ones on sign-in keeps the table small
-            // without a background job.
-            sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
-                .bind(to_micros(now))
-                .execute(&mut *tx)
-                .await?;
-            audit!(
-                tx,
-                Some(user.0),
-                now,
-                "session.create",
-                "user",
-                Some(user.to_string()),
-                serde_json::json!({})
-            );
-        });
+        let mut tx = self.write().await?;
+        tx.execute(
+            "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+            args![secret_hash(&secret), user.0, csrf, to_micros(now), to_micros(expires)],
+        )
+        .await?;
+        // Sessions are few; sweeping the expired ones on sign-in keeps the table small
+        // without a background job.
+        tx.execute(
+            "DELETE FROM sessions WHERE expires_at < $1",
+            args![to_micros(now)],
+        )
+        .await?;
+        record(
+            &mut tx,
+            Some(user.0),
+            now,
+            "session.create",
+            "user",
+            Some(user.to_string()),
+            serde_json::json!({}),
+        )
+        .await?;
+        tx.commit().await?;
         Ok((secret, csrf))
     }
 
@@ -157,30 +146,27 @@ impl Store {
             "SELECT {PRINCIPAL_COLUMNS}, s.csrf_token FROM sessions s JOIN users u ON u.id = s.user_id \
              WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active = $3"
         );
-        let row: Option<SessionRow> = read_db!(self, |ex| {
-            sqlx::query_as(&sql)
-                .bind(secret_hash(secret))
-                .bind(to_micros(now))
-                .bind(true)
-                .fetch_optional(ex)
-                .await?
-        });
-        row.map(|r| {
+        let row = self
+            .read()
+            .await?
+            .fetch_optional(&sql, args![secret_hash(secret), to_micros(now), true])
+            .await?;
+        row.map(|mut r| {
             Ok(Session {
-                principal: Principal::try_from(r.principal)?,
-                csrf_token: r.csrf_token,
+                principal: Principal::from_row(&mut r)?,
+                csrf_token: r.text(7)?,
             })
         })
         .transpose()
     }
 
     pub async fn delete_session(&self, secret: &str) -> Result<()> {
-        write_tx!(self, |tx| {
-            sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-                .bind(secret_hash(secret))
-                .execute(&mut *tx)
-                .await?;
-        });
-        Ok(())
+        let mut tx = self.write().await?;
+        tx.execute(
+            "DELETE FROM sessions WHERE token_hash = $1",
+            args![secret_hash(secret)],
+        )
+        .await?;
+        tx.commit().await
     }
 }

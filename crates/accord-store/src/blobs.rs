@@ -9,9 +9,10 @@ use object_store::path::Path as BlobPath;
 use object_store::{ObjectStore, PutPayload};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use uuid::Uuid;
 
+use crate::audit::record;
 use crate::codec::{from_micros, to_micros};
+use crate::value::Row;
 use crate::{Result, Store, StoreError};
 use accord_core::DomainError;
 
@@ -30,32 +31,22 @@ pub struct Attachment {
     pub created_at: Timestamp,
 }
 
-type AttachmentRow = (
-    Uuid,
-    Uuid,
-    String,
-    String,
-    i64,
-    String,
-    String,
-    Option<Uuid>,
-    i64,
-);
+const ATTACHMENT_COLUMNS: &str =
+    "id, case_id, filename, content_type, size, sha256, storage_key, uploaded_by, created_at";
 
-fn attachment_from(r: AttachmentRow) -> Result<(Attachment, String)> {
-    Ok((
-        Attachment {
-            id: AttachmentId(r.0),
-            case_id: CaseId(r.1),
-            filename: r.2,
-            content_type: r.3,
-            size: r.4,
-            sha256: r.5,
-            uploaded_by: r.7.map(UserId),
-            created_at: from_micros(r.8)?,
-        },
-        r.6,
-    ))
+/// Decodes a row selected with [`ATTACHMENT_COLUMNS`]: the attachment and its storage key.
+fn attachment_from(mut r: Row) -> Result<(Attachment, String)> {
+    let attachment = Attachment {
+        id: AttachmentId(r.uuid(0)?),
+        case_id: CaseId(r.uuid(1)?),
+        filename: r.text(2)?,
+        content_type: r.text(3)?,
+        size: r.i64(4)?,
+        sha256: r.text(5)?,
+        uploaded_by: r.opt_uuid(7)?.map(UserId),
+        created_at: from_micros(r.i64(8)?)?,
+    };
+    Ok((attachment, r.text(6)?))
 }
 
 /// Keeps file names printable and short; the name is shown, never used as a path.
@@ -114,32 +105,24 @@ impl Store {
             uploaded_by: Some(actor.user_id),
             created_at: now,
         };
-        write_tx!(self, |tx| {
-            sqlx::query(
-                "INSERT INTO attachments (id, case_id, entry_id, filename, content_type, size, sha256, storage_key, uploaded_by, created_at) \
-                 VALUES ($1, $2, NULL, $3, $4, $5, $6, $7, $8, $9)",
-            )
-            .bind(id.0)
-            .bind(case_id.0)
-            .bind(&attachment.filename)
-            .bind(&attachment.content_type)
-            .bind(size)
-            .bind(&attachment.sha256)
-            .bind(&key)
-            .bind(actor.user_id.0)
-            .bind(to_micros(now))
-            .execute(&mut *tx)
-            .await?;
-            audit!(
-                tx,
-                Some(actor.user_id.0),
-                now,
-                "case.attachment",
-                "case",
-                Some(case_id.to_string()),
-                serde_json::json!({"attachment_id": id})
-            );
-        });
+        let mut tx = self.write().await?;
+        tx.execute(
+            "INSERT INTO attachments (id, case_id, entry_id, filename, content_type, size, sha256, storage_key, uploaded_by, created_at) \
+             VALUES ($1, $2, NULL, $3, $4, $5, $6, $7, $8, $9)",
+            args![id.0, case_id.0, attachment.filename, attachment.content_type, size, attachment.sha256, key, actor.user_id.0, to_micros(now)],
+        )
+        .await?;
+        record(
+            &mut tx,
+            Some(actor.user_id.0),
+            now,
+            "case.attachment",
+            "case",
+            Some(case_id.to_string()),
+            serde_json::json!({"attachment_id": id}),
+        )
+        .await?;
+        tx.commit().await?;
         Ok(attachment)
     }
 
@@ -149,14 +132,10 @@ impl Store {
         case_id: CaseId,
     ) -> Result<Vec<Attachment>> {
         self.get_case(actor, case_id).await?;
-        let rows: Vec<AttachmentRow> = read_db!(self, |ex| {
-            sqlx::query_as(
-                "SELECT id, case_id, filename, content_type, size, sha256, storage_key, uploaded_by, created_at FROM attachments WHERE case_id = $1 ORDER BY created_at, id",
-            )
-            .bind(case_id.0)
-            .fetch_all(ex)
-            .await?
-        });
+        let sql = format!(
+            "SELECT {ATTACHMENT_COLUMNS} FROM attachments WHERE case_id = $1 ORDER BY created_at, id"
+        );
+        let rows = self.read().await?.fetch_all(&sql, args![case_id.0]).await?;
         rows.into_iter()
             .map(|r| attachment_from(r).map(|(a, _)| a))
             .collect()
@@ -168,14 +147,8 @@ impl Store {
         actor: &Actor,
         id: AttachmentId,
     ) -> Result<(Attachment, Bytes)> {
-        let row: Option<AttachmentRow> = read_db!(self, |ex| {
-            sqlx::query_as(
-                "SELECT id, case_id, filename, content_type, size, sha256, storage_key, uploaded_by, created_at FROM attachments WHERE id = $1",
-            )
-            .bind(id.0)
-            .fetch_optional(ex)
-            .await?
-        });
+        let sql = format!("SELECT {ATTACHMENT_COLUMNS} FROM attachments WHERE id = $1");
+        let row = self.read().await?.fetch_optional(&sql, args![id.0]).await?;
         let (attachment, key) = attachment_from(row.ok_or(StoreError::not_found("attachment"))?)?;
         self.get_case(actor, attachment.case_id).await?;
         let bytes = self

@@ -12,98 +12,58 @@ use accord_core::ids::*;
 use accord_core::language::Language;
 use accord_core::people::Role;
 use jiff::Timestamp;
-use sea_query::{Alias, Asterisk, Cond, Expr, Order, Query};
-use sea_query_binder::SqlxBinder;
+use sea_query::{Alias, Cond, Expr, Order, Query};
 use serde::Serialize;
-use sqlx::types::Json;
 use uuid::Uuid;
 
+use crate::audit::record;
 use crate::codec::{from_micros, parse, parse_language, to_micros};
+use crate::db::Conn;
 use crate::idempotency::{self, IdempotencyKey, Replay};
+use crate::value::{Json, Row};
 use crate::{Result, Store, StoreError};
 
 const CASE_COLUMNS: &str = "id, number, subject, channel, language, category, tags, priority, status, \
      organization_id, contact_id, team_id, assignee_id, custom_fields, created_at, updated_at";
 
-#[derive(sqlx::FromRow)]
-struct CaseRow {
-    id: Uuid,
-    number: i64,
-    subject: String,
-    channel: String,
-    language: String,
-    category: Option<String>,
-    tags: Json<Vec<String>>,
-    priority: String,
-    status: String,
-    organization_id: Option<Uuid>,
-    contact_id: Uuid,
-    team_id: Option<Uuid>,
-    assignee_id: Option<Uuid>,
-    custom_fields: Json<BTreeMap<String, FieldValue>>,
-    created_at: i64,
-    updated_at: i64,
+/// Decodes a row selected with [`CASE_COLUMNS`].
+fn case_from_row(mut r: Row) -> Result<Case> {
+    Ok(Case {
+        id: CaseId(r.uuid(0)?),
+        number: r.i64(1)?,
+        subject: r.text(2)?,
+        channel: parse(&r.text(3)?, "cases.channel", Channel::parse)?,
+        language: parse_language(&r.text(4)?, "cases.language")?,
+        category: r.opt_text(5)?,
+        tags: r.json(6)?,
+        priority: parse(&r.text(7)?, "cases.priority", Priority::parse)?,
+        status: parse(&r.text(8)?, "cases.status", CaseStatus::parse)?,
+        organization_id: r.opt_uuid(9)?.map(OrganizationId),
+        contact_id: ContactId(r.uuid(10)?),
+        team_id: r.opt_uuid(11)?.map(TeamId),
+        assignee_id: r.opt_uuid(12)?.map(UserId),
+        custom_fields: r.json::<BTreeMap<String, FieldValue>>(13)?,
+        created_at: from_micros(r.i64(14)?)?,
+        updated_at: from_micros(r.i64(15)?)?,
+    })
 }
-
-impl TryFrom<CaseRow> for Case {
-    type Error = StoreError;
-    fn try_from(r: CaseRow) -> Result<Case> {
-        Ok(Case {
-            id: CaseId(r.id),
-            number: r.number,
-            subject: r.subject,
-            channel: parse(&r.channel, "cases.channel", Channel::parse)?,
-            language: parse_language(&r.language, "cases.language")?,
-            category: r.category,
-            tags: r.tags.0,
-            priority: parse(&r.priority, "cases.priority", Priority::parse)?,
-            status: parse(&r.status, "cases.status", CaseStatus::parse)?,
-            organization_id: r.organization_id.map(OrganizationId),
-            contact_id: ContactId(r.contact_id),
-            team_id: r.team_id.map(TeamId),
-            assignee_id: r.assignee_id.map(UserId),
-            custom_fields: r.custom_fields.0,
-            created_at: from_micros(r.created_at)?,
-            updated_at: from_micros(r.updated_at)?,
-        })
-    }
-}
-
-/// id, change, actor, reason, at
-type EventRow = (Uuid, Json<Change>, Option<Uuid>, Option<String>, i64);
 
 const ENTRY_COLUMNS: &str = "id, case_id, kind, channel, body, author_user_id, author_contact_id, department_id, answers_entry_id, created_at";
 
-#[derive(sqlx::FromRow)]
-struct EntryRow {
-    id: Uuid,
-    case_id: Uuid,
-    kind: String,
-    channel: String,
-    body: String,
-    author_user_id: Option<Uuid>,
-    author_contact_id: Option<Uuid>,
-    department_id: Option<Uuid>,
-    answers_entry_id: Option<Uuid>,
-    created_at: i64,
-}
-
-impl TryFrom<EntryRow> for Entry {
-    type Error = StoreError;
-    fn try_from(r: EntryRow) -> Result<Entry> {
-        Ok(Entry {
-            id: EntryId(r.id),
-            case_id: CaseId(r.case_id),
-            kind: parse(&r.kind, "entries.kind", EntryKind::parse)?,
-            channel: parse(&r.channel, "entries.channel", Channel::parse)?,
-            body: r.body,
-            author_user_id: r.author_user_id.map(UserId),
-            author_contact_id: r.author_contact_id.map(ContactId),
-            department_id: r.department_id.map(TeamId),
-            answers_entry_id: r.answers_entry_id.map(EntryId),
-            created_at: from_micros(r.created_at)?,
-        })
-    }
+/// Decodes a row selected with [`ENTRY_COLUMNS`].
+fn entry_from_row(mut r: Row) -> Result<Entry> {
+    Ok(Entry {
+        id: EntryId(r.uuid(0)?),
+        case_id: CaseId(r.uuid(1)?),
+        kind: parse(&r.text(2)?, "entries.kind", EntryKind::parse)?,
+        channel: parse(&r.text(3)?, "entries.channel", Channel::parse)?,
+        body: r.text(4)?,
+        author_user_id: r.opt_uuid(5)?.map(UserId),
+        author_contact_id: r.opt_uuid(6)?.map(ContactId),
+        department_id: r.opt_uuid(7)?.map(TeamId),
+        answers_entry_id: r.opt_uuid(8)?.map(EntryId),
+        created_at: from_micros(r.i64(9)?)?,
+    })
 }
 
 /// A recorded change with who made it, when and why.
@@ -182,77 +142,80 @@ fn scoped(first: usize) -> String {
     )
 }
 
-/// Inserts one case event inside a transaction.
-macro_rules! insert_event {
-    ($tx:expr, $case:expr, $change:expr, $actor:expr, $reason:expr, $at:expr) => {
-        sqlx::query("INSERT INTO case_events (id, case_id, kind, data, actor_user_id, reason, at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-            .bind(Uuid::now_v7())
-            .bind($case)
-            .bind($change.kind())
-            .bind(Json($change))
-            .bind($actor)
-            .bind($reason)
-            .bind(to_micros($at))
-            .execute(&mut *$tx)
-            .await?
-    };
+/// Records one change of a case inside the caller's transaction.
+async fn insert_event(
+    tx: &mut Conn<'_>,
+    case: CaseId,
+    change: &Change,
+    actor: Option<Uuid>,
+    reason: Option<&str>,
+    at: Timestamp,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO case_events (id, case_id, kind, data, actor_user_id, reason, at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        args![Uuid::now_v7(), case.0, change.kind(), Json(change), actor, reason, to_micros(at)],
+    )
+    .await?;
+    Ok(())
 }
 
-/// Loads a case inside a transaction, within the actor's scope.
-macro_rules! load_case_tx {
-    ($tx:expr, $scope:expr, $id:expr) => {{
-        let (all, org, contact) = scope_binds($scope);
-        let row: Option<CaseRow> = sqlx::query_as(&format!(
-            "SELECT {CASE_COLUMNS} FROM cases WHERE id = $1 AND {}",
-            scoped(2)
-        ))
-        .bind($id)
-        .bind(all)
-        .bind(org)
-        .bind(contact)
-        .fetch_optional(&mut *$tx)
+/// Loads a case within the actor's scope (inside a transaction, to change it).
+async fn load_case(c: &mut Conn<'_>, scope: Scope, id: CaseId) -> Result<Case> {
+    let (all, org, contact) = scope_binds(scope);
+    let sql = format!(
+        "SELECT {CASE_COLUMNS} FROM cases WHERE id = $1 AND {}",
+        scoped(2)
+    );
+    let row = c
+        .fetch_optional(&sql, args![id.0, all, org, contact])
         .await?;
-        Case::try_from(row.ok_or(StoreError::not_found("case"))?)?
-    }};
+    case_from_row(row.ok_or(StoreError::not_found("case"))?)
 }
 
 /// Checks that a team and an assignee named by a change exist and can hold cases.
-macro_rules! check_assignment {
-    ($tx:expr, $team:expr, $assignee:expr) => {
-        if let Some(team) = $team {
-            let found: Option<(Uuid,)> = sqlx::query_as("SELECT id FROM teams WHERE id = $1")
-                .bind(team.0)
-                .fetch_optional(&mut *$tx)
-                .await?;
-            if found.is_none() {
-                return Err(DomainError::invalid(
-                    "team_id",
-                    "unknown_team",
-                    format!("no team has id {team}"),
-                )
-                .into());
-            }
+async fn check_assignment(
+    tx: &mut Conn<'_>,
+    team: Option<TeamId>,
+    assignee: Option<UserId>,
+) -> Result<()> {
+    if let Some(team) = team
+        && tx
+            .fetch_optional("SELECT id FROM teams WHERE id = $1", args![team.0])
+            .await?
+            .is_none()
+    {
+        return Err(DomainError::invalid(
+            "team_id",
+            "unknown_team",
+            format!("no team has id {team}"),
+        )
+        .into());
+    }
+    if let Some(user) = assignee {
+        let found = tx
+            .fetch_optional(
+                "SELECT role, active FROM users WHERE id = $1",
+                args![user.0],
+            )
+            .await?;
+        let ok = match found {
+            Some(mut r) => r.text(0)? != Role::Customer.as_str() && r.bool(1)?,
+            None => false,
+        };
+        if !ok {
+            return Err(DomainError::invalid(
+                "assignee_id",
+                "unknown_agent",
+                format!("no active staff member has id {user}"),
+            )
+            .into());
         }
-        if let Some(user) = $assignee {
-            let found: Option<(String, bool)> =
-                sqlx::query_as("SELECT role, active FROM users WHERE id = $1")
-                    .bind(user.0)
-                    .fetch_optional(&mut *$tx)
-                    .await?;
-            match found {
-                Some((role, true)) if role != Role::Customer.as_str() => {}
-                _ => {
-                    return Err(DomainError::invalid(
-                        "assignee_id",
-                        "unknown_agent",
-                        format!("no active staff member has id {user}"),
-                    )
-                    .into());
-                }
-            }
-        }
-    };
+    }
+    Ok(())
 }
+
+const INSERT_ENTRY: &str = "INSERT INTO entries (id, case_id, kind, channel, body, author_user_id, author_contact_id, department_id, answers_entry_id, created_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
 
 impl Store {
     /// Creates a case (and its first message, if given). With an idempotency key, a retry
@@ -300,191 +263,187 @@ impl Store {
             return Err(DomainError::Forbidden("assign cases").into());
         }
         let actor_id = actor.user_id.0;
-        let case: Case = write_tx!(self, |tx| {
-            if let Some(key) = idempotency {
-                let row: Option<(Vec<u8>, i32, String)> = sqlx::query_as(idempotency::LOOKUP)
-                    .bind(actor_id)
-                    .bind(&key.key)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                match idempotency::replay(row, &key.fingerprint) {
-                    Replay::New => {}
-                    Replay::Stored { status, body } => {
-                        return Ok(Created::Replayed { status, body });
-                    }
-                    Replay::Mismatch => {
-                        return Err(DomainError::Conflict(
-                            "this Idempotency-Key was used for a different request; use a new key for a new request".into(),
-                        )
-                        .into());
-                    }
+        let mut tx = self.write().await?;
+        if let Some(key) = idempotency {
+            let row = tx
+                .fetch_optional(idempotency::LOOKUP, args![actor_id, key.key])
+                .await?;
+            match idempotency::replay(row, &key.fingerprint)? {
+                Replay::New => {}
+                Replay::Stored { status, body } => return Ok(Created::Replayed { status, body }),
+                Replay::Mismatch => {
+                    return Err(DomainError::Conflict("this Idempotency-Key was used for a different request; use a new key for a new request".into()).into());
                 }
             }
-            let contact: Option<(Option<Uuid>, Option<String>)> = sqlx::query_as(
+        }
+        let contact = tx
+            .fetch_optional(
                 "SELECT organization_id, preferred_language FROM contacts WHERE id = $1",
+                args![contact_id.0],
             )
-            .bind(contact_id.0)
-            .fetch_optional(&mut *tx)
             .await?;
-            let Some((organization, preferred)) = contact else {
-                return Err(DomainError::invalid(
-                    "contact_id",
-                    "unknown_contact",
-                    format!("no contact has id {contact_id}"),
-                )
-                .into());
-            };
-            let organization = organization.map(OrganizationId);
-            if !actor.scope().includes(organization, Some(contact_id)) {
-                return Err(DomainError::invalid(
-                    "contact_id",
-                    "unknown_contact",
-                    format!("no contact has id {contact_id}"),
-                )
-                .into());
-            }
-            check_assignment!(tx, new.team_id, new.assignee_id);
-            let (number,): (i64,) = sqlx::query_as(
+        let Some(mut contact) = contact else {
+            return Err(DomainError::invalid(
+                "contact_id",
+                "unknown_contact",
+                format!("no contact has id {contact_id}"),
+            )
+            .into());
+        };
+        let organization = contact.opt_uuid(0)?.map(OrganizationId);
+        let preferred = contact.opt_text(1)?;
+        if !actor.scope().includes(organization, Some(contact_id)) {
+            return Err(DomainError::invalid(
+                "contact_id",
+                "unknown_contact",
+                format!("no contact has id {contact_id}"),
+            )
+            .into());
+        }
+        check_assignment(&mut tx, new.team_id, new.assignee_id).await?;
+        let number = tx
+            .fetch_one(
                 "UPDATE sequences SET value = value + 1 WHERE name = 'case_number' RETURNING value",
+                &[],
             )
-            .fetch_one(&mut *tx)
-            .await?;
-            let language = new
-                .language
-                .or_else(|| preferred.as_deref().and_then(Language::from_tag))
-                .unwrap_or(Language::En);
-            let mut tags = Vec::new();
-            for tag in &new.tags {
-                if !tags.contains(tag) {
-                    tags.push(tag.clone());
-                }
+            .await?
+            .i64(0)?;
+        let language = new
+            .language
+            .or_else(|| preferred.as_deref().and_then(Language::from_tag))
+            .unwrap_or(Language::En);
+        let mut tags = Vec::new();
+        for tag in &new.tags {
+            if !tags.contains(tag) {
+                tags.push(tag.clone());
             }
-            let channel = new.channel.unwrap_or(if is_customer {
-                Channel::Web
-            } else {
-                Channel::Api
-            });
-            let case = Case {
-                id: CaseId::new(),
-                number,
-                subject: new.subject.trim().to_owned(),
-                channel,
-                language,
-                category: new.category.as_deref().map(str::trim).map(str::to_owned),
-                tags,
-                priority: new.priority.unwrap_or(Priority::Normal),
-                status: CaseStatus::New,
-                organization_id: organization,
-                contact_id,
-                team_id: new.team_id,
-                assignee_id: new.assignee_id,
-                custom_fields: new.custom_fields.clone(),
-                created_at: now,
-                updated_at: now,
-            };
-            sqlx::query(
-                "INSERT INTO cases (id, number, subject, channel, language, category, tags, priority, status, organization_id, \
-                 contact_id, team_id, assignee_id, custom_fields, created_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
-            )
-            .bind(case.id.0)
-            .bind(case.number)
-            .bind(&case.subject)
-            .bind(case.channel.as_str())
-            .bind(case.language.code())
-            .bind(&case.category)
-            .bind(Json(&case.tags))
-            .bind(case.priority.as_str())
-            .bind(case.status.as_str())
-            .bind(case.organization_id.map(|o| o.0))
-            .bind(case.contact_id.0)
-            .bind(case.team_id.map(|t| t.0))
-            .bind(case.assignee_id.map(|u| u.0))
-            .bind(Json(&case.custom_fields))
-            .bind(to_micros(now))
-            .bind(to_micros(now))
-            .execute(&mut *tx)
-            .await?;
-            for tag in &case.tags {
-                sqlx::query("INSERT INTO case_tags (case_id, tag) VALUES ($1, $2)")
-                    .bind(case.id.0)
-                    .bind(tag)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            insert_event!(
-                tx,
+        }
+        let channel = new.channel.unwrap_or(if is_customer {
+            Channel::Web
+        } else {
+            Channel::Api
+        });
+        let case = Case {
+            id: CaseId::new(),
+            number,
+            subject: new.subject.trim().to_owned(),
+            channel,
+            language,
+            category: new.category.as_deref().map(str::trim).map(str::to_owned),
+            tags,
+            priority: new.priority.unwrap_or(Priority::Normal),
+            status: CaseStatus::New,
+            organization_id: organization,
+            contact_id,
+            team_id: new.team_id,
+            assignee_id: new.assignee_id,
+            custom_fields: new.custom_fields.clone(),
+            created_at: now,
+            updated_at: now,
+        };
+        tx.execute(
+            &format!("INSERT INTO cases ({CASE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"),
+            args![
                 case.id.0,
-                Change::Created,
-                Some(actor_id),
-                None::<String>,
-                now
-            );
-            if let Some(body) = &new.body {
-                let entry_id = EntryId::new();
-                sqlx::query(&format!("INSERT INTO entries ({ENTRY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"))
-                    .bind(entry_id.0)
-                    .bind(case.id.0)
-                    .bind(EntryKind::Inbound.as_str())
-                    .bind(channel.as_str())
-                    .bind(body)
-                    .bind(if is_customer { None } else { Some(actor_id) })
-                    .bind(contact_id.0)
-                    .bind(None::<Uuid>)
-                    .bind(None::<Uuid>)
-                    .bind(to_micros(now))
-                    .execute(&mut *tx)
-                    .await?;
-                let change = Change::EntryAdded {
+                case.number,
+                case.subject,
+                case.channel.as_str(),
+                case.language.code(),
+                case.category,
+                Json(&case.tags),
+                case.priority.as_str(),
+                case.status.as_str(),
+                case.organization_id.map(|o| o.0),
+                case.contact_id.0,
+                case.team_id.map(|t| t.0),
+                case.assignee_id.map(|u| u.0),
+                Json(&case.custom_fields),
+                to_micros(now),
+                to_micros(now)
+            ],
+        )
+        .await?;
+        for tag in &case.tags {
+            tx.execute(
+                "INSERT INTO case_tags (case_id, tag) VALUES ($1, $2)",
+                args![case.id.0, tag],
+            )
+            .await?;
+        }
+        insert_event(
+            &mut tx,
+            case.id,
+            &Change::Created,
+            Some(actor_id),
+            None,
+            now,
+        )
+        .await?;
+        if let Some(body) = &new.body {
+            let entry_id = EntryId::new();
+            let author = if is_customer { None } else { Some(actor_id) };
+            tx.execute(
+                INSERT_ENTRY,
+                args![
+                    entry_id.0,
+                    case.id.0,
+                    EntryKind::Inbound.as_str(),
+                    channel.as_str(),
+                    body,
+                    author,
+                    contact_id.0,
+                    None::<Uuid>,
+                    None::<Uuid>,
+                    to_micros(now)
+                ],
+            )
+            .await?;
+            insert_event(
+                &mut tx,
+                case.id,
+                &Change::EntryAdded {
                     entry_id,
                     kind: EntryKind::Inbound,
-                };
-                insert_event!(tx, case.id.0, change, Some(actor_id), None::<String>, now);
-            }
-            if let Some(key) = idempotency {
-                let body =
-                    serde_json::to_string(&case).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-                sqlx::query(idempotency::INSERT)
-                    .bind(actor_id)
-                    .bind(&key.key)
-                    .bind(&key.fingerprint)
-                    .bind(201_i32)
-                    .bind(body)
-                    .bind(to_micros(now))
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            audit!(
-                tx,
+                },
                 Some(actor_id),
+                None,
                 now,
-                "case.create",
-                "case",
-                Some(case.id.to_string()),
-                serde_json::json!({"number": case.number})
-            );
-            case
-        });
+            )
+            .await?;
+        }
+        if let Some(key) = idempotency {
+            let body =
+                serde_json::to_string(&case).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            tx.execute(
+                idempotency::INSERT,
+                args![
+                    actor_id,
+                    key.key,
+                    key.fingerprint,
+                    201_i64,
+                    body,
+                    to_micros(now)
+                ],
+            )
+            .await?;
+        }
+        record(
+            &mut tx,
+            Some(actor_id),
+            now,
+            "case.create",
+            "case",
+            Some(case.id.to_string()),
+            serde_json::json!({"number": case.number}),
+        )
+        .await?;
+        tx.commit().await?;
         Ok(Created::New(case))
     }
 
     pub async fn get_case(&self, actor: &Actor, id: CaseId) -> Result<Case> {
         actor.require(Action::ViewCases)?;
-        let (all, org, contact) = scope_binds(actor.scope());
-        let sql = format!(
-            "SELECT {CASE_COLUMNS} FROM cases WHERE id = $1 AND {}",
-            scoped(2)
-        );
-        let row: Option<CaseRow> = read_db!(self, |ex| {
-            sqlx::query_as(&sql)
-                .bind(id.0)
-                .bind(all)
-                .bind(org)
-                .bind(contact)
-                .fetch_optional(ex)
-                .await?
-        });
-        row.ok_or(StoreError::not_found("case"))?.try_into()
+        load_case(&mut self.read().await?, actor.scope(), id).await
     }
 
     pub async fn get_case_by_number(&self, actor: &Actor, number: i64) -> Result<Case> {
@@ -494,23 +453,20 @@ impl Store {
             "SELECT {CASE_COLUMNS} FROM cases WHERE number = $1 AND {}",
             scoped(2)
         );
-        let row: Option<CaseRow> = read_db!(self, |ex| {
-            sqlx::query_as(&sql)
-                .bind(number)
-                .bind(all)
-                .bind(org)
-                .bind(contact)
-                .fetch_optional(ex)
-                .await?
-        });
-        row.ok_or(StoreError::not_found("case"))?.try_into()
+        let row = self
+            .read()
+            .await?
+            .fetch_optional(&sql, args![number, all, org, contact])
+            .await?;
+        case_from_row(row.ok_or(StoreError::not_found("case"))?)
     }
 
     /// Cases matching a filter, most recently updated first, within the actor's scope.
     pub async fn list_cases(&self, actor: &Actor, filter: &CaseFilter) -> Result<Vec<Case>> {
         actor.require(Action::ViewCases)?;
         let mut q = Query::select();
-        q.column(Asterisk).from(Alias::new("cases"));
+        q.columns(CASE_COLUMNS.split(", ").map(Alias::new))
+            .from(Alias::new("cases"));
         match actor.scope() {
             Scope::All => {}
             Scope::Organization(o) => {
@@ -549,15 +505,12 @@ impl Store {
             q.and_where(col("team_id").eq(t.0));
         }
         if let Some(u) = filter.teams_of {
-            q.and_where(
-                col("team_id").in_subquery(
-                    Query::select()
-                        .column(Alias::new("team_id"))
-                        .from(Alias::new("team_members"))
-                        .and_where(col("user_id").eq(u.0))
-                        .to_owned(),
-                ),
-            );
+            let teams = Query::select()
+                .column(Alias::new("team_id"))
+                .from(Alias::new("team_members"))
+                .and_where(col("user_id").eq(u.0))
+                .to_owned();
+            q.and_where(col("team_id").in_subquery(teams));
         }
         if let Some(o) = filter.organization {
             q.and_where(col("organization_id").eq(o.0));
@@ -575,15 +528,12 @@ impl Store {
             q.and_where(col("priority").eq(p.as_str()));
         }
         if let Some(tag) = &filter.tag {
-            q.and_where(
-                col("id").in_subquery(
-                    Query::select()
-                        .column(Alias::new("case_id"))
-                        .from(Alias::new("case_tags"))
-                        .and_where(col("tag").eq(tag.as_str()))
-                        .to_owned(),
-                ),
-            );
+            let tagged = Query::select()
+                .column(Alias::new("case_id"))
+                .from(Alias::new("case_tags"))
+                .and_where(col("tag").eq(tag.as_str()))
+                .to_owned();
+            q.and_where(col("id").in_subquery(tagged));
         }
         if let Some((at, id)) = filter.before {
             let at = to_micros(at);
@@ -598,11 +548,8 @@ impl Store {
         q.order_by(Alias::new("updated_at"), Order::Desc)
             .order_by(Alias::new("id"), Order::Desc)
             .limit(u64::from(filter.limit.clamp(1, 500)));
-        let rows: Vec<CaseRow> = read_db!(self, |ex, qb| {
-            let (sql, values) = q.build_sqlx(qb);
-            sqlx::query_as_with(&sql, values).fetch_all(ex).await?
-        });
-        rows.into_iter().map(Case::try_from).collect()
+        let rows = self.read().await?.fetch_all_built(&q).await?;
+        rows.into_iter().map(case_from_row).collect()
     }
 
     /// Applies a change to a case, recording one event per changed attribute.
@@ -615,70 +562,80 @@ impl Store {
     ) -> Result<(Case, Vec<Change>)> {
         actor.require(Action::UpdateCase)?;
         let actor_id = actor.user_id.0;
-        let out = write_tx!(self, |tx| {
-            let case = load_case_tx!(tx, actor.scope(), id.0);
-            let (next, changes) = case.apply(patch, now)?;
-            if changes.is_empty() {
-                return Ok((case, changes));
-            }
-            check_assignment!(
-                tx,
-                patch.team_id.flatten().filter(|t| Some(*t) != case.team_id),
-                patch
-                    .assignee_id
-                    .flatten()
-                    .filter(|u| Some(*u) != case.assignee_id)
-            );
-            sqlx::query(
-                "UPDATE cases SET subject = $1, language = $2, category = $3, tags = $4, priority = $5, status = $6, \
-                 team_id = $7, assignee_id = $8, custom_fields = $9, updated_at = $10 WHERE id = $11",
-            )
-            .bind(&next.subject)
-            .bind(next.language.code())
-            .bind(&next.category)
-            .bind(Json(&next.tags))
-            .bind(next.priority.as_str())
-            .bind(next.status.as_str())
-            .bind(next.team_id.map(|t| t.0))
-            .bind(next.assignee_id.map(|u| u.0))
-            .bind(Json(&next.custom_fields))
-            .bind(to_micros(now))
-            .bind(id.0)
-            .execute(&mut *tx)
-            .await?;
-            for change in &changes {
-                match change {
-                    Change::TagAdded { tag } => {
-                        sqlx::query("INSERT INTO case_tags (case_id, tag) VALUES ($1, $2)")
-                            .bind(id.0)
-                            .bind(tag)
-                            .execute(&mut *tx)
-                            .await?;
-                    }
-                    Change::TagRemoved { tag } => {
-                        sqlx::query("DELETE FROM case_tags WHERE case_id = $1 AND tag = $2")
-                            .bind(id.0)
-                            .bind(tag)
-                            .execute(&mut *tx)
-                            .await?;
-                    }
-                    _ => {}
+        let mut tx = self.write().await?;
+        let case = load_case(&mut tx, actor.scope(), id).await?;
+        let (next, changes) = case.apply(patch, now)?;
+        if changes.is_empty() {
+            return Ok((case, changes));
+        }
+        check_assignment(
+            &mut tx,
+            patch.team_id.flatten().filter(|t| Some(*t) != case.team_id),
+            patch
+                .assignee_id
+                .flatten()
+                .filter(|u| Some(*u) != case.assignee_id),
+        )
+        .await?;
+        tx.execute(
+            "UPDATE cases SET subject = $1, language = $2, category = $3, tags = $4, priority = $5, status = $6, \
+             team_id = $7, assignee_id = $8, custom_fields = $9, updated_at = $10 WHERE id = $11",
+            args![
+                next.subject,
+                next.language.code(),
+                next.category,
+                Json(&next.tags),
+                next.priority.as_str(),
+                next.status.as_str(),
+                next.team_id.map(|t| t.0),
+                next.assignee_id.map(|u| u.0),
+                Json(&next.custom_fields),
+                to_micros(now),
+                id.0
+            ],
+        )
+        .await?;
+        for change in &changes {
+            match change {
+                Change::TagAdded { tag } => {
+                    tx.execute(
+                        "INSERT INTO case_tags (case_id, tag) VALUES ($1, $2)",
+                        args![id.0, tag],
+                    )
+                    .await?;
                 }
-                insert_event!(tx, id.0, change, Some(actor_id), &patch.reason, now);
+                Change::TagRemoved { tag } => {
+                    tx.execute(
+                        "DELETE FROM case_tags WHERE case_id = $1 AND tag = $2",
+                        args![id.0, tag],
+                    )
+                    .await?;
+                }
+                _ => {}
             }
-            let kinds: Vec<&str> = changes.iter().map(Change::kind).collect();
-            audit!(
-                tx,
+            insert_event(
+                &mut tx,
+                id,
+                change,
                 Some(actor_id),
+                patch.reason.as_deref(),
                 now,
-                "case.update",
-                "case",
-                Some(id.to_string()),
-                serde_json::json!({"changes": kinds})
-            );
-            (next, changes)
-        });
-        Ok(out)
+            )
+            .await?;
+        }
+        let kinds: Vec<&str> = changes.iter().map(Change::kind).collect();
+        record(
+            &mut tx,
+            Some(actor_id),
+            now,
+            "case.update",
+            "case",
+            Some(id.to_string()),
+            serde_json::json!({"changes": kinds}),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok((next, changes))
     }
 
     /// Adds a message, note, consult question or consult answer to a case.
@@ -704,110 +661,123 @@ impl Store {
             _ => actor.require(Action::AddInternalEntry)?,
         }
         let actor_id = actor.user_id.0;
-        let entry = write_tx!(self, |tx| {
-            let case = load_case_tx!(tx, actor.scope(), case_id.0);
-            if let Some(dept) = new.department_id {
-                let found: Option<(Uuid,)> = sqlx::query_as("SELECT id FROM teams WHERE id = $1")
-                    .bind(dept.0)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                if found.is_none() {
-                    return Err(DomainError::invalid(
-                        "department_id",
-                        "unknown_team",
-                        format!("no team or department has id {dept}"),
-                    )
-                    .into());
-                }
-            }
-            if let Some(question) = new.answers_entry_id {
-                let found: Option<(String,)> =
-                    sqlx::query_as("SELECT kind FROM entries WHERE id = $1 AND case_id = $2")
-                        .bind(question.0)
-                        .bind(case_id.0)
-                        .fetch_optional(&mut *tx)
-                        .await?;
-                if found.as_ref().map(|(k,)| k.as_str())
-                    != Some(EntryKind::ConsultQuestion.as_str())
-                {
-                    return Err(DomainError::invalid(
-                        "answers_entry_id",
-                        "unknown_question",
-                        "the answered entry must be a consult question of this case",
-                    )
-                    .into());
-                }
-            }
-            let channel = new.channel.unwrap_or(if new.kind.is_public() {
-                case.channel
-            } else {
-                Channel::Web
-            });
-            let entry = Entry {
-                id: EntryId::new(),
-                case_id,
-                kind: new.kind,
-                channel,
-                body: new.body.clone(),
-                author_user_id: if is_customer {
-                    None
-                } else {
-                    Some(actor.user_id)
-                },
-                author_contact_id: match new.kind {
-                    EntryKind::Inbound => Some(if is_customer {
-                        actor.contact_id.unwrap_or(case.contact_id)
-                    } else {
-                        case.contact_id
-                    }),
-                    _ => None,
-                },
-                department_id: new.department_id,
-                answers_entry_id: new.answers_entry_id,
-                created_at: now,
+        let mut tx = self.write().await?;
+        let case = load_case(&mut tx, actor.scope(), case_id).await?;
+        if let Some(dept) = new.department_id
+            && tx
+                .fetch_optional("SELECT id FROM teams WHERE id = $1", args![dept.0])
+                .await?
+                .is_none()
+        {
+            return Err(DomainError::invalid(
+                "department_id",
+                "unknown_team",
+                format!("no team or department has id {dept}"),
+            )
+            .into());
+        }
+        if let Some(question) = new.answers_entry_id {
+            let found = tx
+                .fetch_optional(
+                    "SELECT kind FROM entries WHERE id = $1 AND case_id = $2",
+                    args![question.0, case_id.0],
+                )
+                .await?;
+            let is_question = match found {
+                Some(mut r) => r.text(0)? == EntryKind::ConsultQuestion.as_str(),
+                None => false,
             };
-            sqlx::query(&format!("INSERT INTO entries ({ENTRY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"))
-                .bind(entry.id.0)
-                .bind(case_id.0)
-                .bind(entry.kind.as_str())
-                .bind(entry.channel.as_str())
-                .bind(&entry.body)
-                .bind(entry.author_user_id.map(|u| u.0))
-                .bind(entry.author_contact_id.map(|c| c.0))
-                .bind(entry.department_id.map(|t| t.0))
-                .bind(entry.answers_entry_id.map(|e| e.0))
-                .bind(to_micros(now))
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query("UPDATE cases SET updated_at = $1 WHERE id = $2")
-                .bind(to_micros(now))
-                .bind(case_id.0)
-                .execute(&mut *tx)
-                .await?;
-            let change = Change::EntryAdded {
+            if !is_question {
+                return Err(DomainError::invalid(
+                    "answers_entry_id",
+                    "unknown_question",
+                    "the answered entry must be a consult question of this case",
+                )
+                .into());
+            }
+        }
+        let channel = new.channel.unwrap_or(if new.kind.is_public() {
+            case.channel
+        } else {
+            Channel::Web
+        });
+        let entry = Entry {
+            id: EntryId::new(),
+            case_id,
+            kind: new.kind,
+            channel,
+            body: new.body.clone(),
+            author_user_id: if is_customer {
+                None
+            } else {
+                Some(actor.user_id)
+            },
+            author_contact_id: match new.kind {
+                EntryKind::Inbound => Some(if is_customer {
+                    actor.contact_id.unwrap_or(case.contact_id)
+                } else {
+                    case.contact_id
+                }),
+                _ => None,
+            },
+            department_id: new.department_id,
+            answers_entry_id: new.answers_entry_id,
+            created_at: now,
+        };
+        tx.execute(
+            INSERT_ENTRY,
+            args![
+                entry.id.0,
+                case_id.0,
+                entry.kind.as_str(),
+                entry.channel.as_str(),
+                entry.body,
+                entry.author_user_id.map(|u| u.0),
+                entry.author_contact_id.map(|c| c.0),
+                entry.department_id.map(|t| t.0),
+                entry.answers_entry_id.map(|e| e.0),
+                to_micros(now)
+            ],
+        )
+        .await?;
+        tx.execute(
+            "UPDATE cases SET updated_at = $1 WHERE id = $2",
+            args![to_micros(now), case_id.0],
+        )
+        .await?;
+        insert_event(
+            &mut tx,
+            case_id,
+            &Change::EntryAdded {
                 entry_id: entry.id,
                 kind: entry.kind,
-            };
-            insert_event!(tx, case_id.0, change, Some(actor_id), None::<String>, now);
-            audit!(
-                tx,
-                Some(actor_id),
-                now,
-                "case.entry",
-                "case",
-                Some(case_id.to_string()),
-                serde_json::json!({"entry_id": entry.id, "kind": entry.kind.as_str()})
-            );
-            entry
-        });
+            },
+            Some(actor_id),
+            None,
+            now,
+        )
+        .await?;
+        let detail = serde_json::json!({"entry_id": entry.id, "kind": entry.kind.as_str()});
+        record(
+            &mut tx,
+            Some(actor_id),
+            now,
+            "case.entry",
+            "case",
+            Some(case_id.to_string()),
+            detail,
+        )
+        .await?;
+        tx.commit().await?;
         Ok(entry)
     }
 
     /// The conversation of a case, oldest first. Customers see only messages.
     pub async fn list_entries(&self, actor: &Actor, case_id: CaseId) -> Result<Vec<Entry>> {
-        self.get_case(actor, case_id).await?;
-        let internal = actor.can(Action::ViewInternalEntries);
-        let sql = if internal {
+        let mut c = self.read().await?;
+        actor.require(Action::ViewCases)?;
+        load_case(&mut c, actor.scope(), case_id).await?;
+        let sql = if actor.can(Action::ViewInternalEntries) {
             format!(
                 "SELECT {ENTRY_COLUMNS} FROM entries WHERE case_id = $1 ORDER BY created_at, id"
             )
@@ -816,32 +786,28 @@ impl Store {
                 "SELECT {ENTRY_COLUMNS} FROM entries WHERE case_id = $1 AND kind IN ('inbound', 'outbound') ORDER BY created_at, id"
             )
         };
-        let rows: Vec<EntryRow> = read_db!(self, |ex| sqlx::query_as(&sql)
-            .bind(case_id.0)
-            .fetch_all(ex)
-            .await?);
-        rows.into_iter().map(Entry::try_from).collect()
+        c.fetch_all(&sql, args![case_id.0])
+            .await?
+            .into_iter()
+            .map(entry_from_row)
+            .collect()
     }
 
     /// The history of a case: every recorded change, oldest first. Staff only, since it
     /// names internal entries.
     pub async fn list_events(&self, actor: &Actor, case_id: CaseId) -> Result<Vec<CaseEvent>> {
         actor.require(Action::ViewInternalEntries)?;
-        self.get_case(actor, case_id).await?;
-        let rows: Vec<EventRow> = read_db!(self, |ex| {
-            sqlx::query_as("SELECT id, data, actor_user_id, reason, at FROM case_events WHERE case_id = $1 ORDER BY at, id")
-                .bind(case_id.0)
-                .fetch_all(ex)
-                .await?
-        });
+        let mut c = self.read().await?;
+        load_case(&mut c, actor.scope(), case_id).await?;
+        let rows = c.fetch_all("SELECT id, data, actor_user_id, reason, at FROM case_events WHERE case_id = $1 ORDER BY at, id", args![case_id.0]).await?;
         rows.into_iter()
-            .map(|(id, change, actor, reason, at)| {
+            .map(|mut r| {
                 Ok(CaseEvent {
-                    id: EventId(id),
-                    change: change.0,
-                    actor_user_id: actor.map(UserId),
-                    reason,
-                    at: from_micros(at)?,
+                    id: EventId(r.uuid(0)?),
+                    change: r.json(1)?,
+                    actor_user_id: r.opt_uuid(2)?.map(UserId),
+                    reason: r.opt_text(3)?,
+                    at: from_micros(r.i64(4)?)?,
                 })
             })
             .collect()
@@ -866,117 +832,120 @@ impl Store {
             .into());
         }
         let actor_id = actor.user_id.0;
-        write_tx!(self, |tx| {
-            load_case_tx!(tx, actor.scope(), case_id.0);
-            let found: Option<(Uuid,)> = sqlx::query_as("SELECT id FROM cases WHERE id = $1")
-                .bind(other.0)
-                .fetch_optional(&mut *tx)
-                .await?;
-            if found.is_none() {
-                return Err(DomainError::invalid(
-                    "other_case_id",
-                    "unknown_case",
-                    format!("no case has id {other}"),
-                )
-                .into());
-            }
-            let inserted = sqlx::query("INSERT INTO case_links (case_id, other_case_id, kind, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
-                .bind(case_id.0)
-                .bind(other.0)
-                .bind(kind.as_str())
-                .bind(to_micros(now))
-                .execute(&mut *tx)
-                .await?;
-            if inserted.rows_affected() > 0 {
-                insert_event!(
-                    tx,
-                    case_id.0,
-                    Change::Linked { kind, other },
-                    Some(actor_id),
-                    None::<String>,
-                    now
-                );
-                insert_event!(
-                    tx,
-                    other.0,
-                    Change::Linked {
-                        kind,
-                        other: case_id
-                    },
-                    Some(actor_id),
-                    None::<String>,
-                    now
-                );
-                sqlx::query("UPDATE cases SET updated_at = $1 WHERE id = $2 OR id = $3")
-                    .bind(to_micros(now))
-                    .bind(case_id.0)
-                    .bind(other.0)
-                    .execute(&mut *tx)
-                    .await?;
-                audit!(
-                    tx,
-                    Some(actor_id),
-                    now,
-                    "case.link",
-                    "case",
-                    Some(case_id.to_string()),
-                    serde_json::json!({"other": other, "kind": kind.as_str()})
-                );
-            }
-        });
-        Ok(())
+        let mut tx = self.write().await?;
+        load_case(&mut tx, actor.scope(), case_id).await?;
+        if tx
+            .fetch_optional("SELECT id FROM cases WHERE id = $1", args![other.0])
+            .await?
+            .is_none()
+        {
+            return Err(DomainError::invalid(
+                "other_case_id",
+                "unknown_case",
+                format!("no case has id {other}"),
+            )
+            .into());
+        }
+        let inserted = tx
+            .execute(
+                "INSERT INTO case_links (case_id, other_case_id, kind, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                args![case_id.0, other.0, kind.as_str(), to_micros(now)],
+            )
+            .await?;
+        if inserted > 0 {
+            insert_event(
+                &mut tx,
+                case_id,
+                &Change::Linked { kind, other },
+                Some(actor_id),
+                None,
+                now,
+            )
+            .await?;
+            insert_event(
+                &mut tx,
+                other,
+                &Change::Linked {
+                    kind,
+                    other: case_id,
+                },
+                Some(actor_id),
+                None,
+                now,
+            )
+            .await?;
+            tx.execute(
+                "UPDATE cases SET updated_at = $1 WHERE id = $2 OR id = $3",
+                args![to_micros(now), case_id.0, other.0],
+            )
+            .await?;
+            let detail = serde_json::json!({"other": other, "kind": kind.as_str()});
+            record(
+                &mut tx,
+                Some(actor_id),
+                now,
+                "case.link",
+                "case",
+                Some(case_id.to_string()),
+                detail,
+            )
+            .await?;
+        }
+        tx.commit().await
     }
 
     pub async fn list_links(&self, actor: &Actor, case_id: CaseId) -> Result<Vec<CaseLink>> {
-        self.get_case(actor, case_id).await?;
-        let rows: Vec<(String, Uuid, i64, String, bool)> = read_db!(self, |ex| {
-            sqlx::query_as(
-                "SELECT l.kind, c.id, c.number, c.subject, $2 FROM case_links l JOIN cases c ON c.id = l.other_case_id WHERE l.case_id = $1 \
-                 UNION ALL \
-                 SELECT l.kind, c.id, c.number, c.subject, $3 FROM case_links l JOIN cases c ON c.id = l.case_id WHERE l.other_case_id = $1 \
-                 ORDER BY 3",
-            )
-            .bind(case_id.0)
-            .bind(false)
-            .bind(true)
-            .fetch_all(ex)
-            .await?
-        });
+        actor.require(Action::ViewCases)?;
         let scope = actor.scope();
-        let mut links = Vec::new();
-        for (kind, id, number, subject, incoming) in rows {
-            // A customer sees links only to cases they could open themselves.
-            if scope != Scope::All && self.get_case(actor, CaseId(id)).await.is_err() {
-                continue;
-            }
-            links.push(CaseLink {
-                kind: parse(&kind, "case_links.kind", LinkKind::parse)?,
-                other_case_id: CaseId(id),
-                other_number: number,
-                other_subject: subject,
-                incoming,
-            });
-        }
-        Ok(links)
+        let mut c = self.read().await?;
+        load_case(&mut c, scope, case_id).await?;
+        let (all, org, contact) = scope_binds(scope);
+        // A customer sees links only to cases they could open themselves.
+        let sql = format!(
+            "SELECT l.kind, c.id, c.number, c.subject, $2 FROM case_links l JOIN cases c ON c.id = l.other_case_id WHERE l.case_id = $1 AND {scope} \
+             UNION ALL \
+             SELECT l.kind, c.id, c.number, c.subject, $3 FROM case_links l JOIN cases c ON c.id = l.case_id WHERE l.other_case_id = $1 AND {scope} \
+             ORDER BY 3",
+            scope = scoped(4)
+                .replace("organization_id", "c.organization_id")
+                .replace("contact_id", "c.contact_id"),
+        );
+        let rows = c
+            .fetch_all(&sql, args![case_id.0, false, true, all, org, contact])
+            .await?;
+        rows.into_iter()
+            .map(|mut r| {
+                Ok(CaseLink {
+                    kind: parse(&r.text(0)?, "case_links.kind", LinkKind::parse)?,
+                    other_case_id: CaseId(r.uuid(1)?),
+                    other_number: r.i64(2)?,
+                    other_subject: r.text(3)?,
+                    incoming: r.bool(4)?,
+                })
+            })
+            .collect()
     }
 
-    /// Counts of open cases per status, for the inbox's filter bar.
-    pub async fn count_open_by_status(&self, actor: &Actor) -> Result<Vec<(CaseStatus, i64)>> {
+    /// Counts of cases per status, for the inbox's filter bar.
+    pub async fn count_by_status(&self, actor: &Actor) -> Result<Vec<(CaseStatus, i64)>> {
         actor.require(Action::ViewCases)?;
         let (all, org, contact) = scope_binds(actor.scope());
-        let rows: Vec<(String, i64)> = read_db!(self, |ex| {
-            sqlx::query_as(&format!(
-                "SELECT status, COUNT(*) FROM cases WHERE {} GROUP BY status",
-                scoped(1)
-            ))
-            .bind(all)
-            .bind(org)
-            .bind(contact)
-            .fetch_all(ex)
+        let sql = format!(
+            "SELECT status, COUNT(*) FROM cases WHERE {} GROUP BY status",
+            scoped(1)
+        );
+        let rows = self
+            .read()
             .await?
-        });
+            .fetch_all(&sql, args![all, org, contact])
+            .await?;
         rows.into_iter()
-            .map(|(s, n)| Ok((parse(&s, "cases.status", CaseStatus::parse)?, n)))
+            .map(|mut r| {
+                Ok((
+                    parse(&r.text(0)?, "cases.status", CaseStatus::parse)?,
+                    r.i64(1)?,
+                ))
+            })
             .collect()
     }
 }

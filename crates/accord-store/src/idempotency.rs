@@ -41,15 +41,20 @@ pub(crate) const LOOKUP: &str =
     "SELECT request_hash, status, body FROM idempotency_keys WHERE user_id = $1 AND key = $2";
 pub(crate) const INSERT: &str = "INSERT INTO idempotency_keys (user_id, key, request_hash, status, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)";
 
-pub(crate) fn replay(row: Option<(Vec<u8>, i32, String)>, fingerprint: &[u8]) -> Replay {
-    match row {
-        None => Replay::New,
-        Some((hash, status, body)) if hash == fingerprint => Replay::Stored {
+/// What a stored row (`LOOKUP`) says about a request with this fingerprint.
+pub(crate) fn replay(row: Option<crate::value::Row>, fingerprint: &[u8]) -> crate::Result<Replay> {
+    let Some(mut row) = row else {
+        return Ok(Replay::New);
+    };
+    let (hash, status, body) = (row.bytes(0)?, row.i64(1)?, row.text(2)?);
+    Ok(if hash == fingerprint {
+        Replay::Stored {
             status: u16::try_from(status).unwrap_or(500),
             body,
-        },
-        Some(_) => Replay::Mismatch,
-    }
+        }
+    } else {
+        Replay::Mismatch
+    })
 }
 
 /// The outcome of claiming a key before a creation that runs in its own transaction.
@@ -66,7 +71,7 @@ pub enum Claim {
 }
 
 /// Status stored while the claiming request runs.
-const PENDING: i32 = 0;
+const PENDING: i64 = 0;
 
 impl crate::Store {
     /// Claims an idempotency key in its own transaction. Used by creations that are not
@@ -79,38 +84,33 @@ impl crate::Store {
         key: &IdempotencyKey,
         now: jiff::Timestamp,
     ) -> crate::Result<Claim> {
-        let inserted = write_tx!(self, |tx| {
-            sqlx::query(
+        let mut tx = self.write().await?;
+        let inserted = tx
+            .execute(
                 "INSERT INTO idempotency_keys (user_id, key, request_hash, status, body, created_at) VALUES ($1, $2, $3, $4, '', $5) \
                  ON CONFLICT DO NOTHING",
+                args![user.0, key.key, key.fingerprint, PENDING, crate::codec::to_micros(now)],
             )
-            .bind(user.0)
-            .bind(&key.key)
-            .bind(&key.fingerprint)
-            .bind(PENDING)
-            .bind(crate::codec::to_micros(now))
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-        });
+            .await?;
+        let row = if inserted == 1 {
+            None
+        } else {
+            tx.fetch_optional(LOOKUP, args![user.0, key.key]).await?
+        };
+        tx.commit().await?;
         if inserted == 1 {
             return Ok(Claim::Mine);
         }
-        let row: Option<(Vec<u8>, i32, String)> = read_db!(self, |ex| sqlx::query_as(LOOKUP)
-            .bind(user.0)
-            .bind(&key.key)
-            .fetch_optional(ex)
-            .await?);
-        Ok(match row {
-            Some((hash, status, _)) if hash == key.fingerprint && status == PENDING => {
-                Claim::InProgress
-            }
-            other => match replay(other, &key.fingerprint) {
-                Replay::Stored { status, body } => Claim::Stored { status, body },
-                Replay::Mismatch => Claim::Mismatch,
-                // Deleted between the two statements: the claimer failed; treat as in progress.
-                Replay::New => Claim::InProgress,
-            },
+        let pending = match &row {
+            Some(r) => matches!(r.0.get(1), Some(crate::value::Value::Int(Some(0)))),
+            None => false,
+        };
+        Ok(match replay(row, &key.fingerprint)? {
+            Replay::Stored { .. } if pending => Claim::InProgress,
+            Replay::Stored { status, body } => Claim::Stored { status, body },
+            Replay::Mismatch => Claim::Mismatch,
+            // Deleted between the two statements: the claimer failed; treat as in progress.
+            Replay::New => Claim::InProgress,
         })
     }
 
@@ -122,16 +122,13 @@ impl crate::Store {
         status: u16,
         body: &str,
     ) -> crate::Result<()> {
-        write_tx!(self, |tx| {
-            sqlx::query("UPDATE idempotency_keys SET status = $1, body = $2 WHERE user_id = $3 AND key = $4")
-                .bind(i32::from(status))
-                .bind(body)
-                .bind(user.0)
-                .bind(&key.key)
-                .execute(&mut *tx)
-                .await?;
-        });
-        Ok(())
+        let mut tx = self.write().await?;
+        tx.execute(
+            "UPDATE idempotency_keys SET status = $1, body = $2 WHERE user_id = $3 AND key = $4",
+            args![i64::from(status), body, user.0, key.key],
+        )
+        .await?;
+        tx.commit().await
     }
 
     /// Gives a claimed key back after the creation failed, so a corrected retry may use it.
@@ -140,16 +137,12 @@ impl crate::Store {
         user: accord_core::ids::UserId,
         key: &IdempotencyKey,
     ) -> crate::Result<()> {
-        write_tx!(self, |tx| {
-            sqlx::query(
-                "DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status = $3",
-            )
-            .bind(user.0)
-            .bind(&key.key)
-            .bind(PENDING)
-            .execute(&mut *tx)
-            .await?;
-        });
-        Ok(())
+        let mut tx = self.write().await?;
+        tx.execute(
+            "DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status = $3",
+            args![user.0, key.key, PENDING],
+        )
+        .await?;
+        tx.commit().await
     }
 }

@@ -1,22 +1,21 @@
 //! Accord's storage: one SQL codebase over SQLite (default, one file) or PostgreSQL.
 //!
 //! Statements are written once in the SQL both engines understand (`$1` placeholders,
-//! `RETURNING`, `ON CONFLICT`); dynamic filters are built with sea-query. The
-//! [`db`] macros expand each body once per engine so rows decode into native types
-//! (UUID/BLOB ids, BOOLEAN/INTEGER flags, JSONB/TEXT documents).
+//! `RETURNING`, `ON CONFLICT`); dynamic filters are built with sea-query. [`db::Conn`] runs
+//! them on either engine and returns rows decoded by position, whatever the native column
+//! types (UUID/BLOB ids, BOOLEAN/INTEGER flags, JSONB/TEXT documents).
 //!
 //! Every query that reads customer data takes the caller's [`accord_core::access::Scope`]:
 //! a customer's query cannot return another organization's rows, whatever the handler does.
 
 #[macro_use]
-mod macros;
-mod db;
-#[macro_use]
+mod value;
 pub mod audit;
 pub mod auth;
 pub mod blobs;
 pub mod cases;
 mod codec;
+mod db;
 mod error;
 pub mod idempotency;
 pub mod people;
@@ -26,3 +25,4 @@ pub use db::{Engine, Store, StoreOptions};
 pub use error::StoreError;
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+

@@ -8,23 +8,13 @@ use accord_core::{DomainError, validate::Checker};
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use jiff::Timestamp;
-use uuid::Uuid;
 
+use crate::audit::record;
 use crate::codec::{parse, parse_language, to_micros};
+use crate::value::Row;
 use crate::{Result, Store, StoreError};
 
 /// The signed-in user as every request needs it: enough to authorize, nothing more.
-#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
-pub struct PrincipalRow {
-    pub id: Uuid,
-    pub email: String,
-    pub name: String,
-    pub role: String,
-    pub language: String,
-    pub organization_id: Option<Uuid>,
-    pub contact_id: Option<Uuid>,
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Principal {
     pub id: UserId,
@@ -45,19 +35,17 @@ impl Principal {
             contact_id: self.contact_id,
         }
     }
-}
 
-impl TryFrom<PrincipalRow> for Principal {
-    type Error = StoreError;
-    fn try_from(r: PrincipalRow) -> Result<Self> {
+    /// Decodes the first seven columns, as selected by [`PRINCIPAL_COLUMNS`].
+    pub(crate) fn from_row(r: &mut Row) -> Result<Principal> {
         Ok(Principal {
-            id: UserId(r.id),
-            email: r.email,
-            name: r.name,
-            role: parse(&r.role, "users.role", Role::parse)?,
-            language: parse_language(&r.language, "users.language")?,
-            organization_id: r.organization_id.map(OrganizationId),
-            contact_id: r.contact_id.map(ContactId),
+            id: UserId(r.uuid(0)?),
+            email: r.text(1)?,
+            name: r.text(2)?,
+            role: parse(&r.text(3)?, "users.role", Role::parse)?,
+            language: parse_language(&r.text(4)?, "users.language")?,
+            organization_id: r.opt_uuid(5)?.map(OrganizationId),
+            contact_id: r.opt_uuid(6)?.map(ContactId),
         })
     }
 }
@@ -65,31 +53,13 @@ impl TryFrom<PrincipalRow> for Principal {
 pub(crate) const PRINCIPAL_COLUMNS: &str =
     "u.id, u.email, u.name, u.role, u.language, u.organization_id, u.contact_id";
 
-#[derive(sqlx::FromRow)]
-struct UserRow {
-    #[sqlx(flatten)]
-    principal: PrincipalRow,
-    active: bool,
-}
-
-#[derive(sqlx::FromRow)]
-struct TeamRow {
-    id: Uuid,
-    name: String,
-    kind: String,
-    description: Option<String>,
-}
-
-impl TryFrom<TeamRow> for Team {
-    type Error = StoreError;
-    fn try_from(r: TeamRow) -> Result<Self> {
-        Ok(Team {
-            id: TeamId(r.id),
-            name: r.name,
-            kind: parse(&r.kind, "teams.kind", TeamKind::parse)?,
-            description: r.description,
-        })
-    }
+fn team_from_row(mut r: Row) -> Result<Team> {
+    Ok(Team {
+        id: TeamId(r.uuid(0)?),
+        name: r.text(1)?,
+        kind: parse(&r.text(2)?, "teams.kind", TeamKind::parse)?,
+        description: r.opt_text(3)?,
+    })
 }
 
 /// Argon2id with the crate's defaults (RFC 9106 second recommendation), off the async threads.
@@ -109,15 +79,16 @@ async fn verify_password(hash: Option<String>, password: String) -> bool {
     tokio::task::spawn_blocking(move || {
         // Without a stored hash, still spend the time of a check so response timing does
         // not reveal which accounts exist.
+        let known = hash.is_some();
         let hash = hash.unwrap_or_else(|| DUMMY_HASH.to_owned());
-        PasswordHash::new(&hash)
+        let matches = PasswordHash::new(&hash)
             .map(|parsed| {
                 Argon2::default()
                     .verify_password(password.as_bytes(), &parsed)
                     .is_ok()
             })
-            .unwrap_or(false)
-            && hash != DUMMY_HASH
+            .unwrap_or(false);
+        matches && known
     })
     .await
     .unwrap_or(false)
@@ -144,45 +115,36 @@ impl Store {
         };
         let id = UserId::new();
         let language = new.language.unwrap_or(Language::En);
-        let actor_id = actor.map(|a| a.user_id.0);
         let result: Result<()> = async {
-            write_tx!(self, |tx| {
-                for team in &new.team_ids {
-                    let exists: Option<(Uuid,)> = sqlx::query_as("SELECT id FROM teams WHERE id = $1")
-                        .bind(team.0)
-                        .fetch_optional(&mut *tx)
-                        .await?;
-                    if exists.is_none() {
-                        return Err(DomainError::invalid("team_ids", "unknown_team", format!("no team has id {team}")).into());
-                    }
+            let mut tx = self.write().await?;
+            for team in &new.team_ids {
+                if tx.fetch_optional("SELECT id FROM teams WHERE id = $1", args![team.0]).await?.is_none() {
+                    return Err(DomainError::invalid("team_ids", "unknown_team", format!("no team has id {team}")).into());
                 }
-                sqlx::query(
-                    "INSERT INTO users (id, email, name, role, language, password_hash, organization_id, contact_id, active, created_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-                )
-                .bind(id.0)
-                .bind(&email)
-                .bind(new.name.trim())
-                .bind(new.role.as_str())
-                .bind(language.code())
-                .bind(&password_hash)
-                .bind(new.organization_id.map(|o| o.0))
-                .bind(new.contact_id.map(|c| c.0))
-                .bind(true)
-                .bind(to_micros(now))
-                .execute(&mut *tx)
-                .await?;
-                for team in &new.team_ids {
-                    sqlx::query("INSERT INTO team_members (team_id, user_id) VALUES ($1, $2)")
-                        .bind(team.0)
-                        .bind(id.0)
-                        .execute(&mut *tx)
-                        .await?;
-                }
-                audit!(tx, actor_id, now, "user.create", "user", Some(id.to_string()),
-                    serde_json::json!({"email": email, "role": new.role.as_str()}));
-            });
-            Ok(())
+            }
+            tx.execute(
+                "INSERT INTO users (id, email, name, role, language, password_hash, organization_id, contact_id, active, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                args![
+                    id.0,
+                    email,
+                    new.name.trim(),
+                    new.role.as_str(),
+                    language.code(),
+                    password_hash,
+                    new.organization_id.map(|o| o.0),
+                    new.contact_id.map(|c| c.0),
+                    true,
+                    to_micros(now)
+                ],
+            )
+            .await?;
+            for team in &new.team_ids {
+                tx.execute("INSERT INTO team_members (team_id, user_id) VALUES ($1, $2)", args![team.0, id.0]).await?;
+            }
+            let detail = serde_json::json!({"email": email, "role": new.role.as_str()});
+            record(&mut tx, actor.map(|a| a.user_id.0), now, "user.create", "user", Some(id.to_string()), detail).await?;
+            tx.commit().await
         }
         .await;
         match result {
@@ -196,19 +158,21 @@ impl Store {
     }
 
     pub async fn get_user(&self, id: UserId) -> Result<User> {
-        let sql = format!("SELECT {PRINCIPAL_COLUMNS}, u.active FROM users u WHERE u.id = $1");
-        let (row, teams): (Option<UserRow>, Vec<(Uuid,)>) = read_db!(self, |ex| {
-            let row = sqlx::query_as(&sql).bind(id.0).fetch_optional(ex).await?;
-            let teams = sqlx::query_as(
-                "SELECT team_id FROM team_members WHERE user_id = $1 ORDER BY team_id",
+        let mut c = self.read().await?;
+        let row = c
+            .fetch_optional(
+                &format!("SELECT {PRINCIPAL_COLUMNS}, u.active FROM users u WHERE u.id = $1"),
+                args![id.0],
             )
-            .bind(id.0)
-            .fetch_all(ex)
             .await?;
-            (row, teams)
-        });
-        let row = row.ok_or(StoreError::not_found("user"))?;
-        let p = Principal::try_from(row.principal)?;
+        let teams = c
+            .fetch_all(
+                "SELECT team_id FROM team_members WHERE user_id = $1 ORDER BY team_id",
+                args![id.0],
+            )
+            .await?;
+        let mut row = row.ok_or(StoreError::not_found("user"))?;
+        let p = Principal::from_row(&mut row)?;
         Ok(User {
             id: p.id,
             email: p.email,
@@ -217,22 +181,23 @@ impl Store {
             language: p.language,
             organization_id: p.organization_id,
             contact_id: p.contact_id,
-            active: row.active,
-            team_ids: teams.into_iter().map(|(t,)| TeamId(t)).collect(),
+            active: row.bool(7)?,
+            team_ids: teams
+                .into_iter()
+                .map(|mut t| t.uuid(0).map(TeamId))
+                .collect::<Result<_>>()?,
         })
     }
 
     pub async fn find_user_by_email(&self, email: &str) -> Result<Option<Principal>> {
         let sql =
             format!("SELECT {PRINCIPAL_COLUMNS} FROM users u WHERE u.email = $1 AND u.active = $2");
-        let row: Option<PrincipalRow> = read_db!(self, |ex| {
-            sqlx::query_as(&sql)
-                .bind(email.trim().to_lowercase())
-                .bind(true)
-                .fetch_optional(ex)
-                .await?
-        });
-        row.map(Principal::try_from).transpose()
+        let row = self
+            .read()
+            .await?
+            .fetch_optional(&sql, args![email.trim().to_lowercase(), true])
+            .await?;
+        row.map(|mut r| Principal::from_row(&mut r)).transpose()
     }
 
     /// Checks a password; `None` when the email is unknown, the account inactive or the
@@ -241,23 +206,20 @@ impl Store {
         let sql = format!(
             "SELECT {PRINCIPAL_COLUMNS}, u.password_hash FROM users u WHERE u.email = $1 AND u.active = $2"
         );
-        let row: Option<(PrincipalRow, Option<String>)> = read_db!(self, |ex| {
-            sqlx::query_as::<_, PrincipalWithHash>(&sql)
-                .bind(email.trim().to_lowercase())
-                .bind(true)
-                .fetch_optional(ex)
-                .await?
-                .map(|r| (r.principal, r.password_hash))
-        });
+        let row = self
+            .read()
+            .await?
+            .fetch_optional(&sql, args![email.trim().to_lowercase(), true])
+            .await?;
         let (principal, hash) = match row {
-            Some((p, h)) => (Some(p), h),
+            Some(mut r) => (Some(Principal::from_row(&mut r)?), r.opt_text(7)?),
             None => (None, None),
         };
-        if verify_password(hash, password.to_owned()).await {
-            principal.map(Principal::try_from).transpose()
+        Ok(if verify_password(hash, password.to_owned()).await {
+            principal
         } else {
-            Ok(None)
-        }
+            None
+        })
     }
 
     pub async fn set_password(
@@ -275,27 +237,28 @@ impl Store {
         accord_core::people::check_password(&mut c, password);
         c.finish()?;
         let hash = hash_password(password.to_owned()).await?;
-        let actor_id = actor.map(|a| a.user_id.0);
-        write_tx!(self, |tx| {
-            let done = sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
-                .bind(&hash)
-                .bind(user.0)
-                .execute(&mut *tx)
-                .await?;
-            if done.rows_affected() == 0 {
-                return Err(StoreError::not_found("user"));
-            }
-            audit!(
-                tx,
-                actor_id,
-                crate::codec::now(),
-                "user.password",
-                "user",
-                Some(user.to_string()),
-                serde_json::json!({})
-            );
-        });
-        Ok(())
+        let mut tx = self.write().await?;
+        if tx
+            .execute(
+                "UPDATE users SET password_hash = $1 WHERE id = $2",
+                args![hash, user.0],
+            )
+            .await?
+            == 0
+        {
+            return Err(StoreError::not_found("user"));
+        }
+        record(
+            &mut tx,
+            actor.map(|a| a.user_id.0),
+            crate::codec::now(),
+            "user.password",
+            "user",
+            Some(user.to_string()),
+            serde_json::json!({}),
+        )
+        .await?;
+        tx.commit().await
     }
 
     /// Staff members, for assignment pickers and the API.
@@ -304,35 +267,40 @@ impl Store {
         let sql = format!(
             "SELECT {PRINCIPAL_COLUMNS} FROM users u WHERE u.role <> $1 AND u.active = $2 ORDER BY u.name"
         );
-        let rows: Vec<PrincipalRow> = read_db!(self, |ex| {
-            sqlx::query_as(&sql)
-                .bind(Role::Customer.as_str())
-                .bind(true)
-                .fetch_all(ex)
-                .await?
-        });
-        rows.into_iter().map(Principal::try_from).collect()
+        let rows = self
+            .read()
+            .await?
+            .fetch_all(&sql, args![Role::Customer.as_str(), true])
+            .await?;
+        rows.into_iter()
+            .map(|mut r| Principal::from_row(&mut r))
+            .collect()
     }
 
     pub async fn list_teams(&self, actor: &Actor) -> Result<Vec<Team>> {
         actor.require(Action::ViewStaff)?;
-        let rows: Vec<TeamRow> = read_db!(self, |ex| {
-            sqlx::query_as("SELECT id, name, kind, description FROM teams ORDER BY name")
-                .fetch_all(ex)
-                .await?
-        });
-        rows.into_iter().map(Team::try_from).collect()
+        let rows = self
+            .read()
+            .await?
+            .fetch_all(
+                "SELECT id, name, kind, description FROM teams ORDER BY name",
+                &[],
+            )
+            .await?;
+        rows.into_iter().map(team_from_row).collect()
     }
 
     pub async fn get_team(&self, actor: &Actor, id: TeamId) -> Result<Team> {
         actor.require(Action::ViewStaff)?;
-        let row: Option<TeamRow> = read_db!(self, |ex| {
-            sqlx::query_as("SELECT id, name, kind, description FROM teams WHERE id = $1")
-                .bind(id.0)
-                .fetch_optional(ex)
-                .await?
-        });
-        row.ok_or(StoreError::not_found("team"))?.try_into()
+        let row = self
+            .read()
+            .await?
+            .fetch_optional(
+                "SELECT id, name, kind, description FROM teams WHERE id = $1",
+                args![id.0],
+            )
+            .await?;
+        team_from_row(row.ok_or(StoreError::not_found("team"))?)
     }
 
     pub async fn create_team(
@@ -346,20 +314,15 @@ impl Store {
         }
         new.validate()?;
         let id = TeamId::new();
-        let actor_id = actor.map(|a| a.user_id.0);
         let result: Result<()> = async {
-            write_tx!(self, |tx| {
-                sqlx::query("INSERT INTO teams (id, name, kind, description, created_at) VALUES ($1, $2, $3, $4, $5)")
-                    .bind(id.0)
-                    .bind(new.name.trim())
-                    .bind(new.kind.as_str())
-                    .bind(&new.description)
-                    .bind(to_micros(now))
-                    .execute(&mut *tx)
-                    .await?;
-                audit!(tx, actor_id, now, "team.create", "team", Some(id.to_string()), serde_json::json!({"name": new.name}));
-            });
-            Ok(())
+            let mut tx = self.write().await?;
+            tx.execute(
+                "INSERT INTO teams (id, name, kind, description, created_at) VALUES ($1, $2, $3, $4, $5)",
+                args![id.0, new.name.trim(), new.kind.as_str(), new.description, to_micros(now)],
+            )
+            .await?;
+            record(&mut tx, actor.map(|a| a.user_id.0), now, "team.create", "team", Some(id.to_string()), serde_json::json!({"name": new.name})).await?;
+            tx.commit().await
         }
         .await;
         match result {
@@ -376,23 +339,15 @@ impl Store {
             }),
         }
     }
-}
 
-#[derive(sqlx::FromRow)]
-struct PrincipalWithHash {
-    #[sqlx(flatten)]
-    principal: PrincipalRow,
-    password_hash: Option<String>,
-}
-
-impl Store {
     /// Whether any user exists: a fresh installation has none.
     pub async fn has_users(&self) -> Result<bool> {
-        let row: Option<(Uuid,)> =
-            read_db!(self, |ex| sqlx::query_as("SELECT id FROM users LIMIT 1")
-                .fetch_optional(ex)
-                .await?);
-        Ok(row.is_some())
+        Ok(self
+            .read()
+            .await?
+            .fetch_optional("SELECT id FROM users LIMIT 1", &[])
+            .await?
+            .is_some())
     }
 
     /// Every active user, staff first, for operator tools (no actor: CLI only).
@@ -400,10 +355,9 @@ impl Store {
         let sql = format!(
             "SELECT {PRINCIPAL_COLUMNS} FROM users u WHERE u.active = $1 ORDER BY CASE WHEN u.role = 'customer' THEN 1 ELSE 0 END, u.created_at, u.email"
         );
-        let rows: Vec<PrincipalRow> = read_db!(self, |ex| sqlx::query_as(&sql)
-            .bind(true)
-            .fetch_all(ex)
-            .await?);
-        rows.into_iter().map(Principal::try_from).collect()
+        let rows = self.read().await?.fetch_all(&sql, args![true]).await?;
+        rows.into_iter()
+            .map(|mut r| Principal::from_row(&mut r))
+            .collect()
     }
 }
