@@ -10,6 +10,7 @@
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -17,7 +18,7 @@ use rusqlite::OpenFlags;
 use rusqlite::types::ValueRef;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgRow};
 use sqlx::{Column, Postgres, Row as _, TypeInfo};
-use tokio::sync::{Semaphore, SemaphorePermit};
+use tokio::sync::{Semaphore, SemaphorePermit, watch};
 
 use crate::value::{Row, Value, from_sea};
 use crate::{Result, StoreError};
@@ -41,10 +42,28 @@ pub struct StoreOptions {
 pub(crate) struct Lite {
     url: String,
     path: PathBuf,
-    writer: tokio::sync::Mutex<rusqlite::Connection>,
+    writer: tokio::sync::Mutex<Writer>,
+    /// Writers queued for the writer connection; see [`Store::write`].
+    queued: AtomicUsize,
+    /// The latest finished batch.
+    finished: watch::Sender<u64>,
+    /// Recent batches whose COMMIT failed, with the reason (failures are rare; a few kept).
+    failed: Mutex<std::collections::VecDeque<(u64, String)>>,
     readers: Mutex<Vec<rusqlite::Connection>>,
     reader_slots: Semaphore,
 }
+
+/// The writer connection and the batch (group commit) it has open.
+pub(crate) struct Writer {
+    conn: rusqlite::Connection,
+    batch: u64,
+    open: bool,
+    /// Writers in the open batch; a batch is closed at [`BATCH_MAX`] even if more wait.
+    writers: usize,
+}
+
+/// The most writers one batch takes, bounding how long the first of them waits.
+const BATCH_MAX: usize = 256;
 
 pub(crate) enum Backend {
     Sqlite(Lite),
@@ -100,11 +119,14 @@ impl Store {
                 .await?;
             Backend::Postgres(pool)
         } else if let Some(path) = sqlite_path(url) {
-            let writer = open_sqlite(&path, false)?;
+            let conn = open_sqlite(&path, false)?;
             Backend::Sqlite(Lite {
                 url: url.to_owned(),
                 path,
-                writer: tokio::sync::Mutex::new(writer),
+                writer: tokio::sync::Mutex::new(Writer { conn, batch: 0, open: false, writers: 0 }),
+                queued: AtomicUsize::new(0),
+                finished: watch::Sender::new(0),
+                failed: Mutex::new(std::collections::VecDeque::new()),
                 readers: Mutex::new(Vec::new()),
                 reader_slots: Semaphore::new(options.max_connections.max(2) as usize),
             })
@@ -205,17 +227,102 @@ impl Store {
         }
     }
 
-    /// A write transaction; it rolls back when dropped without [`Conn::commit`]. On SQLite
-    /// it starts with `BEGIN IMMEDIATE`, so another process's writer makes it wait, not fail.
+    /// A write transaction; it rolls back when dropped without [`Conn::commit`].
+    ///
+    /// On SQLite, writers that queue up while one runs share one database transaction
+    /// (group commit): each runs inside its own SAVEPOINT, so its failure undoes only its
+    /// own work, and the last writer of the batch commits for all. Every writer's
+    /// `commit` returns only after that COMMIT, so nothing is acknowledged before it is
+    /// stored, and the pages a batch touches are written once instead of once per writer.
     pub(crate) async fn write(&self) -> Result<Conn<'_>> {
         match &*self.backend {
             Backend::Sqlite(lite) => {
-                let guard = lite.writer.lock().await;
-                guard.execute_batch("BEGIN IMMEDIATE")?;
-                Ok(Conn::LiteWrite(LiteWriter { guard, open: true }))
+                let queued = Queued::new(self, lite);
+                let mut guard = lite.writer.lock().await;
+                queued.arrived();
+                if !guard.open {
+                    guard.conn.execute_batch("BEGIN IMMEDIATE")?;
+                    guard.open = true;
+                    guard.batch += 1;
+                    guard.writers = 0;
+                }
+                if let Err(e) = guard.conn.execute_batch("SAVEPOINT accord_write") {
+                    // Never leave a batch open that nobody will finish.
+                    finish_batch(lite, &mut guard)?;
+                    return Err(e.into());
+                }
+                guard.writers += 1;
+                Ok(Conn::LiteWrite(LiteWriter { guard: Some(guard), lite, open: true }))
             }
             Backend::Postgres(pool) => Ok(Conn::PgTx(pool.begin().await?)),
         }
+    }
+}
+
+/// Counts a writer waiting for the writer connection, so the batch stays open for it. A
+/// writer that gives up waiting (its request was cancelled) must not leave a batch open
+/// that nobody will commit, so it hands the closing to a task of its own.
+struct Queued<'a> {
+    store: &'a Store,
+    lite: &'a Lite,
+    waiting: bool,
+}
+
+impl<'a> Queued<'a> {
+    fn new(store: &'a Store, lite: &'a Lite) -> Self {
+        lite.queued.fetch_add(1, Ordering::SeqCst);
+        Queued { store, lite, waiting: true }
+    }
+
+    fn arrived(mut self) {
+        self.lite.queued.fetch_sub(1, Ordering::SeqCst);
+        self.waiting = false;
+    }
+}
+
+impl Drop for Queued<'_> {
+    fn drop(&mut self) {
+        if self.waiting {
+            self.lite.queued.fetch_sub(1, Ordering::SeqCst);
+            let store = self.store.clone();
+            if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+                runtime.spawn(async move {
+                    if let Backend::Sqlite(lite) = &*store.backend {
+                        let mut guard = lite.writer.lock().await;
+                        let _ = finish_batch(lite, &mut guard);
+                    }
+                });
+            }
+        }
+    }
+}
+
+/// Commits the open batch if no other writer is queued to continue it. Returns the
+/// batch to wait for when it stays open.
+fn finish_batch(lite: &Lite, writer: &mut Writer) -> Result<Option<u64>> {
+    if !writer.open {
+        return Ok(None);
+    }
+    if lite.queued.load(Ordering::SeqCst) > 0 && writer.writers < BATCH_MAX {
+        return Ok(Some(writer.batch));
+    }
+    writer.open = false;
+    let outcome = writer.conn.execute_batch("COMMIT");
+    if let Err(e) = &outcome {
+        let _ = writer.conn.execute_batch("ROLLBACK");
+        record_failure(lite, writer.batch, e.to_string());
+    }
+    lite.finished.send_replace(writer.batch);
+    outcome?;
+    Ok(None)
+}
+
+fn record_failure(lite: &Lite, batch: u64, reason: String) {
+    if let Ok(mut failed) = lite.failed.lock() {
+        if failed.len() >= 64 {
+            failed.pop_front();
+        }
+        failed.push_back((batch, reason));
     }
 }
 
@@ -234,14 +341,42 @@ impl Drop for LiteReader<'_> {
 }
 
 pub(crate) struct LiteWriter<'a> {
-    guard: tokio::sync::MutexGuard<'a, rusqlite::Connection>,
+    guard: Option<tokio::sync::MutexGuard<'a, Writer>>,
+    lite: &'a Lite,
     open: bool,
+}
+
+impl LiteWriter<'_> {
+    fn conn(&self) -> Option<&rusqlite::Connection> {
+        self.guard.as_ref().map(|g| &g.conn)
+    }
+
+    /// Ends this writer's savepoint, keeping (`keep`) or undoing its work, then commits the
+    /// batch or leaves it to the next writer. Returns the batch to wait for, if any.
+    fn end(&mut self, keep: bool) -> Result<Option<u64>> {
+        let Some(guard) = self.guard.as_mut() else { return Ok(None) };
+        self.open = false;
+        let released = if keep {
+            guard.conn.execute_batch("RELEASE accord_write")
+        } else {
+            guard.conn.execute_batch("ROLLBACK TO accord_write; RELEASE accord_write")
+        };
+        if let Err(e) = released {
+            // The batch is in an unknown state: give it up for everyone.
+            let _ = guard.conn.execute_batch("ROLLBACK");
+            guard.open = false;
+            record_failure(self.lite, guard.batch, e.to_string());
+            self.lite.finished.send_replace(guard.batch);
+            return Err(e.into());
+        }
+        finish_batch(self.lite, guard)
+    }
 }
 
 impl Drop for LiteWriter<'_> {
     fn drop(&mut self) {
         if self.open {
-            let _ = self.guard.execute_batch("ROLLBACK");
+            let _ = self.end(false);
         }
     }
 }
@@ -258,7 +393,7 @@ impl Conn<'_> {
     fn lite(&self) -> Option<&rusqlite::Connection> {
         match self {
             Conn::LiteRead(r) => r.conn.as_ref(),
-            Conn::LiteWrite(w) => Some(&w.guard),
+            Conn::LiteWrite(w) => w.conn(),
             _ => None,
         }
     }
@@ -324,8 +459,18 @@ impl Conn<'_> {
     pub async fn commit(self) -> Result<()> {
         match self {
             Conn::LiteWrite(mut w) => {
-                w.guard.execute_batch("COMMIT")?;
-                w.open = false;
+                let lite = w.lite;
+                let wait_for = w.end(true)?;
+                // Let the next writer of the batch in before waiting for its COMMIT.
+                drop(w.guard.take());
+                if let Some(batch) = wait_for {
+                    let mut finished = lite.finished.subscribe();
+                    finished.wait_for(|done| *done >= batch).await.map_err(|e| StoreError::Config(format!("group commit: {e}")))?;
+                    let failure = lite.failed.lock().ok().and_then(|f| f.iter().find(|(b, _)| *b == batch).map(|(_, r)| r.clone()));
+                    if let Some(reason) = failure {
+                        return Err(StoreError::Config(format!("the database did not commit: {reason}")));
+                    }
+                }
             }
             Conn::PgTx(tx) => tx.commit().await?,
             Conn::LiteRead(_) | Conn::PgPool(_) => {}
