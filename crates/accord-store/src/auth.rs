@@ -31,6 +31,33 @@ pub fn secret_hash(secret: &str) -> Vec<u8> {
     Sha256::digest(secret.as_bytes()).to_vec()
 }
 
+/// How long a checked API token is remembered without asking the database again.
+pub const TOKEN_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Recently checked tokens (by hash) and their users.
+#[derive(Default)]
+pub(crate) struct TokenCache {
+    entries: std::sync::Mutex<std::collections::HashMap<Vec<u8>, (Principal, std::time::Instant)>>,
+}
+
+impl TokenCache {
+    fn get(&self, hash: &[u8]) -> Option<Principal> {
+        let entries = self.entries.lock().ok()?;
+        let (principal, at) = entries.get(hash)?;
+        (at.elapsed() < TOKEN_CACHE_TTL).then(|| principal.clone())
+    }
+
+    fn put(&self, hash: Vec<u8>, principal: Principal) {
+        if let Ok(mut entries) = self.entries.lock() {
+            // Bounded: past a few thousand clients, start over rather than grow.
+            if entries.len() >= 4096 {
+                entries.clear();
+            }
+            entries.insert(hash, (principal, std::time::Instant::now()));
+        }
+    }
+}
+
 /// A browser session: who, and the token forms must echo back.
 #[derive(Clone, Debug)]
 pub struct Session {
@@ -82,10 +109,16 @@ impl Store {
         Ok(token)
     }
 
-    /// The active user a bearer token belongs to, if the token is valid.
+    /// The active user a bearer token belongs to, if the token is valid. Answers are
+    /// remembered on this node for [`TOKEN_CACHE_TTL`]: API clients send the same token on
+    /// every request, and a revoked token or deactivated user stops working within that time.
     pub async fn authenticate_token(&self, token: &str) -> Result<Option<Principal>> {
         if !token.starts_with(TOKEN_PREFIX) || token.len() > 200 {
             return Ok(None);
+        }
+        let hash = secret_hash(token);
+        if let Some(principal) = self.tokens.get(&hash) {
+            return Ok(Some(principal));
         }
         let sql = format!(
             "SELECT {PRINCIPAL_COLUMNS} FROM api_tokens t JOIN users u ON u.id = t.user_id \
@@ -94,9 +127,13 @@ impl Store {
         let row = self
             .read()
             .await?
-            .fetch_optional(&sql, args![secret_hash(token), true])
+            .fetch_optional(&sql, args![hash, true])
             .await?;
-        row.map(|mut r| Principal::from_row(&mut r)).transpose()
+        let principal = row.map(|mut r| Principal::from_row(&mut r)).transpose()?;
+        if let Some(p) = &principal {
+            self.tokens.put(hash, p.clone());
+        }
+        Ok(principal)
     }
 
     /// Starts a browser session; returns the cookie secret and the CSRF token.

@@ -925,27 +925,4 @@ impl Store {
             })
             .collect()
     }
-
-    /// Counts of cases per status, for the inbox's filter bar.
-    pub async fn count_by_status(&self, actor: &Actor) -> Result<Vec<(CaseStatus, i64)>> {
-        actor.require(Action::ViewCases)?;
-        let (all, org, contact) = scope_binds(actor.scope());
-        let sql = format!(
-            "SELECT status, COUNT(*) FROM cases WHERE {} GROUP BY status",
-            scoped(1)
-        );
-        let rows = self
-            .read()
-            .await?
-            .fetch_all(&sql, args![all, org, contact])
-            .await?;
-        rows.into_iter()
-            .map(|mut r| {
-                Ok((
-                    parse(&r.text(0)?, "cases.status", CaseStatus::parse)?,
-                    r.i64(1)?,
-                ))
-            })
-            .collect()
-    }
 }

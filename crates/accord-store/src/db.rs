@@ -75,6 +75,7 @@ pub(crate) enum Backend {
 pub struct Store {
     pub(crate) backend: Arc<Backend>,
     pub(crate) blobs: Arc<dyn object_store::ObjectStore>,
+    pub(crate) tokens: Arc<crate::auth::TokenCache>,
 }
 
 fn sqlite_path(url: &str) -> Option<PathBuf> {
@@ -148,6 +149,7 @@ impl Store {
         Ok(Store {
             backend: Arc::new(backend),
             blobs: Arc::new(blobs),
+            tokens: Arc::default(),
         })
     }
 
