@@ -66,7 +66,8 @@ pub(crate) struct Writer {
 const BATCH_MAX: usize = 256;
 
 pub(crate) enum Backend {
-    Sqlite(Lite),
+    /// Boxed: the SQLite state is larger than a pool handle (one per process, so no cost).
+    Sqlite(Box<Lite>),
     Postgres(PgPool),
 }
 
@@ -121,16 +122,21 @@ impl Store {
             Backend::Postgres(pool)
         } else if let Some(path) = sqlite_path(url) {
             let conn = open_sqlite(&path, false)?;
-            Backend::Sqlite(Lite {
+            Backend::Sqlite(Box::new(Lite {
                 url: url.to_owned(),
                 path,
-                writer: tokio::sync::Mutex::new(Writer { conn, batch: 0, open: false, writers: 0 }),
+                writer: tokio::sync::Mutex::new(Writer {
+                    conn,
+                    batch: 0,
+                    open: false,
+                    writers: 0,
+                }),
                 queued: AtomicUsize::new(0),
                 finished: watch::Sender::new(0),
                 failed: Mutex::new(std::collections::VecDeque::new()),
                 readers: Mutex::new(Vec::new()),
                 reader_slots: Semaphore::new(options.max_connections.max(2) as usize),
-            })
+            }))
         } else {
             return Err(StoreError::Config(format!(
                 "ACCORD_DATABASE_URL must start with sqlite: or postgres:// (got {:?}); \
@@ -254,7 +260,11 @@ impl Store {
                     return Err(e.into());
                 }
                 guard.writers += 1;
-                Ok(Conn::LiteWrite(LiteWriter { guard: Some(guard), lite, open: true }))
+                Ok(Conn::LiteWrite(LiteWriter {
+                    guard: Some(guard),
+                    lite,
+                    open: true,
+                }))
             }
             Backend::Postgres(pool) => Ok(Conn::PgTx(pool.begin().await?)),
         }
@@ -273,7 +283,11 @@ struct Queued<'a> {
 impl<'a> Queued<'a> {
     fn new(store: &'a Store, lite: &'a Lite) -> Self {
         lite.queued.fetch_add(1, Ordering::SeqCst);
-        Queued { store, lite, waiting: true }
+        Queued {
+            store,
+            lite,
+            waiting: true,
+        }
     }
 
     fn arrived(mut self) {
@@ -356,12 +370,16 @@ impl LiteWriter<'_> {
     /// Ends this writer's savepoint, keeping (`keep`) or undoing its work, then commits the
     /// batch or leaves it to the next writer. Returns the batch to wait for, if any.
     fn end(&mut self, keep: bool) -> Result<Option<u64>> {
-        let Some(guard) = self.guard.as_mut() else { return Ok(None) };
+        let Some(guard) = self.guard.as_mut() else {
+            return Ok(None);
+        };
         self.open = false;
         let released = if keep {
             guard.conn.execute_batch("RELEASE accord_write")
         } else {
-            guard.conn.execute_batch("ROLLBACK TO accord_write; RELEASE accord_write")
+            guard
+                .conn
+                .execute_batch("ROLLBACK TO accord_write; RELEASE accord_write")
         };
         if let Err(e) = released {
             // The batch is in an unknown state: give it up for everyone.
@@ -467,10 +485,18 @@ impl Conn<'_> {
                 drop(w.guard.take());
                 if let Some(batch) = wait_for {
                     let mut finished = lite.finished.subscribe();
-                    finished.wait_for(|done| *done >= batch).await.map_err(|e| StoreError::Config(format!("group commit: {e}")))?;
-                    let failure = lite.failed.lock().ok().and_then(|f| f.iter().find(|(b, _)| *b == batch).map(|(_, r)| r.clone()));
+                    finished
+                        .wait_for(|done| *done >= batch)
+                        .await
+                        .map_err(|e| StoreError::Config(format!("group commit: {e}")))?;
+                    let failure =
+                        lite.failed.lock().ok().and_then(|f| {
+                            f.iter().find(|(b, _)| *b == batch).map(|(_, r)| r.clone())
+                        });
                     if let Some(reason) = failure {
-                        return Err(StoreError::Config(format!("the database did not commit: {reason}")));
+                        return Err(StoreError::Config(format!(
+                            "the database did not commit: {reason}"
+                        )));
                     }
                 }
             }

@@ -25,4 +25,3 @@ pub use db::{Engine, Store, StoreOptions};
 pub use error::StoreError;
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
-

@@ -6,9 +6,10 @@ use uuid::Uuid;
 
 use crate::{Result, StoreError};
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub enum Value {
     /// A NULL read from SQLite, whose type is not known.
+    #[default]
     Null,
     Uuid(Option<Uuid>),
     Int(Option<i64>),
@@ -198,11 +199,5 @@ impl Row {
             other => return Err(wrong(i, "a JSON document", &other)),
         };
         parsed.map_err(|e| StoreError::Corrupt(format!("column {i}: {e}")))
-    }
-}
-
-impl Default for Value {
-    fn default() -> Self {
-        Value::Null
     }
 }
