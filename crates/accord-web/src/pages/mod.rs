@@ -168,11 +168,11 @@ impl FromRequestParts<AppState> for PageUser {
 /// Checks a submitted form's CSRF token and origin; `Err` is the page to answer with.
 pub fn check_form(
     user: &PageUser,
-    parts_method: &axum::http::Method,
+    method: &axum::http::Method,
     headers: &axum::http::HeaderMap,
     token: &str,
 ) -> Result<(), PageError> {
-    if crate::security::is_cross_site(parts_method, headers)
+    if crate::security::is_cross_site(method, headers)
         || !crate::security::same_secret(token, &user.session.csrf_token)
     {
         return Err(PageError::Csrf(user.chrome.tr));
