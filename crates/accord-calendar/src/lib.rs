@@ -1,0 +1,276 @@
+//! Business calendars: when a team works, in its time zone, and how much working time lies
+//! between two instants. Service-level clocks (first response, promises, resolution) are
+//! measured in this time, so an evening email does not breach an 8-hour target overnight.
+//!
+//! Pure: no I/O, no clock reading. Time zones come from jiff's bundled database, so daylight
+//! saving changes are handled by civil-time arithmetic, never by adding 24 hours.
+
+pub mod holidays;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use jiff::civil::{Date, Time, Weekday};
+use jiff::tz::TimeZone;
+use jiff::{SignedDuration, Timestamp};
+
+pub use holidays::{Country, Holiday};
+
+/// A working period within one day, in local civil time; `end` may be midnight of the next
+/// day, written as `None`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Period {
+    pub start: Time,
+    /// `None` means until midnight (the end of the day).
+    pub end: Option<Time>,
+}
+
+impl Period {
+    pub fn new(start: Time, end: Option<Time>) -> Result<Period, CalendarError> {
+        if end.is_some_and(|e| e <= start) {
+            return Err(CalendarError::EmptyPeriod {
+                start,
+                end: end.unwrap_or(Time::MAX),
+            });
+        }
+        Ok(Period { start, end })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CalendarError {
+    EmptyPeriod {
+        start: Time,
+        end: Time,
+    },
+    OverlappingPeriods {
+        weekday: Option<Weekday>,
+        date: Option<Date>,
+    },
+    NeverOpen,
+}
+
+impl std::fmt::Display for CalendarError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CalendarError::EmptyPeriod { start, end } => {
+                write!(
+                    f,
+                    "a working period must end after it starts ({start} to {end})"
+                )
+            }
+            CalendarError::OverlappingPeriods {
+                weekday: Some(w), ..
+            } => write!(f, "working periods overlap on {w:?}"),
+            CalendarError::OverlappingPeriods { date: Some(d), .. } => {
+                write!(f, "working periods overlap on {d}")
+            }
+            CalendarError::OverlappingPeriods { .. } => write!(f, "working periods overlap"),
+            CalendarError::NeverOpen => {
+                write!(f, "the calendar has no working hours in any week day")
+            }
+        }
+    }
+}
+
+impl std::error::Error for CalendarError {}
+
+/// When a team works.
+#[derive(Clone, Debug)]
+pub struct Calendar {
+    zone: TimeZone,
+    /// Monday first.
+    week: [Vec<Period>; 7],
+    /// Days off (public holidays, closures).
+    closed: BTreeSet<Date>,
+    /// Days with special hours, replacing the week's hours (an empty list is a closed day).
+    special: BTreeMap<Date, Vec<Period>>,
+}
+
+/// How far `add` searches for working time before giving up (a calendar closed for longer
+/// than this is treated as never reaching the deadline).
+const SEARCH_DAYS: i32 = 3 * 366;
+
+fn sorted_disjoint(periods: &mut [Period]) -> bool {
+    periods.sort_by_key(|p| p.start);
+    periods
+        .windows(2)
+        .all(|w| w[0].end.is_some_and(|e| e <= w[1].start))
+}
+
+impl Calendar {
+    /// A calendar open around the clock every day.
+    pub fn always(zone: TimeZone) -> Calendar {
+        let all = vec![Period {
+            start: Time::midnight(),
+            end: None,
+        }];
+        Calendar {
+            zone,
+            week: std::array::from_fn(|_| all.clone()),
+            closed: BTreeSet::new(),
+            special: BTreeMap::new(),
+        }
+    }
+
+    /// A calendar with the given periods per weekday (Monday first).
+    pub fn weekly(zone: TimeZone, mut week: [Vec<Period>; 7]) -> Result<Calendar, CalendarError> {
+        for (i, day) in week.iter_mut().enumerate() {
+            if !sorted_disjoint(day) {
+                return Err(CalendarError::OverlappingPeriods {
+                    weekday: Some(weekday(i)),
+                    date: None,
+                });
+            }
+        }
+        if week.iter().all(Vec::is_empty) {
+            return Err(CalendarError::NeverOpen);
+        }
+        Ok(Calendar {
+            zone,
+            week,
+            closed: BTreeSet::new(),
+            special: BTreeMap::new(),
+        })
+    }
+
+    /// Closes the calendar on these dates.
+    pub fn with_closed_days(mut self, days: impl IntoIterator<Item = Date>) -> Calendar {
+        self.closed.extend(days);
+        self
+    }
+
+    /// Closes the calendar on a country's national holidays for the given years.
+    pub fn with_holidays(self, country: Country, years: std::ops::RangeInclusive<i16>) -> Calendar {
+        let days: Vec<Date> = years
+            .flat_map(|y| holidays::national(country, y))
+            .map(|h| h.date)
+            .collect();
+        self.with_closed_days(days)
+    }
+
+    /// Special hours on one date (replacing the week's; empty = closed).
+    pub fn with_special_day(
+        mut self,
+        date: Date,
+        mut periods: Vec<Period>,
+    ) -> Result<Calendar, CalendarError> {
+        if !sorted_disjoint(&mut periods) {
+            return Err(CalendarError::OverlappingPeriods {
+                weekday: None,
+                date: Some(date),
+            });
+        }
+        self.special.insert(date, periods);
+        Ok(self)
+    }
+
+    pub fn zone(&self) -> &TimeZone {
+        &self.zone
+    }
+
+    /// The working periods of a date, as instants (daylight saving handled by the zone).
+    fn intervals(&self, date: Date) -> Vec<(Timestamp, Timestamp)> {
+        let periods: &[Period] = if let Some(special) = self.special.get(&date) {
+            special
+        } else if self.closed.contains(&date) {
+            &[]
+        } else {
+            &self.week[date.weekday().to_monday_zero_offset() as usize]
+        };
+        periods
+            .iter()
+            .filter_map(|p| {
+                let start = date
+                    .to_datetime(p.start)
+                    .to_zoned(self.zone.clone())
+                    .ok()?
+                    .timestamp();
+                let end = match p.end {
+                    Some(end) => date
+                        .to_datetime(end)
+                        .to_zoned(self.zone.clone())
+                        .ok()?
+                        .timestamp(),
+                    None => date
+                        .tomorrow()
+                        .ok()?
+                        .to_zoned(self.zone.clone())
+                        .ok()?
+                        .timestamp(),
+                };
+                (end > start).then_some((start, end))
+            })
+            .collect()
+    }
+
+    fn local_date(&self, t: Timestamp) -> Date {
+        t.to_zoned(self.zone.clone()).date()
+    }
+
+    /// Whether the calendar is open at this instant.
+    pub fn is_open(&self, t: Timestamp) -> bool {
+        let date = self.local_date(t);
+        self.intervals(date).iter().any(|(s, e)| *s <= t && t < *e)
+    }
+
+    /// The instant at which `duration` of working time has passed since `start`. A zero or
+    /// negative duration returns `start`. `None` if the calendar never accumulates it within
+    /// three years.
+    pub fn add(&self, start: Timestamp, duration: SignedDuration) -> Option<Timestamp> {
+        if duration <= SignedDuration::ZERO {
+            return Some(start);
+        }
+        let mut remaining = duration;
+        let mut date = self.local_date(start).yesterday().ok()?;
+        for _ in 0..SEARCH_DAYS {
+            for (s, e) in self.intervals(date) {
+                if e <= start {
+                    continue;
+                }
+                let from = s.max(start);
+                let available = e.duration_since(from);
+                if available >= remaining {
+                    return from.checked_add(remaining).ok();
+                }
+                remaining -= available;
+            }
+            date = date.tomorrow().ok()?;
+        }
+        None
+    }
+
+    /// The working time between two instants (negative if `to` is before `from`).
+    pub fn between(&self, from: Timestamp, to: Timestamp) -> SignedDuration {
+        if to < from {
+            return -self.between(to, from);
+        }
+        let mut total = SignedDuration::ZERO;
+        let Ok(mut date) = self.local_date(from).yesterday() else {
+            return total;
+        };
+        let Ok(last) = self.local_date(to).tomorrow() else {
+            return total;
+        };
+        while date <= last {
+            for (s, e) in self.intervals(date) {
+                let (a, b) = (s.max(from), e.min(to));
+                if b > a {
+                    total += b.duration_since(a);
+                }
+            }
+            match date.tomorrow() {
+                Ok(next) => date = next,
+                Err(_) => break,
+            }
+        }
+        total
+    }
+}
+
+fn weekday(index: usize) -> Weekday {
+    Weekday::from_monday_zero_offset(i8::try_from(index % 7).unwrap_or(0))
+        .unwrap_or(Weekday::Monday)
+}
+
+#[cfg(test)]
+mod tests;
