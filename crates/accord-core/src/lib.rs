@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod case;
+pub mod clock;
 pub mod entry;
 pub mod error;
 pub mod ids;
