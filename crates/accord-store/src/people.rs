@@ -586,16 +586,37 @@ impl Store {
                 args![all, org_scope, contact_scope, organization.is_none(), organization.map(|o| o.0), i64::from(limit.clamp(1, 500)), i64::from(offset)],
             )
             .await?;
-        let mut contacts = Vec::with_capacity(rows.len());
-        for row in rows {
-            let mut contact = contact_from_row(row, Vec::new())?;
-            contact.identities = c
-                .fetch_all("SELECT kind, value FROM contact_identities WHERE contact_id = $1 ORDER BY position", args![contact.id.0])
-                .await?
-                .into_iter()
-                .map(|mut r| identity_from_row(&mut r, 0))
-                .collect::<Result<Vec<_>>>()?;
-            contacts.push(contact);
+        let mut contacts = rows
+            .into_iter()
+            .map(|row| contact_from_row(row, Vec::new()))
+            .collect::<Result<Vec<_>>>()?;
+        if contacts.is_empty() {
+            return Ok(contacts);
+        }
+        // All identities of the page in one query, not one per contact.
+        use sea_query::{Alias, Expr, Order, Query};
+        let ids: Vec<Uuid> = contacts.iter().map(|contact| contact.id.0).collect();
+        let statement = Query::select()
+            .columns([
+                Alias::new("contact_id"),
+                Alias::new("kind"),
+                Alias::new("value"),
+            ])
+            .from(Alias::new("contact_identities"))
+            .and_where(Expr::col(Alias::new("contact_id")).is_in(ids))
+            .order_by(Alias::new("position"), Order::Asc)
+            .to_owned();
+        let mut by_contact: std::collections::HashMap<Uuid, Vec<Identity>> =
+            std::collections::HashMap::new();
+        for mut row in c.fetch_all_built(&statement).await? {
+            let contact = row.uuid(0)?;
+            by_contact
+                .entry(contact)
+                .or_default()
+                .push(identity_from_row(&mut row, 1)?);
+        }
+        for contact in &mut contacts {
+            contact.identities = by_contact.remove(&contact.id.0).unwrap_or_default();
         }
         Ok(contacts)
     }

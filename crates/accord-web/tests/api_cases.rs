@@ -161,6 +161,11 @@ db_test!(async fn contacts_and_organizations_through_the_api(db) {
     assert_eq!(account["expectations"][0]["description"], "Entrega em 24 horas em Lisboa.");
     assert_eq!(account["responsibilities"][0]["party"], "customer");
     assert_eq!(account["contacts"][0]["name"], "Inês Costa Reis");
+    assert_eq!(account["contacts"][0]["identities"][0]["value"], "ines@cafearoma.pt");
+    let listed_contacts = app.api("agent", Method::GET, "/api/v1/contacts", None).await.json();
+    for contact in listed_contacts.as_array().unwrap() {
+        assert_eq!(contact["identities"].as_array().unwrap().len(), 1, "each listed contact keeps its own identities: {contact}");
+    }
 
     let patched_org = app.api("agent", Method::PATCH, &format!("/api/v1/organizations/{org_id}"), Some(json!({"tier": "platinum"}))).await;
     assert_eq!(patched_org.json()["tier"], "platinum");
