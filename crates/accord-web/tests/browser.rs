@@ -75,6 +75,40 @@ async fn screenshot(client: &Client, name: &str) {
     std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
 }
 
+/// Waits (clicks do not wait for the next page) for an element, up to 20 seconds.
+async fn element(client: &Client, locator: Locator<'_>) -> fantoccini::elements::Element {
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(locator)
+        .await
+        .unwrap()
+}
+
+async fn text(client: &Client, css: &str) -> String {
+    element(client, Locator::Css(css))
+        .await
+        .text()
+        .await
+        .unwrap()
+}
+
+async fn click(client: &Client, css: &str) {
+    element(client, Locator::Css(css))
+        .await
+        .click()
+        .await
+        .unwrap();
+}
+
+async fn type_into(client: &Client, css: &str, value: &str) {
+    element(client, Locator::Css(css))
+        .await
+        .send_keys(value)
+        .await
+        .unwrap();
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn agent_works_a_case_in_chromium() {
     let app = TestApp::new(TestDb::sqlite().await).await;
@@ -106,101 +140,45 @@ async fn agent_works_a_case_in_chromium() {
             .contains("/login"),
         "anonymous visitors are sent to sign in"
     );
-    client
-        .find(Locator::Id("email"))
-        .await
-        .unwrap()
-        .send_keys("janis@accord.test")
-        .await
-        .unwrap();
-    client
-        .find(Locator::Id("password"))
-        .await
-        .unwrap()
-        .send_keys(PASSWORD)
-        .await
-        .unwrap();
+    type_into(&client, "#email", "janis@accord.test").await;
+    type_into(&client, "#password", PASSWORD).await;
     screenshot(&client, "login-en").await;
-    client
-        .find(Locator::Css("form[action='/login'] button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "form[action='/login'] button[type=submit]").await;
+    element(&client, Locator::Css("form[action='/logout']")).await;
 
     client
         .goto(&format!("{base}/inbox?view=open"))
         .await
         .unwrap();
-    let heading = client
-        .find(Locator::Css("main h1"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert_eq!(heading, "Inbox");
-    let link = client
-        .find(Locator::LinkText("Printeris nedrukā rēķinus"))
-        .await
-        .unwrap();
+    assert_eq!(text(&client, "main h1").await, "Inbox");
+    let link = element(&client, Locator::LinkText("Printeris nedrukā rēķinus")).await;
     screenshot(&client, "inbox-en").await;
     link.click().await.unwrap();
 
-    let conversation = client
-        .find(Locator::Css(".conversation"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let conversation = text(&client, ".conversation").await;
     assert!(
         conversation.contains("Sveiki! Palīdziet, lūdzu."),
         "{conversation}"
     );
-    let account = client
-        .find(Locator::Css(".account"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let account = text(&client, ".account").await;
     assert!(
         account.contains("Ācme Latvija") && account.contains("ilze@acme.lv"),
         "{account}"
     );
 
-    client
-        .find(Locator::Id("reply-body"))
-        .await
-        .unwrap()
-        .send_keys("Labdien, Ilze! Jauns printeris būs rīt.")
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("#reply-body ~ button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    let notice = client
-        .find(Locator::Css(".notice"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert_eq!(notice, "Saved.");
-    let conversation = client
-        .find(Locator::Css(".conversation"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert!(conversation.contains("Labdien, Ilze! Jauns printeris būs rīt."));
+    type_into(
+        &client,
+        "#reply-body",
+        "Labdien, Ilze! Jauns printeris būs rīt.",
+    )
+    .await;
+    click(&client, "#reply-body ~ button").await;
+    assert_eq!(text(&client, ".notice").await, "Saved.");
+    assert!(
+        text(&client, ".conversation")
+            .await
+            .contains("Labdien, Ilze! Jauns printeris būs rīt.")
+    );
     assert!(
         client
             .current_url()
@@ -215,27 +193,10 @@ async fn agent_works_a_case_in_chromium() {
         .unwrap();
     screenshot(&client, "case-en").await;
 
-    // The language switcher works without a reload trick: choose Latvian, submit.
-    client
-        .find(Locator::Css("#lang-select option[value='lv']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    client
-        .wait()
-        .for_element(Locator::XPath("//html[@lang='lv']"))
-        .await
-        .unwrap();
-    let h2 = client
-        .find(Locator::Id("conversation-title"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert_eq!(h2, "Sarakste");
+    // The language switcher: choose Latvian; the page comes back in Latvian.
+    click(&client, "#lang-select option[value='lv']").await;
+    element(&client, Locator::XPath("//html[@lang='lv']")).await;
+    assert_eq!(text(&client, "#conversation-title").await, "Sarakste");
     screenshot(&client, "case-lv").await;
     client.close().await.unwrap();
 }
