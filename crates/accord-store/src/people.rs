@@ -545,23 +545,6 @@ impl Store {
         Ok(contact)
     }
 
-    pub async fn find_contact_by_identity(
-        &self,
-        kind: IdentityKind,
-        value: &str,
-    ) -> Result<Option<ContactId>> {
-        let value = normalize_identity(kind, value);
-        let row = self
-            .read()
-            .await?
-            .fetch_optional(
-                "SELECT contact_id FROM contact_identities WHERE kind = $1 AND value = $2",
-                args![kind.as_str(), value],
-            )
-            .await?;
-        row.map(|mut r| r.uuid(0).map(ContactId)).transpose()
-    }
-
     pub async fn list_contacts(
         &self,
         actor: &Actor,

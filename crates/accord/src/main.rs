@@ -75,6 +75,13 @@ enum UserCommand {
         #[arg(long, default_value = "en")]
         language: String,
     },
+    /// Set a user's password; asks on the terminal when --password is not given.
+    Password {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        password: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -247,6 +254,22 @@ async fn run(command: Command, settings: Settings) -> Result<()> {
             };
             let user = store.create_user(None, new, jiff::Timestamp::now()).await?;
             println!("Created {} {} ({})", user.role, user.email, user.id);
+            Ok(())
+        }
+        Command::User {
+            command: UserCommand::Password { email, password },
+        } => {
+            let store = open_store(&settings).await?;
+            let principal = store
+                .find_user_by_email(&email)
+                .await?
+                .with_context(|| format!("no active user has the email address {email}"))?;
+            let password = match password {
+                Some(p) => p,
+                None => ask_password()?,
+            };
+            store.set_password(None, principal.id, &password).await?;
+            println!("Password changed for {}", principal.email);
             Ok(())
         }
         Command::Token {
