@@ -78,6 +78,12 @@ impl Tr {
         self.args(key, &[(name, Arg::Text(value))])
     }
 
+    /// A policy check finding (`accord_policy::Finding`'s code and arguments).
+    pub fn policy_finding(&self, code: &str, args: &[(&str, String)]) -> String {
+        let args: Vec<(&str, Arg<'_>)> = args.iter().map(|(n, v)| (*n, Arg::Text(v))).collect();
+        self.args(&format!("policy-{code}"), &args)
+    }
+
     /// A message chosen by a count, with the language's plural rules.
     pub fn count(&self, key: &str, count: i64) -> String {
         self.args(key, &[("count", Arg::Number(count))])
@@ -181,10 +187,33 @@ mod tests {
                 "field",
                 "message",
                 "number",
+                "file",
+                "value",
+                "expected",
+                "problem",
+                "language",
+                "id",
+                "other",
+                "channel",
+                "standard",
+                "objective",
+                "target",
+                "reason",
+                "formula",
+                "score",
+                "threshold",
+                "terms",
+                "sentences",
+                "limit",
+                "date",
             ]
             .into_iter()
             .map(|n| (Cow::Borrowed(n), FluentValue::from("x")))
-            .chain([(Cow::Borrowed("count"), FluentValue::from(2))])
+            .chain([
+                (Cow::Borrowed("count"), FluentValue::from(2)),
+                (Cow::Borrowed("errors"), FluentValue::from(2)),
+                (Cow::Borrowed("warnings"), FluentValue::from(1)),
+            ])
             .collect();
             for id in &ids {
                 let resolved = LOCALES.lookup_single_language(&langid(language), id, Some(&args));
@@ -209,6 +238,7 @@ mod tests {
             "none",
             "no",
             "role-supervisor",
+            "policy-severity-error",
         ];
         let english: HashMap<_, _> = SOURCES[0]
             .1

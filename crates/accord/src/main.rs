@@ -10,6 +10,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 
 mod config;
+mod policy_cmd;
 mod serve;
 
 use config::Settings;
@@ -56,6 +57,23 @@ enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Work with service policy files.
+    Policy {
+        #[command(subcommand)]
+        command: PolicyCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum PolicyCommand {
+    /// Check a policy file: syntax and schema with line and column, then the policy checks.
+    /// Exit status 0 without errors, 1 with errors, 2 when the file cannot be read.
+    Check {
+        file: PathBuf,
+        /// Language of the messages (en, es, pt, lv); default from the locale.
+        #[arg(long)]
+        lang: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -99,6 +117,14 @@ enum TokenCommand {
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
+    // Checking a file needs neither settings nor a database.
+    if let Command::Policy {
+        command: PolicyCommand::Check { file, lang },
+    } = &cli.command
+    {
+        let tr = accord_i18n::Tr::new(policy_cmd::language(lang.as_deref()));
+        return policy_cmd::check(file, &tr);
+    }
     let result = Settings::load(cli.config.as_deref()).and_then(|settings| {
         init_logging(&settings);
         let runtime = runtime().context("starting the async runtime")?;
@@ -286,6 +312,7 @@ async fn run(command: Command, settings: Settings) -> Result<()> {
             println!("{token}");
             Ok(())
         }
+        Command::Policy { .. } => Ok(()),
     }
 }
 

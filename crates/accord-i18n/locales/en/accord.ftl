@@ -209,3 +209,48 @@ error-code-unknown_question = That question does not belong to this case.
 error-code-not_allowed = This field cannot be used here.
 error-code-too_many = There are too many items.
 error-code-conflict = Someone else changed this at the same time. Reload and try again.
+
+## Policy check (accord policy check, the policy editor)
+policy-severity-error = error
+policy-severity-warning = warning
+policy-check-summary = { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}
+policy-check-cannot-read = Cannot read { $file }: { $detail }
+policy-syntax = This is not a valid policy file: { $detail }
+policy-invalid-value = { $field }: “{ $value }” is not valid here. Expected { $expected }.
+policy-condition = { $field }: { $problem ->
+    [syntax] the condition cannot be read ({ $subject }).
+    [unknown-field] there is no field “{ $subject }”. Fields: { $expected }.
+    [unknown-value] “{ $subject }” is not a possible value. Use one of: { $expected }.
+    [not-ordered] { $subject } has no order; compare it with { $expected }.
+    [wrong-type] “{ $subject }” has the wrong type; expected { $expected }.
+    [tags-membership] ask for a tag with { $expected }.
+    [empty-list] an empty list can never match; give { $expected }.
+    [not-a-value] “{ $subject }” is not a value; expected { $expected }.
+    [not-a-condition] “{ $subject }” is not a condition; write { $expected }.
+   *[unsupported] “{ $subject }” is not supported in conditions; use { $expected }.
+}
+policy-missing-translation = { $field } has no text in “{ $language }”, a language this policy must be written in.
+policy-duplicate-id = The { $kind } id “{ $id }” is used twice; ids must be unique.
+policy-unknown-reference = There is no { $kind } with id “{ $id }”.
+policy-calendar = Calendar “{ $id }”: { $detail }
+policy-remedy-without-limits = Remedy “{ $id }” has no limits: say how much each role may grant, e.g. limits = { "{" } agent = 50, supervisor = 500 { "}" }.
+policy-contradicting-procedures = Procedures “{ $other }” and “{ $id }” apply to the same { $channel } cases with different standards. Give one of them a different “when”.
+policy-procedure-shadowed = Procedure “{ $id }” never applies: “{ $other }”, earlier in the file, already governs every { $channel } case. Move it before “{ $other }” or give “{ $other }” a condition.
+policy-never-matches = The condition of “{ $id }” can never be true.
+policy-standard-slower-than-objective = Procedure “{ $id }” allows { $value } for { $standard }, slower than the { $target } target of objective “{ $objective }” it serves.
+policy-escalation-never-fires = Escalation level “{ $id }” can never fire: { $reason ->
+    [no-clock] no procedure sets the clock it watches.
+    [offset-too-large] it would fire before the clock even starts, in every procedure.
+    [no-tiers] it lists no account tiers.
+   *[never-matches] its condition can never be true.
+}
+policy-hard-to-read = { $field } ({ $language }) is hard to read: { $formula } score { $score }, the policy asks for { $threshold }. Use shorter sentences and everyday words.
+policy-jargon = { $field } ({ $language }) uses jargon: { $terms }.
+policy-long-sentences = { $field } ({ $language }): sentences { $sentences } are longer than { $limit } words.
+policy-review-due = This policy was due for review on { $date }.

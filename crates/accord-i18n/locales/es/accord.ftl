@@ -209,3 +209,48 @@ error-code-unknown_question = Esa pregunta no pertenece a este caso.
 error-code-not_allowed = Este campo no se puede usar aquí.
 error-code-too_many = Hay demasiados elementos.
 error-code-conflict = Otra persona lo cambió al mismo tiempo. Recargue e inténtelo de nuevo.
+
+## Policy check (accord policy check, the policy editor)
+policy-severity-error = error
+policy-severity-warning = aviso
+policy-check-summary = { $errors ->
+    [one] 1 error
+   *[other] { $errors } errores
+}, { $warnings ->
+    [one] 1 aviso
+   *[other] { $warnings } avisos
+}
+policy-check-cannot-read = No se puede leer { $file }: { $detail }
+policy-syntax = No es un archivo de política válido: { $detail }
+policy-invalid-value = { $field }: «{ $value }» no es válido aquí. Se espera { $expected }.
+policy-condition = { $field }: { $problem ->
+    [syntax] no se puede leer la condición ({ $subject }).
+    [unknown-field] no existe el campo «{ $subject }». Campos: { $expected }.
+    [unknown-value] «{ $subject }» no es un valor posible. Use uno de: { $expected }.
+    [not-ordered] { $subject } no tiene orden; compárelo con { $expected }.
+    [wrong-type] «{ $subject }» tiene un tipo incorrecto; se espera { $expected }.
+    [tags-membership] para preguntar por una etiqueta, escriba { $expected }.
+    [empty-list] una lista vacía nunca coincide; indique { $expected }.
+    [not-a-value] «{ $subject }» no es un valor; se espera { $expected }.
+    [not-a-condition] «{ $subject }» no es una condición; escriba { $expected }.
+   *[unsupported] «{ $subject }» no se admite en condiciones; use { $expected }.
+}
+policy-missing-translation = { $field } no tiene texto en «{ $language }», un idioma obligatorio de esta política.
+policy-duplicate-id = El id de { $kind } «{ $id }» se usa dos veces; los ids deben ser únicos.
+policy-unknown-reference = No hay ningún { $kind } con id «{ $id }».
+policy-calendar = Calendario «{ $id }»: { $detail }
+policy-remedy-without-limits = La compensación «{ $id }» no tiene límites: indique cuánto puede conceder cada rol, p. ej. limits = { "{" } agent = 50, supervisor = 500 { "}" }.
+policy-contradicting-procedures = Los procedimientos «{ $other }» y «{ $id }» se aplican a los mismos casos de { $channel } con estándares distintos. Dé a uno de ellos otro «when».
+policy-procedure-shadowed = El procedimiento «{ $id }» nunca se aplica: «{ $other }», antes en el archivo, ya rige todos los casos de { $channel }. Muévalo antes de «{ $other }» o dé una condición a «{ $other }».
+policy-never-matches = La condición de «{ $id }» nunca puede cumplirse.
+policy-standard-slower-than-objective = El procedimiento «{ $id }» permite { $value } para { $standard }, más lento que el objetivo de { $target } de «{ $objective }», al que sirve.
+policy-escalation-never-fires = El nivel de escalado «{ $id }» nunca puede activarse: { $reason ->
+    [no-clock] ningún procedimiento define el reloj que vigila.
+    [offset-too-large] se activaría antes de que empiece el reloj, en todos los procedimientos.
+    [no-tiers] no indica ningún nivel de cuenta.
+   *[never-matches] su condición nunca puede cumplirse.
+}
+policy-hard-to-read = { $field } ({ $language }) es difícil de leer: { $formula } da { $score } y la política pide { $threshold }. Use frases más cortas y palabras de uso diario.
+policy-jargon = { $field } ({ $language }) usa jerga: { $terms }.
+policy-long-sentences = { $field } ({ $language }): las frases { $sentences } tienen más de { $limit } palabras.
+policy-review-due = Esta política debía revisarse el { $date }.

@@ -211,3 +211,50 @@ error-code-unknown_question = Šis jautājums nepieder šai lietai.
 error-code-not_allowed = Šo lauku šeit nevar izmantot.
 error-code-too_many = Ir pārāk daudz vienību.
 error-code-conflict = Kāds cits to mainīja tajā pašā laikā. Pārlādējiet un mēģiniet vēlreiz.
+
+## Policy check (accord policy check, the policy editor)
+policy-severity-error = kļūda
+policy-severity-warning = brīdinājums
+policy-check-summary = { $errors ->
+    [zero] { $errors } kļūdu
+    [one] { $errors } kļūda
+   *[other] { $errors } kļūdas
+}, { $warnings ->
+    [zero] { $warnings } brīdinājumu
+    [one] { $warnings } brīdinājums
+   *[other] { $warnings } brīdinājumi
+}
+policy-check-cannot-read = Nevar nolasīt { $file }: { $detail }
+policy-syntax = Šis nav derīgs politikas fails: { $detail }
+policy-invalid-value = { $field }: “{ $value }” šeit nav derīgs. Gaidīts: { $expected }.
+policy-condition = { $field }: { $problem ->
+    [syntax] nosacījumu nevar nolasīt ({ $subject }).
+    [unknown-field] lauka “{ $subject }” nav. Lauki: { $expected }.
+    [unknown-value] “{ $subject }” nav iespējama vērtība. Izmantojiet kādu no: { $expected }.
+    [not-ordered] { $subject } nav sakārtots; salīdziniet ar { $expected }.
+    [wrong-type] “{ $subject }” ir nepareiza tipa; gaidīts: { $expected }.
+    [tags-membership] birku pārbaudiet ar { $expected }.
+    [empty-list] tukšs saraksts nekad neatbilst; norādiet { $expected }.
+    [not-a-value] “{ $subject }” nav vērtība; gaidīts: { $expected }.
+    [not-a-condition] “{ $subject }” nav nosacījums; rakstiet { $expected }.
+   *[unsupported] “{ $subject }” nosacījumos nav atbalstīts; izmantojiet { $expected }.
+}
+policy-missing-translation = { $field } nav teksta valodā “{ $language }”, kas šai politikai ir obligāta.
+policy-duplicate-id = { $kind } id “{ $id }” izmantots divreiz; id jābūt unikāliem.
+policy-unknown-reference = Nav { $kind } ar id “{ $id }”.
+policy-calendar = Kalendārs “{ $id }”: { $detail }
+policy-remedy-without-limits = Kompensācijai “{ $id }” nav limitu: norādiet, cik katra loma drīkst piešķirt, piem., limits = { "{" } agent = 50, supervisor = 500 { "}" }.
+policy-contradicting-procedures = Procedūras “{ $other }” un “{ $id }” attiecas uz tām pašām { $channel } lietām ar atšķirīgiem standartiem. Dodiet vienai no tām citu “when”.
+policy-procedure-shadowed = Procedūra “{ $id }” nekad netiek piemērota: “{ $other }”, kas failā ir agrāk, jau nosaka visas { $channel } lietas. Pārvietojiet to pirms “{ $other }” vai dodiet “{ $other }” nosacījumu.
+policy-never-matches = “{ $id }” nosacījums nekad nevar būt patiess.
+policy-standard-slower-than-objective = Procedūra “{ $id }” atļauj { $value } rādītājam { $standard }, lēnāk nekā mērķa “{ $objective }” robeža { $target }, kam tā kalpo.
+policy-escalation-never-fires = Eskalācijas līmenis “{ $id }” nekad nevar iedarboties: { $reason ->
+    [no-clock] neviena procedūra neiestata pulksteni, ko tas vēro.
+    [offset-too-large] tas iedarbotos, pirms pulkstenis vispār sāk iet, visās procedūrās.
+    [no-tiers] tajā nav norādīts neviens konta līmenis.
+   *[never-matches] tā nosacījums nekad nevar būt patiess.
+}
+policy-hard-to-read = { $field } ({ $language }) ir grūti lasāms: { $formula } rezultāts ir { $score }, politika prasa { $threshold }. Rakstiet īsākus teikumus un ikdienas vārdus.
+policy-jargon = { $field } ({ $language }) lieto žargonu: { $terms }.
+policy-long-sentences = { $field } ({ $language }): teikumi { $sentences } ir garāki par { $limit } vārdiem.
+policy-review-due = Šī politika bija jāpārskata { $date }.

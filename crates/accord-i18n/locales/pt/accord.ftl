@@ -209,3 +209,48 @@ error-code-unknown_question = Essa pergunta não pertence a este caso.
 error-code-not_allowed = Este campo não pode ser usado aqui.
 error-code-too_many = Há demasiados elementos.
 error-code-conflict = Outra pessoa alterou isto ao mesmo tempo. Recarregue e tente de novo.
+
+## Policy check (accord policy check, the policy editor)
+policy-severity-error = erro
+policy-severity-warning = aviso
+policy-check-summary = { $errors ->
+    [one] 1 erro
+   *[other] { $errors } erros
+}, { $warnings ->
+    [one] 1 aviso
+   *[other] { $warnings } avisos
+}
+policy-check-cannot-read = Não é possível ler { $file }: { $detail }
+policy-syntax = Este não é um ficheiro de política válido: { $detail }
+policy-invalid-value = { $field }: «{ $value }» não é válido aqui. Esperava-se { $expected }.
+policy-condition = { $field }: { $problem ->
+    [syntax] não é possível ler a condição ({ $subject }).
+    [unknown-field] não existe o campo «{ $subject }». Campos: { $expected }.
+    [unknown-value] «{ $subject }» não é um valor possível. Use um de: { $expected }.
+    [not-ordered] { $subject } não tem ordem; compare com { $expected }.
+    [wrong-type] «{ $subject }» tem o tipo errado; esperava-se { $expected }.
+    [tags-membership] para perguntar por uma etiqueta, escreva { $expected }.
+    [empty-list] uma lista vazia nunca corresponde; indique { $expected }.
+    [not-a-value] «{ $subject }» não é um valor; esperava-se { $expected }.
+    [not-a-condition] «{ $subject }» não é uma condição; escreva { $expected }.
+   *[unsupported] «{ $subject }» não é suportado em condições; use { $expected }.
+}
+policy-missing-translation = { $field } não tem texto em «{ $language }», uma língua obrigatória desta política.
+policy-duplicate-id = O id de { $kind } «{ $id }» é usado duas vezes; os ids têm de ser únicos.
+policy-unknown-reference = Não existe { $kind } com o id «{ $id }».
+policy-calendar = Calendário «{ $id }»: { $detail }
+policy-remedy-without-limits = A compensação «{ $id }» não tem limites: indique quanto cada função pode conceder, p. ex. limits = { "{" } agent = 50, supervisor = 500 { "}" }.
+policy-contradicting-procedures = Os procedimentos «{ $other }» e «{ $id }» aplicam-se aos mesmos casos de { $channel } com padrões diferentes. Dê a um deles outro «when».
+policy-procedure-shadowed = O procedimento «{ $id }» nunca se aplica: «{ $other }», antes no ficheiro, já rege todos os casos de { $channel }. Mova-o para antes de «{ $other }» ou dê uma condição a «{ $other }».
+policy-never-matches = A condição de «{ $id }» nunca pode ser verdadeira.
+policy-standard-slower-than-objective = O procedimento «{ $id }» permite { $value } para { $standard }, mais lento do que a meta de { $target } do objetivo «{ $objective }» que serve.
+policy-escalation-never-fires = O nível de escalonamento «{ $id }» nunca pode disparar: { $reason ->
+    [no-clock] nenhum procedimento define o relógio que ele vigia.
+    [offset-too-large] dispararia antes de o relógio começar, em todos os procedimentos.
+    [no-tiers] não indica nenhum nível de conta.
+   *[never-matches] a sua condição nunca pode ser verdadeira.
+}
+policy-hard-to-read = { $field } ({ $language }) é difícil de ler: { $formula } dá { $score } e a política pede { $threshold }. Use frases mais curtas e palavras do dia a dia.
+policy-jargon = { $field } ({ $language }) usa jargão: { $terms }.
+policy-long-sentences = { $field } ({ $language }): as frases { $sentences } têm mais de { $limit } palavras.
+policy-review-due = Esta política devia ter sido revista em { $date }.

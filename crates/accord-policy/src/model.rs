@@ -1,0 +1,314 @@
+//! A compiled policy: the document's rules with every reference resolved, every duration,
+//! calendar and condition parsed, ready to run against cases.
+
+use std::collections::BTreeMap;
+
+use accord_calendar::Calendar;
+use accord_core::case::{Channel, Priority};
+use accord_core::language::Language;
+use accord_core::people::Role;
+use jiff::SignedDuration;
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::condition::{Condition, Facts};
+use crate::document::Texts;
+
+#[derive(Clone, Debug)]
+pub struct Policy {
+    pub name: String,
+    pub owner: String,
+    pub review_by: Date,
+    pub mission: String,
+    pub currency: String,
+    pub languages: Vec<Language>,
+    pub objectives: Vec<Objective>,
+    pub calendars: BTreeMap<String, Calendar>,
+    pub procedures: Vec<Procedure>,
+    pub escalation: Vec<EscalationLevel>,
+    pub remedies: Vec<Remedy>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Indicator {
+    FirstResponseTime,
+    ResolutionTime,
+    FirstResponseMetRate,
+    ResolutionMetRate,
+    PromisesKeptRate,
+    RetentionRate,
+    ReopenRate,
+    Csat,
+    Nps,
+    Ces,
+}
+
+impl Indicator {
+    pub const ALL: &'static [(&'static str, Indicator)] = &[
+        ("first_response_time", Indicator::FirstResponseTime),
+        ("resolution_time", Indicator::ResolutionTime),
+        ("first_response_met_rate", Indicator::FirstResponseMetRate),
+        ("resolution_met_rate", Indicator::ResolutionMetRate),
+        ("promises_kept_rate", Indicator::PromisesKeptRate),
+        ("retention_rate", Indicator::RetentionRate),
+        ("reopen_rate", Indicator::ReopenRate),
+        ("csat", Indicator::Csat),
+        ("nps", Indicator::Nps),
+        ("ces", Indicator::Ces),
+    ];
+
+    pub fn parse(text: &str) -> Option<Indicator> {
+        Indicator::ALL
+            .iter()
+            .find(|(name, _)| *name == text)
+            .map(|(_, i)| *i)
+    }
+
+    pub fn is_duration(self) -> bool {
+        matches!(
+            self,
+            Indicator::FirstResponseTime | Indicator::ResolutionTime
+        )
+    }
+
+    /// The range a numeric target must lie in.
+    pub fn range(self) -> (f64, f64) {
+        match self {
+            Indicator::Csat => (1.0, 5.0),
+            Indicator::Nps => (-100.0, 100.0),
+            Indicator::Ces => (1.0, 7.0),
+            _ => (0.0, 1.0),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "unit", content = "value")]
+pub enum Target {
+    #[serde(serialize_with = "as_minutes")]
+    Duration(SignedDuration),
+    Number(f64),
+}
+
+fn as_minutes<S: serde::Serializer>(d: &SignedDuration, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_i64(d.as_secs() / 60)
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Objective {
+    pub id: String,
+    pub name: Texts,
+    pub indicator: Indicator,
+    pub target: Target,
+    pub benchmark: Option<(Target, String)>,
+    pub mission_link: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Rationale {
+    pub basis: String,
+    pub text: String,
+    pub source: Option<String>,
+    pub long_term: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Link {
+    pub kind: String,
+    pub href: String,
+    pub label: Texts,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Alternative {
+    pub id: String,
+    pub text: Texts,
+    #[serde(serialize_with = "as_text")]
+    pub reserved_for: Condition,
+}
+
+fn as_text<S: serde::Serializer>(c: &Condition, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(c)
+}
+
+/// What every rule carries for people: why, and how it is explained to the customer.
+#[derive(Clone, Debug, Serialize)]
+pub struct Explanation {
+    pub rationale: Rationale,
+    pub text: Texts,
+    pub links: Vec<Link>,
+    pub alternatives: Vec<Alternative>,
+}
+
+impl Explanation {
+    /// The alternatives open to this customer.
+    pub fn alternatives_for<'a>(
+        &'a self,
+        facts: &'a Facts,
+    ) -> impl Iterator<Item = &'a Alternative> {
+        self.alternatives
+            .iter()
+            .filter(|a| a.reserved_for.matches(facts))
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Procedure {
+    pub id: String,
+    pub channel: Channel,
+    #[serde(serialize_with = "as_text")]
+    pub when: Condition,
+    pub calendar: String,
+    pub serves: Vec<String>,
+    #[serde(serialize_with = "as_minutes")]
+    pub first_response: SignedDuration,
+    #[serde(serialize_with = "opt_minutes")]
+    pub update_every: Option<SignedDuration>,
+    #[serde(serialize_with = "as_minutes")]
+    pub resolution: SignedDuration,
+    pub pause_when_waiting: bool,
+    pub auto_acknowledge: bool,
+    pub explanation: Explanation,
+}
+
+fn opt_minutes<S: serde::Serializer>(d: &Option<SignedDuration>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_some(&(d.as_secs() / 60)),
+        None => s.serialize_none(),
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClockName {
+    FirstResponse,
+    NextUpdate,
+    Resolution,
+}
+
+impl ClockName {
+    pub fn parse(text: &str) -> Option<ClockName> {
+        Some(match text {
+            "first_response" => ClockName::FirstResponse,
+            "next_update" => ClockName::NextUpdate,
+            "resolution" => ClockName::Resolution,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "on")]
+pub enum Trigger {
+    BeforeBreach {
+        clock: ClockName,
+        #[serde(serialize_with = "as_minutes")]
+        by: SignedDuration,
+    },
+    AfterBreach {
+        clock: ClockName,
+        #[serde(serialize_with = "as_minutes")]
+        by: SignedDuration,
+    },
+    Frustration {
+        at_least: f64,
+    },
+    PublicPost,
+    AccountTier {
+        tiers: Vec<accord_core::people::Tier>,
+    },
+    AsksForManager,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "do")]
+pub enum Action {
+    Notify {
+        role: Role,
+        team: Option<String>,
+    },
+    Reassign {
+        team: Option<String>,
+        role: Option<Role>,
+    },
+    RaisePriority {
+        to: Priority,
+    },
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct EscalationLevel {
+    pub id: String,
+    pub level: i64,
+    #[serde(serialize_with = "as_text")]
+    pub when: Condition,
+    pub trigger: Trigger,
+    pub actions: Vec<Action>,
+    pub rationale: Rationale,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Remedy {
+    pub id: String,
+    pub kind: String,
+    pub name: Texts,
+    pub unit: String,
+    #[serde(serialize_with = "as_text")]
+    pub when: Condition,
+    /// Per role, the most it may grant alone; ordered from the lowest limit.
+    pub limits: Vec<(Role, f64)>,
+    pub explanation: Explanation,
+}
+
+/// Who may grant an amount of a remedy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "outcome", content = "role")]
+pub enum Authority {
+    /// The role may grant it alone.
+    Granted,
+    /// Above the role's limit: this role must approve.
+    NeedsApproval(Role),
+    /// Above every limit (or no role may grant this remedy).
+    Refused,
+}
+
+impl Remedy {
+    pub fn authority(&self, role: Role, amount: f64) -> Authority {
+        let own = self
+            .limits
+            .iter()
+            .find(|(r, _)| *r == role)
+            .map(|(_, l)| *l);
+        if own.is_some_and(|limit| amount <= limit) {
+            return Authority::Granted;
+        }
+        match self.limits.iter().find(|(_, limit)| amount <= *limit) {
+            Some((approver, _)) => Authority::NeedsApproval(*approver),
+            None => Authority::Refused,
+        }
+    }
+}
+
+impl Policy {
+    /// The procedure that governs a case: the first of its channel whose condition matches.
+    pub fn procedure_for(&self, facts: &Facts) -> Option<&Procedure> {
+        let channel = facts.channel?;
+        self.procedures
+            .iter()
+            .find(|p| p.channel == channel && p.when.matches(facts))
+    }
+
+    pub fn calendar(&self, id: &str) -> Option<&Calendar> {
+        self.calendars.get(id)
+    }
+
+    pub fn remedy(&self, id: &str) -> Option<&Remedy> {
+        self.remedies.iter().find(|r| r.id == id)
+    }
+
+    /// Remedies that may be offered on this case.
+    pub fn remedies_for<'a>(&'a self, facts: &'a Facts) -> impl Iterator<Item = &'a Remedy> {
+        self.remedies.iter().filter(|r| r.when.matches(facts))
+    }
+}
