@@ -44,10 +44,14 @@ pub enum Action {
     ManageUsers,
     ManageTeams,
     ViewAudit,
+    /// Read service policy versions (every member of staff works under them).
+    ViewPolicy,
+    /// Draft, edit and publish service policy versions.
+    ManagePolicy,
 }
 
 impl Action {
-    pub const ALL: [Action; 14] = [
+    pub const ALL: [Action; 16] = [
         Action::ViewCases,
         Action::CreateCase,
         Action::UpdateCase,
@@ -62,6 +66,8 @@ impl Action {
         Action::ManageUsers,
         Action::ManageTeams,
         Action::ViewAudit,
+        Action::ViewPolicy,
+        Action::ManagePolicy,
     ];
 
     /// Describes the action for a "you are not allowed to …" message.
@@ -81,6 +87,8 @@ impl Action {
             Action::ManageUsers => "create or change users",
             Action::ManageTeams => "create or change teams",
             Action::ViewAudit => "read the audit log",
+            Action::ViewPolicy => "read the service policy",
+            Action::ManagePolicy => "draft or publish the service policy",
         }
     }
 }
@@ -91,7 +99,7 @@ pub fn allows(role: Role, action: Action) -> bool {
     match role {
         Role::Admin => true,
         Role::Supervisor => !matches!(action, ManageUsers),
-        Role::Agent => !matches!(action, ManageUsers | ManageTeams | ViewAudit),
+        Role::Agent => !matches!(action, ManageUsers | ManageTeams | ViewAudit | ManagePolicy),
         Role::Customer => matches!(
             action,
             ViewCases | CreateCase | AddMessage | ViewContacts | ViewOrganizations

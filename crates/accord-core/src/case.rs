@@ -210,6 +210,9 @@ pub struct Case {
     pub team_id: Option<TeamId>,
     pub assignee_id: Option<UserId>,
     pub custom_fields: BTreeMap<String, FieldValue>,
+    /// The number of the service policy version that governs the case (PRODUCT.md B2);
+    /// `None` while no version is in force.
+    pub policy_version: Option<i64>,
     #[schema(value_type = String, format = DateTime)]
     pub created_at: Timestamp,
     #[schema(value_type = String, format = DateTime)]
@@ -301,6 +304,11 @@ pub enum Change {
         kind: LinkKind,
         other: CaseId,
     },
+    /// Another version of the service policy now governs the case.
+    PolicyVersion {
+        from: Option<i64>,
+        to: i64,
+    },
     Unlinked {
         kind: LinkKind,
         other: CaseId,
@@ -326,6 +334,7 @@ impl Change {
             Change::TagRemoved { .. } => "tag_removed",
             Change::CustomField { .. } => "custom_field",
             Change::Linked { .. } => "linked",
+            Change::PolicyVersion { .. } => "policy_version",
             Change::Unlinked { .. } => "unlinked",
             Change::EntryAdded { .. } => "entry_added",
         }

@@ -15,6 +15,7 @@ pub mod document;
 pub mod duration;
 mod finding;
 pub mod model;
+pub mod versions;
 
 pub use finding::{Finding, Severity};
 pub use model::Policy;

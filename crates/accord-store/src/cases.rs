@@ -24,7 +24,7 @@ use crate::value::{Json, Row};
 use crate::{Result, Store, StoreError};
 
 const CASE_COLUMNS: &str = "id, number, subject, channel, language, category, tags, priority, status, \
-     organization_id, contact_id, team_id, assignee_id, custom_fields, created_at, updated_at";
+     organization_id, contact_id, team_id, assignee_id, custom_fields, created_at, updated_at, policy_version";
 
 /// Decodes a row selected with [`CASE_COLUMNS`].
 fn case_from_row(mut r: Row) -> Result<Case> {
@@ -45,6 +45,7 @@ fn case_from_row(mut r: Row) -> Result<Case> {
         custom_fields: r.json::<BTreeMap<String, FieldValue>>(13)?,
         created_at: from_micros(r.i64(14)?)?,
         updated_at: from_micros(r.i64(15)?)?,
+        policy_version: r.opt_i64(16)?,
     })
 }
 
@@ -143,7 +144,7 @@ fn scoped(first: usize) -> String {
 }
 
 /// Records one change of a case inside the caller's transaction.
-async fn insert_event(
+pub(crate) async fn insert_event(
     tx: &mut Conn<'_>,
     case: CaseId,
     change: &Change,
@@ -318,6 +319,7 @@ impl Store {
                 tags.push(tag.clone());
             }
         }
+        let policy_version = crate::policies::governing_version(&mut tx, organization, now).await?;
         let channel = new.channel.unwrap_or(if is_customer {
             Channel::Web
         } else {
@@ -338,11 +340,12 @@ impl Store {
             team_id: new.team_id,
             assignee_id: new.assignee_id,
             custom_fields: new.custom_fields.clone(),
+            policy_version,
             created_at: now,
             updated_at: now,
         };
         tx.execute(
-            &format!("INSERT INTO cases ({CASE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"),
+            &format!("INSERT INTO cases ({CASE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)"),
             args![
                 case.id.0,
                 case.number,
@@ -359,7 +362,8 @@ impl Store {
                 case.assignee_id.map(|u| u.0),
                 Json(&case.custom_fields),
                 to_micros(now),
-                to_micros(now)
+                to_micros(now),
+                case.policy_version
             ],
         )
         .await?;

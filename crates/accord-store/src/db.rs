@@ -77,6 +77,7 @@ pub struct Store {
     pub(crate) backend: Arc<Backend>,
     pub(crate) blobs: Arc<dyn object_store::ObjectStore>,
     pub(crate) tokens: Arc<crate::auth::TokenCache>,
+    pub(crate) policies: Arc<crate::policies::PolicyCache>,
 }
 
 fn sqlite_path(url: &str) -> Option<PathBuf> {
@@ -156,6 +157,7 @@ impl Store {
             backend: Arc::new(backend),
             blobs: Arc::new(blobs),
             tokens: Arc::default(),
+            policies: Arc::default(),
         })
     }
 

@@ -19,6 +19,7 @@ mod db;
 mod error;
 pub mod idempotency;
 pub mod people;
+pub mod policies;
 pub mod staff;
 
 pub use db::{Engine, Store, StoreOptions};

@@ -17,6 +17,7 @@ fn sample_case() -> Case {
         contact_id: ContactId::new(),
         team_id: None,
         assignee_id: None,
+        policy_version: None,
         custom_fields: BTreeMap::new(),
         created_at: Timestamp::UNIX_EPOCH,
         updated_at: Timestamp::UNIX_EPOCH,
