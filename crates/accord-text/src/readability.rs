@@ -3,8 +3,11 @@
 //! - English: Flesch Reading Ease — Flesch, R. (1948), "A new readability yardstick",
 //!   J. Applied Psychology 32: 206.835 − 1.015·(words/sentences) − 84.6·(syllables/words).
 //! - Spanish: Fernández Huerta (1959), "Medidas sencillas de lecturabilidad", Consigna 214:
-//!   206.84 − 0.60·P − 1.02·F, P = syllables per 100 words, F = sentences per 100 words; and
-//!   Szigriszt-Pazos (1993) perspicuity: 206.835 − 62.3·(syllables/words) − (words/sentences).
+//!   206.84 − 0.60·P − 1.02·F, P = syllables per 100 words, F = words per sentence. (The
+//!   formula is often quoted with F = sentences per 100 words, which makes shorter sentences
+//!   score *worse*; Gwillim Law (2011), "Error in the Fernandez Huerta Readability Formula",
+//!   traced that to a transcription error, and textstat uses words per sentence.)
+//!   Also Szigriszt-Pazos (1993) perspicuity: 206.835 − 62.3·(syllables/words) − (words/sentences).
 //! - Portuguese: Flesch adapted by Martins, Ghiraldelo, Nunes & Oliveira (1996), "Readability
 //!   formulas applied to textbooks in Brazilian Portuguese", ICMSC-USP: 248.835 − 1.015·ASL − 84.6·ASW.
 //! - Latvian (and any language without its own): LIX — Björnsson, C. H. (1968), "Läsbarhet":
@@ -125,7 +128,7 @@ pub fn compute(formula: Formula, c: &Counts) -> f64 {
     let (w, s, y) = (c.words as f64, c.sentences as f64, c.syllables as f64);
     match formula {
         Formula::FleschReadingEase => 206.835 - 1.015 * (w / s) - 84.6 * (y / w),
-        Formula::FernandezHuerta => 206.84 - 0.60 * (100.0 * y / w) - 1.02 * (100.0 * s / w),
+        Formula::FernandezHuerta => 206.84 - 0.60 * (100.0 * y / w) - 1.02 * (w / s),
         Formula::SzigrisztPazos => 206.835 - 62.3 * (y / w) - w / s,
         Formula::FleschPortuguese => 248.835 - 1.015 * (w / s) - 84.6 * (y / w),
         Formula::Lix => w / s + 100.0 * c.long_words as f64 / w,

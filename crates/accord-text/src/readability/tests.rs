@@ -60,7 +60,7 @@ fn scores_match_independent_implementations() {
     // por(1) co-rre-o(3) y(1) por(1) te-lé-fo-no(4) de(1) lu-nes(2) a(1) vier-nes(2) /
     // Res-pon-de-mos(4) a(1) los(1) pro-ble-mas(3) ur-gen-tes(3) en(1) me-nos(2) de(1) u-na(2)
     // ho-ra(2) / El(1) res-to(2) re-ci-be(3) res-pues-ta(3) el(1) mis-mo(2) dí-a(2) = 60
-    // syllables, 30 words, 3 sentences: 206.84 − 60·2 − 102·0.1 = 76.64.
+    // syllables, 30 words, 3 sentences: 206.84 − 60·2 − 1.02·10 = 76.64.
     check(ES2, Language::Es, Formula::FernandezHuerta, 76.64, 0.01);
     check(
         ES1,
@@ -102,8 +102,10 @@ fn formulas_compute_the_published_expressions() {
         (compute(Formula::FleschReadingEase, &c) - (206.835 - 1.015 * 20.0 - 84.6 * 1.5)).abs()
             < 1e-9
     );
+    // F is words per sentence (20 here), not sentences per 100 words (5): see the module.
     assert!(
-        (compute(Formula::FernandezHuerta, &c) - (206.84 - 0.60 * 150.0 - 1.02 * 5.0)).abs() < 1e-9
+        (compute(Formula::FernandezHuerta, &c) - (206.84 - 0.60 * 150.0 - 1.02 * 20.0)).abs()
+            < 1e-9
     );
     assert!((compute(Formula::SzigrisztPazos, &c) - (206.835 - 62.3 * 1.5 - 20.0)).abs() < 1e-9);
     assert!(
