@@ -10,6 +10,7 @@ use crate::AppState;
 mod cases;
 mod idempotent;
 mod people;
+pub(crate) mod policies;
 mod staff;
 
 pub(crate) use cases::{decode_cursor, encode_cursor};
@@ -29,6 +30,7 @@ pub(crate) use cases::{decode_cursor, encode_cursor};
         (name = "cases", description = "Cases, their conversation, history, links and attachments"),
         (name = "customers", description = "Organizations (accounts) and contacts"),
         (name = "staff", description = "Users, teams and the audit log"),
+        (name = "policy", description = "Service policy versions: check, draft, publish with an effective date and grace periods, acknowledge"),
     )
 )]
 struct ApiDoc;
@@ -50,6 +52,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     let v1 = OpenApiRouter::new()
         .merge(cases::router())
         .merge(people::router())
-        .merge(staff::router());
+        .merge(staff::router())
+        .merge(policies::router());
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)
 }

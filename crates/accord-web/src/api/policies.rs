@@ -1,0 +1,273 @@
+//! `/api/v1/policies`: service policy versions — check, draft, publish, acknowledge.
+
+use accord_core::ids::OrganizationId;
+use accord_i18n::Tr;
+use accord_policy::{Finding, Severity};
+use accord_store::policies::{Acknowledgement, Grace, PolicyVersion};
+use accord_store::staff::Principal;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::extract::{ApiJson, ApiPath, ApiUser, Creation};
+use crate::problem::{ApiResult, Problem};
+use crate::{AppState, now};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(check_policy))
+        .routes(routes!(list_versions, create_draft))
+        .routes(routes!(get_version, update_draft))
+        .routes(routes!(publish))
+        .routes(routes!(acknowledge))
+        .routes(routes!(acknowledgements))
+}
+
+/// One finding of the policy check, with its message in the caller's language.
+#[derive(Serialize, ToSchema)]
+pub struct FindingView {
+    #[schema(value_type = String, example = "error")]
+    severity: Severity,
+    /// Stable machine code, e.g. `missing-translation`.
+    code: String,
+    /// 1-based; 0 when the finding concerns the whole file.
+    line: usize,
+    column: usize,
+    args: BTreeMap<String, String>,
+    message: String,
+}
+
+pub(crate) fn finding_views(tr: &Tr, findings: &[Finding]) -> Vec<FindingView> {
+    findings
+        .iter()
+        .map(|f| FindingView {
+            severity: f.severity,
+            code: f.code.to_owned(),
+            line: f.line,
+            column: f.column,
+            args: f
+                .args
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), v.clone()))
+                .collect(),
+            message: tr.policy_finding(f.code, &f.args),
+        })
+        .collect()
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CheckReport {
+    errors: usize,
+    warnings: usize,
+    findings: Vec<FindingView>,
+}
+
+fn report(user: &Principal, findings: &[Finding]) -> CheckReport {
+    let tr = Tr::new(user.language);
+    CheckReport {
+        errors: findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count(),
+        warnings: findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .count(),
+        findings: finding_views(&tr, findings),
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PolicySource {
+    /// The policy document (TOML; see docs/policy.md).
+    source: String,
+}
+
+#[utoipa::path(post, path = "/policies/check", tag = "policy", request_body = PolicySource,
+    responses((status = 200, body = CheckReport, description = "the findings; nothing is stored"), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn check_policy(
+    ApiUser(user): ApiUser,
+    ApiJson(input): ApiJson<PolicySource>,
+) -> ApiResult<axum::Json<CheckReport>> {
+    user.actor()
+        .require(accord_core::access::Action::ViewPolicy)
+        .map_err(accord_store::StoreError::from)?;
+    if input.source.len() > accord_store::policies::SOURCE_MAX {
+        return Err(accord_core::DomainError::invalid(
+            "source",
+            "too_long",
+            "the policy document is too long",
+        )
+        .into());
+    }
+    let today = now().to_zoned(jiff::tz::TimeZone::UTC).date();
+    let checked = accord_policy::check_policy(&input.source, Some(today));
+    Ok(axum::Json(report(&user, &checked.findings)))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DraftInput {
+    /// The policy document (TOML; see docs/policy.md).
+    source: String,
+    /// What changed and why the new version is better, for the staff who acknowledge it.
+    #[serde(default)]
+    briefing: String,
+}
+
+/// A saved draft and what the check found in it.
+#[derive(Serialize, ToSchema)]
+pub struct SavedDraft {
+    version: PolicyVersion,
+    check: CheckReport,
+}
+
+#[utoipa::path(get, path = "/policies", tag = "policy", responses((status = 200, body = Vec<PolicyVersion>, description = "newest first"), (status = 403, body = Problem)))]
+async fn list_versions(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+) -> ApiResult<axum::Json<Vec<PolicyVersion>>> {
+    Ok(axum::Json(
+        state.store.list_policy_versions(&user.actor()).await?,
+    ))
+}
+
+#[utoipa::path(post, path = "/policies", params(super::idempotent::IdempotencyHeader), tag = "policy", request_body = DraftInput,
+    responses((status = 201, body = SavedDraft, description = "saved, even with errors; publishing needs none"), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn create_draft(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    input: Creation<DraftInput>,
+) -> ApiResult<Response> {
+    let actor = user.actor();
+    let save = async {
+        let (version, findings) = state
+            .store
+            .create_policy_draft(&actor, &input.value.source, &input.value.briefing, now())
+            .await?;
+        Ok(SavedDraft {
+            check: report(&user, &findings),
+            version,
+        })
+    };
+    super::idempotent::create_once(
+        &state,
+        &user,
+        input.idempotency,
+        |d: &SavedDraft| format!("/api/v1/policies/{}", d.version.number),
+        save,
+    )
+    .await
+}
+
+#[utoipa::path(get, path = "/policies/{number}", tag = "policy", params(("number" = i64, Path, description = "version number")),
+    responses((status = 200, body = PolicyVersion), (status = 403, body = Problem), (status = 404, body = Problem)))]
+async fn get_version(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(number): ApiPath<i64>,
+) -> ApiResult<axum::Json<PolicyVersion>> {
+    Ok(axum::Json(
+        state
+            .store
+            .get_policy_version(&user.actor(), number)
+            .await?,
+    ))
+}
+
+#[utoipa::path(put, path = "/policies/{number}", tag = "policy", params(("number" = i64, Path, description = "version number")), request_body = DraftInput,
+    responses((status = 200, body = SavedDraft), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem, description = "the version is published"), (status = 422, body = Problem)))]
+async fn update_draft(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(number): ApiPath<i64>,
+    ApiJson(input): ApiJson<DraftInput>,
+) -> ApiResult<axum::Json<SavedDraft>> {
+    let (version, findings) = state
+        .store
+        .update_policy_draft(&user.actor(), number, &input.source, &input.briefing, now())
+        .await?;
+    Ok(axum::Json(SavedDraft {
+        check: report(&user, &findings),
+        version,
+    }))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PublishInput {
+    /// When the version starts to govern cases (RFC 3339; now or later).
+    #[schema(value_type = String, format = DateTime)]
+    effective_at: Timestamp,
+    /// Customers kept on the previous version until a later date.
+    #[serde(default)]
+    grace: Vec<GraceInput>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GraceInput {
+    organization_id: OrganizationId,
+    #[schema(value_type = String, format = DateTime)]
+    until: Timestamp,
+}
+
+#[utoipa::path(post, path = "/policies/{number}/publish", tag = "policy", params(("number" = i64, Path, description = "version number")), request_body = PublishInput,
+    responses((status = 200, body = PolicyVersion), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem, description = "the policy has errors, or the date is in the past")))]
+async fn publish(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(number): ApiPath<i64>,
+    ApiJson(input): ApiJson<PublishInput>,
+) -> ApiResult<axum::Json<PolicyVersion>> {
+    let grace: Vec<Grace> = input
+        .grace
+        .into_iter()
+        .map(|g| Grace {
+            organization_id: g.organization_id,
+            until: g.until,
+        })
+        .collect();
+    Ok(axum::Json(
+        state
+            .store
+            .publish_policy(&user.actor(), number, input.effective_at, &grace, now())
+            .await?,
+    ))
+}
+
+#[utoipa::path(post, path = "/policies/{number}/acknowledge", tag = "policy", params(("number" = i64, Path, description = "version number of a published version")),
+    responses((status = 204, description = "acknowledged (again: no change)"), (status = 403, body = Problem), (status = 404, body = Problem)))]
+async fn acknowledge(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(number): ApiPath<i64>,
+) -> ApiResult<Response> {
+    state
+        .store
+        .acknowledge_policy(&user.actor(), number, now())
+        .await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+#[utoipa::path(get, path = "/policies/{number}/acknowledgements", tag = "policy", params(("number" = i64, Path, description = "version number of a published version")),
+    responses((status = 200, body = Vec<Acknowledgement>, description = "every active member of staff; those who have not acknowledged first"), (status = 403, body = Problem), (status = 404, body = Problem)))]
+async fn acknowledgements(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(number): ApiPath<i64>,
+) -> ApiResult<axum::Json<Vec<Acknowledgement>>> {
+    Ok(axum::Json(
+        state
+            .store
+            .policy_acknowledgements(&user.actor(), number)
+            .await?,
+    ))
+}
