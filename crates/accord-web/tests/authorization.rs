@@ -9,6 +9,8 @@ use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
 use support::{ROLES, TestApp};
 
+const POLICY: &str = include_str!("../../accord-policy/tests/valid-minimal.toml");
+
 /// A request body that would succeed for an authorized caller, per documented route.
 fn body_for(method: &Method, path: &str, app: &TestApp, other_case: &str) -> Option<Value> {
     let unique = uuid::Uuid::now_v7().simple().to_string();
@@ -41,6 +43,14 @@ fn body_for(method: &Method, path: &str, app: &TestApp, other_case: &str) -> Opt
         ("POST", "/api/v1/teams") => {
             Some(json!({"name": format!("Team {unique}"), "kind": "team"}))
         }
+        ("POST", "/api/v1/policies/check") => Some(json!({"source": POLICY})),
+        ("POST", "/api/v1/policies") | ("PUT", "/api/v1/policies/{number}") => {
+            Some(json!({"source": POLICY, "briefing": "Matrix"}))
+        }
+        ("POST", "/api/v1/policies/{number}/publish") => {
+            Some(json!({"effective_at": jiff::Timestamp::now().to_string()}))
+        }
+        ("POST", "/api/v1/policies/{number}/acknowledge") => None,
         (m, p) => panic!(
             "no request body defined for {m} {p}: add the new route to the authorization matrix"
         ),
@@ -59,6 +69,16 @@ db_test!(async fn every_route_every_role_no_leak_no_500(db) {
         .as_str()
         .unwrap()
         .to_owned();
+    // A published policy version (to read and acknowledge) and a draft (to edit and publish).
+    let draft = |_| async {
+        let reply = app.api("admin", Method::POST, "/api/v1/policies", Some(json!({"source": POLICY}))).await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
+        reply.json()["version"]["number"].as_i64().unwrap()
+    };
+    let published = draft(()).await;
+    let reply = app.api("admin", Method::POST, &format!("/api/v1/policies/{published}/publish"), Some(json!({"effective_at": jiff::Timestamp::now().to_string()}))).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
+    let draft_number = draft(()).await;
     let secrets = [case_b.clone(), app.cast.org_b.to_string(), app.cast.contact_b.to_string(), "Segredo da Beta".into(), "Beta Ltda".into(), "João Silva".into()];
 
     let (_, openapi) = accord_web::api_parts();
@@ -76,7 +96,8 @@ db_test!(async fn every_route_every_role_no_leak_no_500(db) {
         } else {
             &attachment
         };
-        let mut path = template.replace("{id}", id);
+        let version = if template.ends_with("/acknowledge") || template.ends_with("/acknowledgements") { published } else { draft_number };
+        let mut path = template.replace("{id}", id).replace("{number}", &version.to_string());
         if template.ends_with("/attachments") && operations.get("post").is_some() {
             path.push_str("?filename=matrix.txt");
         }
