@@ -374,6 +374,38 @@ fn actor(user: &User) -> Actor {
 }
 
 /// Fills an empty database with the demo data set.
+/// The example service policy (`examples/policy.toml`), which the demo runs under.
+pub const EXAMPLE_POLICY: &str = include_str!("../../../examples/policy.toml");
+
+/// Publishes the example policy at the start of the demo period (version 1), acknowledged
+/// by some of the staff so the acknowledgement status has something to show.
+async fn publish_example_policy(store: &Store, staff: &[Staff], at: Timestamp) -> Result<()> {
+    let Some(admin) = staff.iter().find(|s| s.actor.role == Role::Admin) else {
+        return Ok(());
+    };
+    let briefing = "First written service policy: a reply within 2 to 8 working hours by channel, \
+                    an update promise in every answer, and clear limits for credits and refunds.";
+    let (draft, _) = store
+        .create_policy_draft(&admin.actor, EXAMPLE_POLICY, briefing, at)
+        .await?;
+    store
+        .publish_policy(&admin.actor, draft.number, at, &[], at)
+        .await?;
+    for member in staff
+        .iter()
+        .filter(|s| matches!(s.language, Language::Es | Language::Lv))
+    {
+        store
+            .acknowledge_policy(
+                &member.actor,
+                draft.number,
+                at + SignedDuration::from_hours(20),
+            )
+            .await?;
+    }
+    Ok(())
+}
+
 pub async fn generate(store: &Store, options: &DemoOptions, now: Timestamp) -> Result<DemoSummary> {
     let mut rng = StdRng::seed_from_u64(options.seed);
     let mut summary = DemoSummary::default();
@@ -488,6 +520,7 @@ pub async fn generate(store: &Store, options: &DemoOptions, now: Timestamp) -> R
         });
     }
     let supervisor = staff[1].actor.clone();
+    publish_example_policy(store, &staff, t(0)).await?;
     let agents: Vec<&Staff> = staff
         .iter()
         .filter(|s| s.actor.role == Role::Agent)

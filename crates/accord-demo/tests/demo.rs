@@ -42,6 +42,13 @@ db_test!(async fn demo_data_is_varied_and_complete(db) {
     assert!(all.iter().any(|c| c.status == CaseStatus::Closed));
     assert!(all.iter().any(|c| c.status.is_open()));
 
+    // Every case runs under the example policy, which some of the staff have acknowledged.
+    let versions = db.store.list_policy_versions(&admin).await.unwrap();
+    assert_eq!(versions.len(), 1);
+    assert!(all.iter().all(|c| c.policy_version == Some(versions[0].number)));
+    let acks = db.store.policy_acknowledgements(&admin, versions[0].number).await.unwrap();
+    assert!(acks.iter().any(|a| a.acknowledged_at.is_some()) && acks.iter().any(|a| a.acknowledged_at.is_none()));
+
     // A demo customer sees only their organization's cases.
     let customer_login = summary.logins.iter().find(|l| l.role == Role::Customer).unwrap();
     let customer: Actor = db.store.find_user_by_email(&customer_login.email).await.unwrap().unwrap().actor();

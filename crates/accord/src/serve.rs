@@ -15,6 +15,7 @@ pub async fn serve(store: Store, settings: &Settings, demo: Option<&[DemoLogin]>
         ..accord_web::WebConfig::default()
     };
     let app = accord_web::app(accord_web::AppState::new(store.clone(), config));
+    tokio::spawn(switch_policy_versions(store.clone()));
     let listener = TcpListener::bind(settings.listen)
         .await
         .with_context(|| format!("listening on {}", settings.listen))?;
@@ -33,6 +34,26 @@ pub async fn serve(store: Store, settings: &Settings, demo: Option<&[DemoLogin]>
     tracing::info!("shutting down: requests finished, closing the database");
     store.close().await;
     Ok(())
+}
+
+/// Puts open cases under the policy version that governs them once a published version takes
+/// effect or a grace period ends. Checking twice a minute bounds how late a switch happens;
+/// the check is one small query when nothing changes. (Durable timers with leases, issue 3's
+/// C3, will replace this loop.)
+async fn switch_policy_versions(store: Store) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(30));
+    loop {
+        tick.tick().await;
+        match store.switch_policy_versions(jiff::Timestamp::now()).await {
+            Ok(0) => {}
+            Ok(moved) => {
+                tracing::info!(moved, "open cases moved to the policy version now in force")
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "could not switch cases to the policy version in force")
+            }
+        }
+    }
 }
 
 fn print_demo(url: &str, logins: &[DemoLogin]) {
