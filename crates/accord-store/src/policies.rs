@@ -565,6 +565,21 @@ impl Store {
             .collect()
     }
 
+    /// Whether a published version took effect, or a grace period ended, in `(since, now]`:
+    /// only then can [`Store::switch_policy_versions`] move anything.
+    pub async fn policy_change_due(&self, since: Timestamp, now: Timestamp) -> Result<bool> {
+        let row = self
+            .read()
+            .await?
+            .fetch_optional(
+                "SELECT 1 FROM policy_versions WHERE status = 'published' AND effective_at > $1 AND effective_at <= $2 \
+                 UNION ALL SELECT 1 FROM policy_grace WHERE until_at > $1 AND until_at <= $2",
+                args![to_micros(since), to_micros(now)],
+            )
+            .await?;
+        Ok(row.is_some())
+    }
+
     /// Puts every open case under the version that governs it at `now`, recording the change
     /// on each case that moves. Returns how many moved. Run when a version takes effect or a
     /// grace period ends; running it again changes nothing.

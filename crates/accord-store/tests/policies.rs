@@ -80,6 +80,9 @@ db_test!(async fn a_future_version_waits_for_its_date_and_grace_customers_for_th
     let new_case = case_at(&db.store, &cast.agent, cast.contact_a, t0 + hours(3)).await;
     assert_eq!(new_case.policy_version, Some(v1));
 
+    assert!(!db.store.policy_change_due(t0 + hours(3), t0 + hours(23)).await.unwrap());
+    assert!(db.store.policy_change_due(t0 + hours(23), t0 + hours(24)).await.unwrap());
+    assert!(db.store.policy_change_due(t0 + hours(239), t0 + hours(241)).await.unwrap());
     // At the effective date, open cases move, except the grace customer's.
     assert_eq!(db.store.switch_policy_versions(t0 + hours(24)).await.unwrap(), 2);
     assert_eq!(version_of(&db.store, &cast.agent, a.id).await, Some(v2));

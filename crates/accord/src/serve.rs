@@ -37,17 +37,30 @@ pub async fn serve(store: Store, settings: &Settings, demo: Option<&[DemoLogin]>
 }
 
 /// Puts open cases under the policy version that governs them once a published version takes
-/// effect or a grace period ends. Checking twice a minute bounds how late a switch happens;
-/// the check is one small query when nothing changes. (Durable timers with leases, issue 3's
-/// C3, will replace this loop.)
+/// effect or a grace period ends: once at start (catching up after downtime), then whenever
+/// such an instant has passed, checked twice a minute with one small query. (Durable timers
+/// with leases, issue 3's C3, will replace this loop.)
 async fn switch_policy_versions(store: Store) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(30));
+    let mut since: Option<jiff::Timestamp> = None;
     loop {
         tick.tick().await;
-        match store.switch_policy_versions(jiff::Timestamp::now()).await {
-            Ok(0) => {}
+        let now = jiff::Timestamp::now();
+        let due = match since {
+            None => Ok(true),
+            Some(since) => store.policy_change_due(since, now).await,
+        };
+        let outcome = match due {
+            Ok(true) => store.switch_policy_versions(now).await,
+            Ok(false) => Ok(0),
+            Err(e) => Err(e),
+        };
+        match outcome {
             Ok(moved) => {
-                tracing::info!(moved, "open cases moved to the policy version now in force")
+                since = Some(now);
+                if moved > 0 {
+                    tracing::info!(moved, "open cases moved to the policy version now in force");
+                }
             }
             Err(e) => {
                 tracing::warn!(error = %e, "could not switch cases to the policy version in force")
