@@ -206,6 +206,7 @@ mod tests {
                 "sentences",
                 "limit",
                 "date",
+                "organization",
             ]
             .into_iter()
             .map(|n| (Cow::Borrowed(n), FluentValue::from("x")))
@@ -213,6 +214,10 @@ mod tests {
                 (Cow::Borrowed("count"), FluentValue::from(2)),
                 (Cow::Borrowed("errors"), FluentValue::from(2)),
                 (Cow::Borrowed("warnings"), FluentValue::from(1)),
+                (Cow::Borrowed("done"), FluentValue::from(1)),
+                (Cow::Borrowed("total"), FluentValue::from(3)),
+                (Cow::Borrowed("line"), FluentValue::from(3)),
+                (Cow::Borrowed("column"), FluentValue::from(5)),
             ])
             .collect();
             for id in &ids {

@@ -204,3 +204,48 @@ db_test!(async fn operations_endpoints(db) {
         assert!(headers.contains_key(name), "missing {name}");
     }
 });
+
+const POLICY: &str = include_str!("../../accord-policy/tests/valid-minimal.toml");
+
+db_test!(async fn a_supervisor_drafts_checks_and_publishes_and_an_agent_acknowledges(db) {
+    let app = TestApp::new(db).await;
+    let mut manager = Browser::new(&app);
+    manager.sign_in("sofia@accord.test", PASSWORD).await;
+    let form = manager.get("/policy/new").await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.text);
+    let csrf = hidden(&form.text, "_csrf");
+    // A draft with a mistake is saved and shows the finding with its place.
+    let broken = POLICY.replace("time_zone = \"Europe/Madrid\"", "time_zone = \"Europe/Madird\"");
+    let created = manager.post("/policy", &[("source", &broken), ("briefing", "Reply faster by email."), ("_csrf", &csrf)], &[]).await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.text);
+    let path = location(&created);
+    let draft = manager.get(&path).await;
+    assert!(draft.text.contains("line 22, column 13"), "{}", draft.text);
+    assert!(draft.text.contains("Europe/Madird"));
+    let publish = format!("{path}/publish");
+    let refused = manager.post(&publish, &[("effective_at", "2026-01-01T09:00"), ("_csrf", &csrf)], &[]).await;
+    assert!(refused.text.contains("role=\"alert\""), "{}", refused.text);
+    // Fixed, it checks clean and publishes.
+    let saved = manager.post(&path, &[("source", POLICY), ("briefing", "Reply faster by email."), ("_csrf", &csrf)], &[]).await;
+    assert!(saved.text.contains("The check found no problems."), "{}", saved.text);
+    let now = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).datetime().strftime("%Y-%m-%dT%H:%M").to_string();
+    let published = manager.post(&publish, &[("effective_at", &now), ("_csrf", &csrf)], &[]).await;
+    assert_eq!(published.status, StatusCode::SEE_OTHER, "{}", published.text);
+    let list = manager.get("/policy").await;
+    assert!(list.text.contains("in force now"), "{}", list.text);
+    let version = manager.get(&path).await;
+    assert!(version.text.contains("0 of 3 staff have acknowledged"), "{}", version.text);
+
+    // The agent reads the briefing and acknowledges; the supervisor sees it.
+    let mut agent = Browser::new(&app);
+    agent.sign_in("janis@accord.test", PASSWORD).await;
+    let page = agent.get(&path).await;
+    assert!(page.text.contains("Reply faster by email."));
+    assert!(!page.text.contains("name=\"source\""), "agents cannot edit");
+    let ack = agent.post(&format!("{path}/acknowledge"), &[("_csrf", &hidden(&page.text, "_csrf"))], &[]).await;
+    assert_eq!(ack.status, StatusCode::SEE_OTHER);
+    assert!(agent.get(&path).await.text.contains("You acknowledged this version on"));
+    assert!(manager.get(&path).await.text.contains("1 of 3 staff have acknowledged"));
+    // Agents cannot draft.
+    assert_eq!(agent.get("/policy/new").await.status, StatusCode::FORBIDDEN);
+});

@@ -351,6 +351,12 @@ async fn render_case(
             value: category.clone(),
         });
     }
+    if let Some(version) = case.policy_version {
+        facts.push(Fact {
+            label: tr.t("case-policy-version"),
+            value: version.to_string(),
+        });
+    }
     let page = CasePage {
         title: tr.args(
             "case-title",

@@ -22,6 +22,7 @@ mod case;
 mod errors;
 mod inbox;
 mod login;
+mod policy;
 
 pub use errors::PageError;
 
@@ -39,6 +40,11 @@ pub fn router() -> Router<AppState> {
         .route("/cases/{number}/entries", post(case::add_entry))
         .route("/cases/{number}/update", post(case::update))
         .route("/attachments/{id}", get(case::download))
+        .route("/policy", get(policy::list).post(policy::create))
+        .route("/policy/new", get(policy::new_form))
+        .route("/policy/{number}", get(policy::show).post(policy::save))
+        .route("/policy/{number}/publish", post(policy::publish))
+        .route("/policy/{number}/acknowledge", post(policy::acknowledge))
         .route(
             "/static/app.css",
             get(|| async { static_file("text/css", include_str!("../../static/app.css")) }),
