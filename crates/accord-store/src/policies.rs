@@ -498,15 +498,7 @@ impl Store {
     ) -> Result<()> {
         actor.require(Action::ViewPolicy)?;
         let mut tx = self.write().await?;
-        let row = tx
-            .fetch_optional(
-                "SELECT id FROM policy_versions WHERE number = $1 AND status = 'published'",
-                args![number],
-            )
-            .await?;
-        let id = row
-            .ok_or(StoreError::not_found("policy version"))?
-            .uuid(0)?;
+        let id = published_version_id(&mut tx, number).await?;
         let added = tx
             .execute(
                 "INSERT INTO policy_acknowledgements (version_id, user_id, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
@@ -536,15 +528,7 @@ impl Store {
     ) -> Result<Vec<Acknowledgement>> {
         actor.require(Action::ViewPolicy)?;
         let mut c = self.read().await?;
-        let row = c
-            .fetch_optional(
-                "SELECT id FROM policy_versions WHERE number = $1 AND status = 'published'",
-                args![number],
-            )
-            .await?;
-        let id = row
-            .ok_or(StoreError::not_found("policy version"))?
-            .uuid(0)?;
+        let id = published_version_id(&mut c, number).await?;
         let rows = c
             .fetch_all(
                 "SELECT u.id, u.name, u.email, a.at FROM users u \
@@ -643,6 +627,17 @@ impl Store {
         tx.commit().await?;
         Ok(moved)
     }
+}
+
+/// The id of a published version; not found for drafts and unknown numbers.
+async fn published_version_id(c: &mut Conn<'_>, number: i64) -> Result<Uuid> {
+    let row = c
+        .fetch_optional(
+            "SELECT id FROM policy_versions WHERE number = $1 AND status = 'published'",
+            args![number],
+        )
+        .await?;
+    row.ok_or(StoreError::not_found("policy version"))?.uuid(0)
 }
 
 async fn load_version(c: &mut Conn<'_>, number: i64) -> Result<PolicyVersion> {
