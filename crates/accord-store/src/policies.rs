@@ -138,6 +138,22 @@ fn check_text(source: &str, briefing: &str) -> Result<()> {
     }
 }
 
+/// What saving a draft needs before its transaction: the right to, valid text, the check's
+/// report, and the name and review date to list it by.
+fn prepare_draft(
+    actor: &Actor,
+    source: &str,
+    briefing: &str,
+    now: Timestamp,
+) -> Result<(accord_policy::Report, String, Option<String>)> {
+    actor.require(Action::ManagePolicy)?;
+    check_text(source, briefing)?;
+    let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
+    let report = accord_policy::check_policy(source, Some(today));
+    let (name, review_by) = header_facts(source);
+    Ok((report, name, review_by))
+}
+
 /// Name and review date from a document, even a draft with errors elsewhere.
 fn header_facts(source: &str) -> (String, Option<String>) {
     #[derive(Deserialize)]
@@ -222,11 +238,7 @@ impl Store {
         briefing: &str,
         now: Timestamp,
     ) -> Result<(PolicyVersion, Vec<Finding>)> {
-        actor.require(Action::ManagePolicy)?;
-        check_text(source, briefing)?;
-        let report =
-            accord_policy::check_policy(source, Some(now.to_zoned(jiff::tz::TimeZone::UTC).date()));
-        let (name, review_by) = header_facts(source);
+        let (report, name, review_by) = prepare_draft(actor, source, briefing, now)?;
         let mut tx = self.write().await?;
         let number = tx
             .fetch_one(
@@ -265,11 +277,7 @@ impl Store {
         briefing: &str,
         now: Timestamp,
     ) -> Result<(PolicyVersion, Vec<Finding>)> {
-        actor.require(Action::ManagePolicy)?;
-        check_text(source, briefing)?;
-        let report =
-            accord_policy::check_policy(source, Some(now.to_zoned(jiff::tz::TimeZone::UTC).date()));
-        let (name, review_by) = header_facts(source);
+        let (report, name, review_by) = prepare_draft(actor, source, briefing, now)?;
         let mut tx = self.write().await?;
         let changed = tx
             .execute(
