@@ -9,6 +9,7 @@
 //! - [`check`] (via [`check_policy`]) — the findings of `accord policy check`.
 
 mod check;
+pub mod clocks;
 mod compile;
 pub mod condition;
 pub mod document;
