@@ -48,10 +48,16 @@ pub enum Action {
     ViewPolicy,
     /// Draft, edit and publish service policy versions.
     ManagePolicy,
+    /// See clocks breaching soon and the escalations of every case.
+    Supervise,
+    /// Grant a remedy on a case (within the role's limit; above it, ask for approval).
+    GrantRemedies,
+    /// Read an account's concession ledger.
+    ViewLedger,
 }
 
 impl Action {
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 19] = [
         Action::ViewCases,
         Action::CreateCase,
         Action::UpdateCase,
@@ -68,6 +74,9 @@ impl Action {
         Action::ViewAudit,
         Action::ViewPolicy,
         Action::ManagePolicy,
+        Action::Supervise,
+        Action::GrantRemedies,
+        Action::ViewLedger,
     ];
 
     /// Describes the action for a "you are not allowed to …" message.
@@ -89,6 +98,9 @@ impl Action {
             Action::ViewAudit => "read the audit log",
             Action::ViewPolicy => "read the service policy",
             Action::ManagePolicy => "draft or publish the service policy",
+            Action::Supervise => "supervise clocks and escalations",
+            Action::GrantRemedies => "grant remedies",
+            Action::ViewLedger => "read concession ledgers",
         }
     }
 }
@@ -99,7 +111,10 @@ pub fn allows(role: Role, action: Action) -> bool {
     match role {
         Role::Admin => true,
         Role::Supervisor => !matches!(action, ManageUsers),
-        Role::Agent => !matches!(action, ManageUsers | ManageTeams | ViewAudit | ManagePolicy),
+        Role::Agent => !matches!(
+            action,
+            ManageUsers | ManageTeams | ViewAudit | ManagePolicy | Supervise
+        ),
         Role::Customer => matches!(
             action,
             ViewCases | CreateCase | AddMessage | ViewContacts | ViewOrganizations

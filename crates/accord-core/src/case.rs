@@ -317,6 +317,15 @@ pub enum Change {
         entry_id: crate::ids::EntryId,
         kind: crate::entry::EntryKind,
     },
+    /// A clock passed its target (found by its timer, in the case's business time).
+    ClockBreached {
+        clock: crate::clock::ClockKind,
+    },
+    /// A level of the policy's escalation chain fired; the event's reason is its rationale.
+    Escalated {
+        level: String,
+        actions: Vec<String>,
+    },
 }
 
 impl Change {
@@ -337,6 +346,8 @@ impl Change {
             Change::PolicyVersion { .. } => "policy_version",
             Change::Unlinked { .. } => "unlinked",
             Change::EntryAdded { .. } => "entry_added",
+            Change::ClockBreached { .. } => "clock_breached",
+            Change::Escalated { .. } => "escalated",
         }
     }
 }

@@ -173,6 +173,11 @@ async fn load_case(c: &mut Conn<'_>, scope: Scope, id: CaseId) -> Result<Case> {
     case_from_row(row.ok_or(StoreError::not_found("case"))?)
 }
 
+/// Loads a case the actor may see (for other modules' reads).
+pub(crate) async fn load_case_scoped(c: &mut Conn<'_>, actor: &Actor, id: CaseId) -> Result<Case> {
+    load_case(c, actor.scope(), id).await
+}
+
 /// Checks that a team and an assignee named by a change exist and can hold cases.
 async fn check_assignment(
     tx: &mut Conn<'_>,
@@ -383,6 +388,7 @@ impl Store {
             now,
         )
         .await?;
+        crate::clocks::start(self, &mut tx, &case, now).await?;
         if let Some(body) = &new.body {
             let entry_id = EntryId::new();
             let author = if is_customer { None } else { Some(actor_id) };
@@ -615,6 +621,9 @@ impl Store {
                     )
                     .await?;
                 }
+                Change::Status { from, to } => {
+                    crate::clocks::after_status(self, &mut tx, id, *from, *to, now).await?;
+                }
                 _ => {}
             }
             insert_event(
@@ -761,6 +770,9 @@ impl Store {
             now,
         )
         .await?;
+        if entry.kind == EntryKind::Outbound {
+            crate::clocks::after_reply(self, &mut tx, &case, now).await?;
+        }
         let detail = serde_json::json!({"entry_id": entry.id, "kind": entry.kind.as_str()});
         record(
             &mut tx,

@@ -14,13 +14,17 @@ pub mod audit;
 pub mod auth;
 pub mod blobs;
 pub mod cases;
+pub mod clocks;
 mod codec;
 mod db;
 mod error;
+mod escalation;
+mod facts;
 pub mod idempotency;
 pub mod people;
 pub mod policies;
 pub mod staff;
+pub mod timers;
 
 pub use db::{Engine, Store, StoreOptions};
 pub use error::StoreError;

@@ -557,84 +557,102 @@ impl Store {
             .collect()
     }
 
-    /// Whether a published version took effect, or a grace period ended, in `(since, now]`:
-    /// only then can [`Store::switch_policy_versions`] move anything.
-    pub async fn policy_change_due(&self, since: Timestamp, now: Timestamp) -> Result<bool> {
-        let row = self
-            .read()
-            .await?
-            .fetch_optional(
-                "SELECT 1 FROM policy_versions WHERE status = 'published' AND effective_at > $1 AND effective_at <= $2 \
-                 UNION ALL SELECT 1 FROM policy_grace WHERE until_at > $1 AND until_at <= $2",
-                args![to_micros(since), to_micros(now)],
-            )
-            .await?;
-        Ok(row.is_some())
-    }
-
     /// Puts every open case under the version that governs it at `now`, recording the change
-    /// on each case that moves. Returns how many moved. Run when a version takes effect or a
-    /// grace period ends; running it again changes nothing.
+    /// on each case that moves and re-evaluating its clocks. Returns how many moved. Runs
+    /// when a version takes effect or a grace period ends (a durable timer); running it
+    /// again changes nothing.
     pub async fn switch_policy_versions(&self, now: Timestamp) -> Result<u64> {
         let mut tx = self.write().await?;
-        let versions = published(&mut tx).await?;
-        let in_grace: BTreeSet<Uuid> = versions
-            .iter()
-            .flat_map(|v| v.grace.keys().copied())
-            .collect();
-        let open: Vec<&str> = CaseStatus::ALL
-            .iter()
-            .filter(|s| s.is_open())
-            .map(|s| s.as_str())
-            .collect();
-        let open_list = open
-            .iter()
-            .map(|s| format!("'{s}'"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let rows = tx
-            .fetch_all(
-                &format!("SELECT id, organization_id, policy_version FROM cases WHERE status IN ({open_list})"),
-                &[],
-            )
-            .await?;
-        // Everyone not in a grace period gets the same version: decide it once.
-        let default = governing(&versions, None, now).copied();
-        let mut moved = 0;
-        for mut row in rows {
-            let case = CaseId(row.uuid(0)?);
-            let org = row.opt_uuid(1)?;
-            let current = row.opt_i64(2)?;
-            let target = match org {
-                Some(o) if in_grace.contains(&o) => governing(&versions, Some(&o), now).copied(),
-                _ => default,
-            };
-            let Some(target) = target else { continue };
-            if current == Some(target) {
-                continue;
-            }
-            tx.execute(
-                "UPDATE cases SET policy_version = $1 WHERE id = $2",
-                args![target, case.0],
-            )
-            .await?;
-            crate::cases::insert_event(
-                &mut tx,
-                case,
-                &Change::PolicyVersion {
-                    from: current,
-                    to: target,
-                },
-                None,
-                None,
-                now,
-            )
-            .await?;
-            moved += 1;
-        }
+        let moved = switch_in(self, &mut tx, now).await?;
+        schedule_next_switch(&mut tx, now).await?;
         tx.commit().await?;
         Ok(moved)
     }
+}
+
+/// The policy-switch timer fired.
+pub(crate) async fn switch_due(store: &Store, tx: &mut Conn<'_>, now: Timestamp) -> Result<()> {
+    switch_in(store, tx, now).await?;
+    schedule_next_switch(tx, now).await
+}
+
+/// Schedules the policy-switch timer at the next effective date or end of a grace period
+/// after `now` (or removes it when there is none).
+async fn schedule_next_switch(tx: &mut Conn<'_>, now: Timestamp) -> Result<()> {
+    let next = tx
+        .fetch_one(
+            "SELECT MIN(at) FROM (SELECT effective_at AS at FROM policy_versions WHERE status = 'published' AND effective_at > $1 \
+             UNION ALL SELECT until_at AS at FROM policy_grace WHERE until_at > $1) AS upcoming",
+            args![to_micros(now)],
+        )
+        .await?
+        .opt_i64(0)?;
+    let job = crate::timers::TimerJob::PolicySwitch;
+    match next {
+        Some(at) => crate::timers::schedule(tx, &job, from_micros(at)?, now).await,
+        None => crate::timers::cancel(tx, &job).await,
+    }
+}
+
+async fn switch_in(store: &Store, tx: &mut Conn<'_>, now: Timestamp) -> Result<u64> {
+    let versions = published(tx).await?;
+    let in_grace: BTreeSet<Uuid> = versions
+        .iter()
+        .flat_map(|v| v.grace.keys().copied())
+        .collect();
+    let open_list = CaseStatus::ALL
+        .iter()
+        .filter(|s| s.is_open())
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let rows = tx
+        .fetch_all(
+            &format!("SELECT id, organization_id, policy_version, status FROM cases WHERE status IN ({open_list})"),
+            &[],
+        )
+        .await?;
+    // Everyone not in a grace period gets the same version: decide it once.
+    let default = governing(&versions, None, now).copied();
+    let mut moves = Vec::new();
+    for mut row in rows {
+        let case = CaseId(row.uuid(0)?);
+        let org = row.opt_uuid(1)?;
+        let current = row.opt_i64(2)?;
+        let target = match org {
+            Some(o) if in_grace.contains(&o) => governing(&versions, Some(&o), now).copied(),
+            _ => default,
+        };
+        let Some(target) = target else { continue };
+        if current == Some(target) {
+            continue;
+        }
+        tx.execute(
+            "UPDATE cases SET policy_version = $1 WHERE id = $2",
+            args![target, case.0],
+        )
+        .await?;
+        crate::cases::insert_event(
+            tx,
+            case,
+            &Change::PolicyVersion {
+                from: current,
+                to: target,
+            },
+            None,
+            None,
+            now,
+        )
+        .await?;
+        let status = crate::codec::parse(&row.text(3)?, "cases.status", CaseStatus::parse)?;
+        moves.push(crate::clocks::Move {
+            case,
+            status,
+            to: target,
+        });
+    }
+    crate::clocks::retarget(store, tx, &moves, &open_list, now).await?;
+    Ok(moves.len() as u64)
 }
 
 /// The id of a published version; not found for drafts and unknown numbers.

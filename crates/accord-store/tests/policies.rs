@@ -80,11 +80,11 @@ db_test!(async fn a_future_version_waits_for_its_date_and_grace_customers_for_th
     let new_case = case_at(&db.store, &cast.agent, cast.contact_a, t0 + hours(3)).await;
     assert_eq!(new_case.policy_version, Some(v1));
 
-    assert!(!db.store.policy_change_due(t0 + hours(3), t0 + hours(23)).await.unwrap());
-    assert!(db.store.policy_change_due(t0 + hours(23), t0 + hours(24)).await.unwrap());
-    assert!(db.store.policy_change_due(t0 + hours(239), t0 + hours(241)).await.unwrap());
-    // At the effective date, open cases move, except the grace customer's.
-    assert_eq!(db.store.switch_policy_versions(t0 + hours(24)).await.unwrap(), 2);
+    // The durable timer moves nothing before the date; at the date, open cases move,
+    // except the grace customer's.
+    db.store.run_due_timers("node", || t0 + hours(23)).await.unwrap();
+    assert_eq!(version_of(&db.store, &cast.agent, a.id).await, Some(v1), "not in force yet");
+    db.store.run_due_timers("node", || t0 + hours(24)).await.unwrap();
     assert_eq!(version_of(&db.store, &cast.agent, a.id).await, Some(v2));
     assert_eq!(version_of(&db.store, &cast.agent, b.id).await, Some(v1));
     assert_eq!(case_at(&db.store, &cast.agent, cast.contact_b, t0 + hours(25)).await.policy_version, Some(v1));
@@ -92,8 +92,10 @@ db_test!(async fn a_future_version_waits_for_its_date_and_grace_customers_for_th
     // Running it again changes nothing.
     assert_eq!(db.store.switch_policy_versions(t0 + hours(30)).await.unwrap(), 0);
 
-    // The grace period ends.
-    db.store.switch_policy_versions(t0 + hours(240)).await.unwrap();
+    // The grace period ends: the timer was set for it.
+    db.store.run_due_timers("node", || t0 + hours(239)).await.unwrap();
+    assert_eq!(version_of(&db.store, &cast.agent, b.id).await, Some(v1));
+    db.store.run_due_timers("node", || t0 + hours(240)).await.unwrap();
     assert_eq!(version_of(&db.store, &cast.agent, b.id).await, Some(v2));
 
     // Each move is on the case's record.

@@ -70,6 +70,17 @@ impl TestDb {
         }
     }
 
+    /// Another connection to the same database, as a second server process would have.
+    pub async fn another_node(&self) -> Store {
+        Store::connect(&StoreOptions {
+            url: self.url.clone(),
+            attachments_dir: self._dir.path().join("attachments"),
+            max_connections: 4,
+        })
+        .await
+        .expect("connect a second node")
+    }
+
     async fn open(url: String, dir: tempfile::TempDir) -> TestDb {
         let store = Store::connect(&StoreOptions {
             url: url.clone(),

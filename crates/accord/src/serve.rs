@@ -15,7 +15,7 @@ pub async fn serve(store: Store, settings: &Settings, demo: Option<&[DemoLogin]>
         ..accord_web::WebConfig::default()
     };
     let app = accord_web::app(accord_web::AppState::new(store.clone(), config));
-    tokio::spawn(switch_policy_versions(store.clone()));
+    tokio::spawn(fire_timers(store.clone()));
     let listener = TcpListener::bind(settings.listen)
         .await
         .with_context(|| format!("listening on {}", settings.listen))?;
@@ -36,37 +36,22 @@ pub async fn serve(store: Store, settings: &Settings, demo: Option<&[DemoLogin]>
     Ok(())
 }
 
-/// Puts open cases under the policy version that governs them once a published version takes
-/// effect or a grace period ends: once at start (catching up after downtime), then whenever
-/// such an instant has passed, checked twice a minute with one small query. (Durable timers
-/// with leases, issue 3's C3, will replace this loop.)
-async fn switch_policy_versions(store: Store) {
-    let mut tick = tokio::time::interval(std::time::Duration::from_secs(30));
-    let mut since: Option<jiff::Timestamp> = None;
-    loop {
-        tick.tick().await;
-        let now = jiff::Timestamp::now();
-        let due = match since {
-            None => Ok(true),
-            Some(since) => store.policy_change_due(since, now).await,
-        };
-        let outcome = match due {
-            Ok(true) => store.switch_policy_versions(now).await,
-            Ok(false) => Ok(0),
-            Err(e) => Err(e),
-        };
-        match outcome {
-            Ok(moved) => {
-                since = Some(now);
-                if moved > 0 {
-                    tracing::info!(moved, "open cases moved to the policy version now in force");
-                }
-            }
-            Err(e) => {
-                tracing::warn!(error = %e, "could not switch cases to the policy version in force")
-            }
+/// Fires durable timers (clocks, escalations, policy versions taking effect) for as long as
+/// the server runs. First, cases catch up with the version in force (after downtime or an
+/// upgrade); due timers then fire oldest first.
+async fn fire_timers(store: Store) {
+    match store.switch_policy_versions(jiff::Timestamp::now()).await {
+        Ok(moved) if moved > 0 => {
+            tracing::info!(moved, "open cases moved to the policy version now in force")
+        }
+        Ok(_) => {}
+        Err(e) => {
+            tracing::warn!(error = %e, "could not switch cases to the policy version in force")
         }
     }
+    // Names this process in timer leases, so two nodes never confuse theirs.
+    let node = format!("{}-{}", std::process::id(), uuid::Uuid::now_v7());
+    store.work_timers(&node).await;
 }
 
 fn print_demo(url: &str, logins: &[DemoLogin]) {

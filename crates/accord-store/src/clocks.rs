@@ -1,0 +1,559 @@
+//! The clocks of cases (PRODUCT.md C1) kept in `case_clocks`, moved by replies and status
+//! changes, and looked at again by a durable timer at their next threshold (a warning, the
+//! breach, an escalation after it).
+//!
+//! The rules live in [`accord_policy::clocks`]; this module loads, stores and schedules.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use accord_core::access::{Action, Actor};
+use accord_core::case::{Case, CaseStatus, Change, Priority};
+use accord_core::clock::{Clock, ClockKind, ClockState};
+use accord_core::ids::{CaseId, TeamId, UserId};
+use accord_policy::Policy;
+use accord_policy::clocks::{self as rules, CaseClocks, Threshold};
+use accord_policy::model::Procedure;
+use jiff::{SignedDuration, Timestamp};
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::cases::insert_event;
+use crate::codec::{from_micros, to_micros};
+use crate::db::Conn;
+use crate::timers::{self, TimerJob};
+use crate::{Result, Store, StoreError};
+
+const CLOCK_COLUMNS: &str = "k.kind, k.policy_version, k.procedure_id, k.calendar_id, k.target_us, k.started_at, \
+     k.counted_us, k.running_since, k.paused_at, k.met_at, k.pausable, k.breached_at, k.checked_us";
+
+/// A clock as stored, with what the timer recorded about it.
+#[derive(Clone, Debug)]
+struct Stored {
+    clock: Clock,
+    breached_at: Option<Timestamp>,
+    checked: Option<SignedDuration>,
+}
+
+/// The clocks of one case and the procedure (of a policy version) they run under.
+pub(crate) struct Governed {
+    policy: Arc<Policy>,
+    version: i64,
+    procedure_id: String,
+    calendar_id: String,
+    clocks: Vec<Stored>,
+}
+
+impl Governed {
+    fn procedure(&self) -> Result<&Procedure> {
+        self.policy
+            .procedures
+            .iter()
+            .find(|p| p.id == self.procedure_id)
+            .ok_or_else(|| {
+                StoreError::Corrupt(format!(
+                    "procedure {} not in version {}",
+                    self.procedure_id, self.version
+                ))
+            })
+    }
+
+    fn calendar(&self) -> Result<&accord_calendar::Calendar> {
+        self.policy.calendar(&self.calendar_id).ok_or_else(|| {
+            StoreError::Corrupt(format!(
+                "calendar {} not in version {}",
+                self.calendar_id, self.version
+            ))
+        })
+    }
+
+    fn set(&self) -> CaseClocks {
+        let get = |kind| {
+            self.clocks
+                .iter()
+                .find(|s| s.clock.kind == kind)
+                .map(|s| s.clock.clone())
+        };
+        CaseClocks {
+            first_response: get(ClockKind::FirstResponse),
+            next_update: get(ClockKind::NextUpdate),
+            resolution: get(ClockKind::Resolution),
+        }
+    }
+}
+
+fn micros(d: SignedDuration) -> i64 {
+    i64::try_from(d.as_micros()).unwrap_or(i64::MAX)
+}
+
+/// Reads a clock row selected with [`CLOCK_COLUMNS`] starting at column `at`: the clock and
+/// the version, procedure and calendar it runs under.
+fn clock_from_row(r: &mut crate::value::Row, at: usize) -> Result<(Stored, i64, String, String)> {
+    let kind = crate::codec::parse(&r.text(at)?, "case_clocks.kind", ClockKind::parse)?;
+    let stored = Stored {
+        clock: Clock {
+            kind,
+            target: SignedDuration::from_micros(r.i64(at + 4)?),
+            started_at: from_micros(r.i64(at + 5)?)?,
+            counted: SignedDuration::from_micros(r.i64(at + 6)?),
+            running_since: r.opt_i64(at + 7)?.map(from_micros).transpose()?,
+            paused_at: r.opt_i64(at + 8)?.map(from_micros).transpose()?,
+            met_at: r.opt_i64(at + 9)?.map(from_micros).transpose()?,
+            pausable: r.bool(at + 10)?,
+        },
+        breached_at: r.opt_i64(at + 11)?.map(from_micros).transpose()?,
+        checked: r.opt_i64(at + 12)?.map(SignedDuration::from_micros),
+    };
+    Ok((stored, r.i64(at + 1)?, r.text(at + 2)?, r.text(at + 3)?))
+}
+
+/// Adds a loaded clock to the clocks of its case.
+async fn collect(
+    store: &Store,
+    governed: &mut Option<Governed>,
+    row: (Stored, i64, String, String),
+) -> Result<()> {
+    let (stored, version, procedure_id, calendar_id) = row;
+    match governed {
+        Some(g) => g.clocks.push(stored),
+        None => {
+            *governed = Some(Governed {
+                policy: store.compiled_policy(version).await?,
+                version,
+                procedure_id,
+                calendar_id,
+                clocks: vec![stored],
+            });
+        }
+    }
+    Ok(())
+}
+
+async fn load(store: &Store, c: &mut Conn<'_>, case: CaseId) -> Result<Option<Governed>> {
+    let rows = c
+        .fetch_all(
+            &format!("SELECT {CLOCK_COLUMNS} FROM case_clocks k WHERE k.case_id = $1"),
+            args![case.0],
+        )
+        .await?;
+    let mut governed = None;
+    for mut r in rows {
+        collect(store, &mut governed, clock_from_row(&mut r, 0)?).await?;
+    }
+    Ok(governed)
+}
+
+/// Writes a clock and schedules (or cancels) the timer of its next threshold.
+async fn save(
+    c: &mut Conn<'_>,
+    case: CaseId,
+    g: &Governed,
+    stored: &Stored,
+    now: Timestamp,
+) -> Result<()> {
+    let calendar = g.calendar()?;
+    let clock = &stored.clock;
+    let due = clock.due_at(calendar);
+    c.execute(
+        "INSERT INTO case_clocks (case_id, kind, policy_version, procedure_id, calendar_id, target_us, started_at, counted_us, \
+         running_since, paused_at, met_at, pausable, due_at, breached_at, checked_us) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
+         ON CONFLICT (case_id, kind) DO UPDATE SET policy_version = excluded.policy_version, procedure_id = excluded.procedure_id, \
+         calendar_id = excluded.calendar_id, target_us = excluded.target_us, started_at = excluded.started_at, \
+         counted_us = excluded.counted_us, running_since = excluded.running_since, paused_at = excluded.paused_at, \
+         met_at = excluded.met_at, pausable = excluded.pausable, due_at = excluded.due_at, \
+         breached_at = excluded.breached_at, checked_us = excluded.checked_us",
+        args![
+            case.0,
+            clock.kind.as_str(),
+            g.version,
+            g.procedure_id,
+            g.calendar_id,
+            micros(clock.target),
+            to_micros(clock.started_at),
+            micros(clock.counted),
+            clock.running_since.map(to_micros),
+            clock.paused_at.map(to_micros),
+            clock.met_at.map(to_micros),
+            clock.pausable,
+            due.map(to_micros),
+            stored.breached_at.map(to_micros),
+            stored.checked.map(micros)
+        ],
+    )
+    .await?;
+    let job = TimerJob::Clock {
+        case,
+        kind: clock.kind,
+    };
+    let thresholds = rules::thresholds(&g.policy, clock.kind, clock.target);
+    match rules::next_check(clock, calendar, &thresholds, stored.checked) {
+        Some(at) => timers::schedule(c, &job, at, now).await,
+        None => timers::cancel(c, &job).await,
+    }
+}
+
+/// Stores the clocks that changed from `before` to `after` (a clock that started anew —
+/// a new next-update promise, a reopened resolution — starts with nothing checked).
+async fn store_changes(
+    c: &mut Conn<'_>,
+    case: CaseId,
+    g: &Governed,
+    after: &CaseClocks,
+    now: Timestamp,
+) -> Result<()> {
+    for clock in after.iter() {
+        let old = g.clocks.iter().find(|s| s.clock.kind == clock.kind);
+        if old.is_some_and(|s| s.clock == *clock) {
+            continue;
+        }
+        let fresh = old.is_none_or(|s| s.clock.started_at != clock.started_at);
+        let stored = Stored {
+            clock: clock.clone(),
+            breached_at: if fresh {
+                None
+            } else {
+                old.and_then(|s| s.breached_at)
+            },
+            checked: if fresh {
+                None
+            } else {
+                old.and_then(|s| s.checked)
+            },
+        };
+        save(c, case, g, &stored, now).await?;
+    }
+    Ok(())
+}
+
+/// Starts the clocks of a new case under the procedure of its governing version.
+pub(crate) async fn start(
+    store: &Store,
+    c: &mut Conn<'_>,
+    case: &Case,
+    now: Timestamp,
+) -> Result<()> {
+    let Some(version) = case.policy_version else {
+        return Ok(());
+    };
+    let policy = store.compiled_policy(version).await?;
+    let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
+    let facts = crate::facts::load_facts(c, case.id, today).await?;
+    let Some(procedure) = policy.procedure_for(&facts) else {
+        return Ok(());
+    };
+    let g = Governed {
+        version,
+        procedure_id: procedure.id.clone(),
+        calendar_id: procedure.calendar.clone(),
+        clocks: Vec::new(),
+        policy: policy.clone(),
+    };
+    let clocks = CaseClocks::open(procedure, g.calendar()?, case.status, now);
+    store_changes(c, case.id, &g, &clocks, now).await
+}
+
+/// A public reply was sent: the first response is met, the promise kept, a new one made.
+pub(crate) async fn after_reply(
+    store: &Store,
+    c: &mut Conn<'_>,
+    case: &Case,
+    now: Timestamp,
+) -> Result<()> {
+    let Some(g) = load(store, c, case.id).await? else {
+        return Ok(());
+    };
+    let next = g
+        .set()
+        .on_reply(g.procedure()?, g.calendar()?, case.status, now);
+    store_changes(c, case.id, &g, &next, now).await
+}
+
+pub(crate) async fn after_status(
+    store: &Store,
+    c: &mut Conn<'_>,
+    case: CaseId,
+    from: CaseStatus,
+    to: CaseStatus,
+    now: Timestamp,
+) -> Result<()> {
+    let Some(g) = load(store, c, case).await? else {
+        return Ok(());
+    };
+    let next = g
+        .set()
+        .on_status(g.procedure()?, g.calendar()?, from, to, now);
+    store_changes(c, case, &g, &next, now).await
+}
+
+/// A case that moves to another policy version.
+pub(crate) struct Move {
+    pub case: CaseId,
+    pub status: CaseStatus,
+    pub to: i64,
+}
+
+/// Re-evaluates the clocks of cases that move to another version (PRODUCT.md B2): each
+/// keeps the working time counted so far and takes the target, calendar and pausing rule
+/// of the procedure that governs it under the new version. A case without clocks (opened
+/// before any version, or under no procedure) starts them now. Facts and clocks of all the
+/// open cases are read in two queries; `open` is the SQL list of open statuses.
+pub(crate) async fn retarget(
+    store: &Store,
+    c: &mut Conn<'_>,
+    moves: &[Move],
+    open: &str,
+    now: Timestamp,
+) -> Result<()> {
+    if moves.is_empty() {
+        return Ok(());
+    }
+    let wanted: HashSet<Uuid> = moves.iter().map(|m| m.case.0).collect();
+    let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
+    let mut facts = HashMap::with_capacity(moves.len());
+    let rows = c
+        .fetch_all(
+            &format!("SELECT c.id, {} FROM cases c LEFT JOIN organizations o ON o.id = c.organization_id WHERE c.status IN ({open})", crate::facts::FACT_COLUMNS),
+            &[],
+        )
+        .await?;
+    for mut r in rows {
+        let id = r.uuid(0)?;
+        if wanted.contains(&id) {
+            facts.insert(id, crate::facts::facts_from_row(&mut r, 1, today)?);
+        }
+    }
+    let mut current: HashMap<Uuid, Option<Governed>> = HashMap::new();
+    let rows = c
+        .fetch_all(
+            &format!("SELECT k.case_id, {CLOCK_COLUMNS} FROM case_clocks k JOIN cases c ON c.id = k.case_id WHERE c.status IN ({open})"),
+            &[],
+        )
+        .await?;
+    for mut r in rows {
+        let id = r.uuid(0)?;
+        if wanted.contains(&id) {
+            let row = clock_from_row(&mut r, 1)?;
+            collect(store, current.entry(id).or_default(), row).await?;
+        }
+    }
+    let mut policies: HashMap<i64, Arc<Policy>> = HashMap::new();
+    for m in moves {
+        let policy = match policies.get(&m.to) {
+            Some(p) => p.clone(),
+            None => {
+                let p = store.compiled_policy(m.to).await?;
+                policies.insert(m.to, p.clone());
+                p
+            }
+        };
+        let Some(procedure) = facts.get(&m.case.0).and_then(|f| policy.procedure_for(f)) else {
+            continue;
+        };
+        let next = Governed {
+            policy: policy.clone(),
+            version: m.to,
+            procedure_id: procedure.id.clone(),
+            calendar_id: procedure.calendar.clone(),
+            clocks: Vec::new(),
+        };
+        match current.get(&m.case.0).and_then(Option::as_ref) {
+            Some(old) => {
+                let old_calendar = old.calendar()?;
+                for s in &old.clocks {
+                    let moved = Stored {
+                        clock: rules::retarget(&s.clock, old_calendar, procedure, now),
+                        breached_at: s.breached_at,
+                        checked: s.checked,
+                    };
+                    save(c, m.case, &next, &moved, now).await?;
+                }
+            }
+            None => {
+                let clocks = CaseClocks::open(procedure, next.calendar()?, m.status, now);
+                store_changes(c, m.case, &next, &clocks, now).await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The timer of a clock fired: handle every threshold reached (record the breach, run the
+/// escalation levels whose condition matches the case now) and schedule the next one.
+pub(crate) async fn check_clock(
+    store: &Store,
+    c: &mut Conn<'_>,
+    case: CaseId,
+    kind: ClockKind,
+    now: Timestamp,
+) -> Result<()> {
+    let Some(g) = load(store, c, case).await? else {
+        return Ok(());
+    };
+    let Some(stored) = g.clocks.iter().find(|s| s.clock.kind == kind) else {
+        return Ok(());
+    };
+    let calendar = g.calendar()?;
+    let thresholds = rules::thresholds(&g.policy, kind, stored.clock.target);
+    let (reached, elapsed) =
+        rules::reached(&stored.clock, calendar, &thresholds, stored.checked, now);
+    let mut next = stored.clone();
+    if !reached.is_empty() {
+        next.checked = Some(elapsed);
+    }
+    let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
+    for Threshold { level, .. } in reached {
+        match level {
+            None if next.breached_at.is_none() && stored.clock.met_at.is_none() => {
+                next.breached_at = Some(now);
+                insert_event(
+                    c,
+                    case,
+                    &Change::ClockBreached { clock: kind },
+                    None,
+                    None,
+                    now,
+                )
+                .await?;
+            }
+            None => {}
+            Some(level) => {
+                let facts = crate::facts::load_facts(c, case, today).await?;
+                if level.when.matches(&facts) {
+                    crate::escalation::run_level(c, case, level, now).await?;
+                }
+            }
+        }
+    }
+    save(c, case, &g, &next, now).await
+}
+
+/// A clock as shown on a case.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct ClockView {
+    pub kind: ClockKind,
+    pub state: ClockState,
+    /// Working time allowed, in minutes.
+    pub target_minutes: i64,
+    /// Working time counted so far, in minutes.
+    pub elapsed_minutes: i64,
+    #[schema(value_type = String, format = DateTime)]
+    pub started_at: Timestamp,
+    /// When the target is reached if the clock keeps running.
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub due_at: Option<Timestamp>,
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub paused_at: Option<Timestamp>,
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub met_at: Option<Timestamp>,
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub breached_at: Option<Timestamp>,
+    /// Met within the target (`None` until met).
+    pub met_in_time: Option<bool>,
+    pub policy_version: i64,
+    pub procedure: String,
+    pub calendar: String,
+}
+
+fn view(g: &Governed, stored: &Stored, now: Timestamp) -> Result<ClockView> {
+    let calendar = g.calendar()?;
+    let clock = &stored.clock;
+    Ok(ClockView {
+        kind: clock.kind,
+        state: clock.state(calendar, now),
+        target_minutes: clock.target.as_secs() / 60,
+        elapsed_minutes: clock.elapsed(calendar, now).as_secs() / 60,
+        started_at: clock.started_at,
+        due_at: clock.due_at(calendar),
+        paused_at: clock.paused_at,
+        met_at: clock.met_at,
+        breached_at: stored.breached_at,
+        met_in_time: clock.met_in_time(),
+        policy_version: g.version,
+        procedure: g.procedure_id.clone(),
+        calendar: g.calendar_id.clone(),
+    })
+}
+
+/// A running clock near or past its target, for the supervisors' "breaching soon" view.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct ClockAlert {
+    pub case_id: CaseId,
+    pub case_number: i64,
+    pub subject: String,
+    pub priority: Priority,
+    pub status: CaseStatus,
+    pub team_id: Option<TeamId>,
+    pub assignee_id: Option<UserId>,
+    pub kind: ClockKind,
+    #[schema(value_type = String, format = DateTime)]
+    pub due_at: Timestamp,
+    /// Already past its target.
+    pub breached: bool,
+}
+
+impl Store {
+    /// The clocks of a case (staff), in the order first response, next update, resolution.
+    pub async fn case_clocks(
+        &self,
+        actor: &Actor,
+        case: CaseId,
+        now: Timestamp,
+    ) -> Result<Vec<ClockView>> {
+        actor.require(Action::ViewInternalEntries)?;
+        let mut c = self.read().await?;
+        crate::cases::load_case_scoped(&mut c, actor, case).await?;
+        let Some(g) = load(self, &mut c, case).await? else {
+            return Ok(Vec::new());
+        };
+        let mut views = Vec::new();
+        for kind in rules::KINDS {
+            if let Some(stored) = g.clocks.iter().find(|s| s.clock.kind == kind) {
+                views.push(view(&g, stored, now)?);
+            }
+        }
+        Ok(views)
+    }
+
+    /// Running clocks of open cases due before `now + within` (breached ones included),
+    /// soonest first.
+    pub async fn breaching_soon(
+        &self,
+        actor: &Actor,
+        within: SignedDuration,
+        now: Timestamp,
+        limit: i64,
+    ) -> Result<Vec<ClockAlert>> {
+        actor.require(Action::Supervise)?;
+        let horizon = now
+            .checked_add(within)
+            .map_err(|e| StoreError::Config(e.to_string()))?;
+        let rows = self
+            .read()
+            .await?
+            .fetch_all(
+                "SELECT c.id, c.number, c.subject, c.priority, c.status, c.team_id, c.assignee_id, k.kind, k.due_at \
+                 FROM case_clocks k JOIN cases c ON c.id = k.case_id \
+                 WHERE k.due_at IS NOT NULL AND k.due_at <= $1 ORDER BY k.due_at LIMIT $2",
+                args![to_micros(horizon), limit],
+            )
+            .await?;
+        rows.into_iter()
+            .map(|mut r| {
+                let due_at = from_micros(r.i64(8)?)?;
+                Ok(ClockAlert {
+                    case_id: CaseId(r.uuid(0)?),
+                    case_number: r.i64(1)?,
+                    subject: r.text(2)?,
+                    priority: crate::codec::parse(&r.text(3)?, "cases.priority", Priority::parse)?,
+                    status: crate::codec::parse(&r.text(4)?, "cases.status", CaseStatus::parse)?,
+                    team_id: r.opt_uuid(5)?.map(TeamId),
+                    assignee_id: r.opt_uuid(6)?.map(UserId),
+                    kind: crate::codec::parse(&r.text(7)?, "case_clocks.kind", ClockKind::parse)?,
+                    due_at,
+                    breached: due_at <= now,
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,201 @@
+//! Running a level of the escalation chain on a case (PRODUCT.md C2): notify, reassign,
+//! raise priority. Each change is recorded on the case with the level's rationale as the
+//! reason, and the level itself as an `escalated` event, so the case shows why.
+
+use accord_core::case::{CaseStatus, Change, Priority};
+use accord_core::ids::{CaseId, TeamId, UserId};
+use accord_core::people::Role;
+use accord_policy::model::{Action, EscalationLevel};
+use jiff::Timestamp;
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::Result;
+use crate::cases::insert_event;
+use crate::codec::to_micros;
+use crate::db::Conn;
+use crate::value::Json;
+
+struct CaseNow {
+    priority: Priority,
+    team: Option<TeamId>,
+    assignee: Option<UserId>,
+}
+
+async fn case_now(c: &mut Conn<'_>, case: CaseId) -> Result<Option<CaseNow>> {
+    let Some(mut r) = c
+        .fetch_optional(
+            "SELECT priority, team_id, assignee_id, status FROM cases WHERE id = $1",
+            args![case.0],
+        )
+        .await?
+    else {
+        return Ok(None);
+    };
+    let status = crate::codec::parse(&r.text(3)?, "cases.status", CaseStatus::parse)?;
+    if matches!(status, CaseStatus::Resolved | CaseStatus::Closed) {
+        return Ok(None);
+    }
+    Ok(Some(CaseNow {
+        priority: crate::codec::parse(&r.text(0)?, "cases.priority", Priority::parse)?,
+        team: r.opt_uuid(1)?.map(TeamId),
+        assignee: r.opt_uuid(2)?.map(UserId),
+    }))
+}
+
+async fn team_named(c: &mut Conn<'_>, name: &str) -> Result<Option<TeamId>> {
+    Ok(
+        c.fetch_optional("SELECT id FROM teams WHERE name = $1", args![name])
+            .await?
+            .map(|mut r| r.uuid(0))
+            .transpose()?
+            .map(TeamId),
+    )
+}
+
+/// Active staff of a role (in a team, if given), the least busy first.
+async fn staff_of(c: &mut Conn<'_>, role: Role, team: Option<TeamId>) -> Result<Vec<UserId>> {
+    let rows = c
+        .fetch_all(
+            "SELECT u.id FROM users u WHERE u.role = $1 AND u.active = $3 \
+             AND ($2 IS NULL OR EXISTS (SELECT 1 FROM team_members m WHERE m.user_id = u.id AND m.team_id = $2)) \
+             ORDER BY (SELECT COUNT(*) FROM cases x WHERE x.assignee_id = u.id AND x.status NOT IN ('resolved', 'closed')), u.email",
+            args![role.as_str(), team.map(|t| t.0), true],
+        )
+        .await?;
+    rows.into_iter()
+        .map(|mut r| Ok(UserId(r.uuid(0)?)))
+        .collect()
+}
+
+/// Runs a level's actions on an open case (a resolved one needs no escalation).
+pub(crate) async fn run_level(
+    c: &mut Conn<'_>,
+    case: CaseId,
+    level: &EscalationLevel,
+    now: Timestamp,
+) -> Result<()> {
+    let Some(mut current) = case_now(c, case).await? else {
+        return Ok(());
+    };
+    let reason = Some(level.rationale.text.as_str());
+    let mut done = Vec::new();
+    for action in &level.actions {
+        match action {
+            Action::RaisePriority { to } => {
+                if current.priority < *to {
+                    let change = Change::Priority {
+                        from: current.priority,
+                        to: *to,
+                    };
+                    c.execute(
+                        "UPDATE cases SET priority = $1, updated_at = $2 WHERE id = $3",
+                        args![to.as_str(), to_micros(now), case.0],
+                    )
+                    .await?;
+                    insert_event(c, case, &change, None, reason, now).await?;
+                    current.priority = *to;
+                }
+                done.push(format!("raise_priority:{to}"));
+            }
+            Action::Reassign { team, role } => {
+                let mut target_team = current.team;
+                if let Some(name) = team
+                    && let Some(found) = team_named(c, name).await?
+                {
+                    target_team = Some(found);
+                }
+                if target_team != current.team {
+                    c.execute(
+                        "UPDATE cases SET team_id = $1, updated_at = $2 WHERE id = $3",
+                        args![target_team.map(|t| t.0), to_micros(now), case.0],
+                    )
+                    .await?;
+                    insert_event(
+                        c,
+                        case,
+                        &Change::Team {
+                            from: current.team,
+                            to: target_team,
+                        },
+                        None,
+                        reason,
+                        now,
+                    )
+                    .await?;
+                    current.team = target_team;
+                }
+                if let Some(role) = role {
+                    let candidates = staff_of(c, *role, target_team).await?;
+                    let candidates = if candidates.is_empty() {
+                        staff_of(c, *role, None).await?
+                    } else {
+                        candidates
+                    };
+                    if let Some(person) = candidates.first().copied()
+                        && Some(person) != current.assignee
+                    {
+                        c.execute(
+                            "UPDATE cases SET assignee_id = $1, updated_at = $2 WHERE id = $3",
+                            args![person.0, to_micros(now), case.0],
+                        )
+                        .await?;
+                        insert_event(
+                            c,
+                            case,
+                            &Change::Assignee {
+                                from: current.assignee,
+                                to: Some(person),
+                            },
+                            None,
+                            reason,
+                            now,
+                        )
+                        .await?;
+                        current.assignee = Some(person);
+                    }
+                }
+                done.push(match (team, role) {
+                    (Some(t), Some(r)) => format!("reassign:{t}:{r}"),
+                    (Some(t), None) => format!("reassign:{t}"),
+                    (None, Some(r)) => format!("reassign:{r}"),
+                    (None, None) => "reassign".to_owned(),
+                });
+            }
+            Action::Notify { role, team } => {
+                let team_id = match team {
+                    Some(name) => team_named(c, name).await?,
+                    None => None,
+                };
+                // An agent-level notice goes to the case's assignee when it has one.
+                let recipients = match (role, current.assignee) {
+                    (Role::Agent, Some(assignee)) => vec![assignee],
+                    _ => staff_of(c, *role, team_id).await?,
+                };
+                for user in recipients {
+                    c.execute(
+                        "INSERT INTO notifications (id, user_id, case_id, kind, data, created_at, read_at) VALUES ($1, $2, $3, $4, $5, $6, NULL)",
+                        args![Uuid::now_v7(), user.0, case.0, "escalation", Json(&json!({"level": level.id})), to_micros(now)],
+                    )
+                    .await?;
+                }
+                done.push(match team {
+                    Some(t) => format!("notify:{role}:{t}"),
+                    None => format!("notify:{role}"),
+                });
+            }
+        }
+    }
+    insert_event(
+        c,
+        case,
+        &Change::Escalated {
+            level: level.id.clone(),
+            actions: done,
+        },
+        None,
+        reason,
+        now,
+    )
+    .await
+}

@@ -1,0 +1,271 @@
+#![allow(clippy::unwrap_used)]
+//! Clocks of cases and the durable timers that watch them, on both engines: clocks start
+//! with the case under its procedure, replies and status changes move them, a timer records
+//! the breach and runs the escalation chain exactly once, even with two nodes firing.
+
+use accord_core::access::Actor;
+use accord_core::case::*;
+use accord_core::clock::{ClockKind, ClockState};
+use accord_core::entry::{EntryKind, NewEntry};
+use accord_core::ids::ContactId;
+use accord_store::Store;
+use accord_store::cases::Created;
+use accord_testkit::{Cast, db_test};
+use jiff::civil::date;
+use jiff::tz::TimeZone;
+use jiff::{SignedDuration, Timestamp};
+
+/// Email answered within 2 working hours, an update every 4, resolution in 16, Monday to
+/// Friday 9–17 in Riga; a warning 30 minutes before the first-response breach notifies the
+/// supervisors, and the resolution breach raises the priority and moves the case to the team.
+const POLICY: &str = r#"
+[policy]
+name = "Clock test policy"
+owner = "owner@example.com"
+review_by = "2030-01-31"
+mission = "Help customers get back to work."
+currency = "EUR"
+languages = ["en"]
+default_calendar = "riga"
+
+[[objectives]]
+id = "answer-fast"
+name = { en = "Answer fast" }
+indicator = "first_response_time"
+target = "2h"
+mission_link = "A fast answer gets customers back to work."
+
+[[calendars]]
+id = "riga"
+time_zone = "Europe/Riga"
+[calendars.hours]
+mon = ["09:00-17:00"]
+tue = ["09:00-17:00"]
+wed = ["09:00-17:00"]
+thu = ["09:00-17:00"]
+fri = ["09:00-17:00"]
+
+[[procedures]]
+id = "email"
+channel = "email"
+serves = ["answer-fast"]
+first_response = "2h"
+update_every = "4h"
+resolution = "16h"
+rationale = { basis = "study", text = "Fast answers keep trust.", long_term = "Customers stay." }
+explanation = { en = "We answer email within two working hours." }
+
+[[escalation]]
+id = "warn"
+level = 1
+trigger = { on = "before_breach", clock = "first_response", by = "30m" }
+actions = [{ do = "notify", role = "supervisor" }]
+rationale = { basis = "business_practice", text = "A supervisor can help in time.", long_term = "Fewer breaches." }
+
+[[escalation]]
+id = "late"
+level = 2
+trigger = { on = "after_breach", clock = "resolution", by = "0m" }
+actions = [{ do = "raise_priority", to = "high" }, { do = "reassign", team = "Atbalsts" }]
+rationale = { basis = "business_practice", text = "Late cases need more attention.", long_term = "Fewer late cases." }
+"#;
+
+/// Monday 23 November 2026 at a time in Riga.
+fn riga(day: i8, hour: i8, minute: i8) -> Timestamp {
+    date(2026, 11, day)
+        .at(hour, minute, 0, 0)
+        .to_zoned(TimeZone::get("Europe/Riga").unwrap())
+        .unwrap()
+        .timestamp()
+}
+
+async fn publish(store: &Store, cast: &Cast, at: Timestamp) {
+    let (draft, findings) = store
+        .create_policy_draft(&cast.supervisor, POLICY, "Clocks.", at)
+        .await
+        .unwrap();
+    assert!(findings.is_empty(), "{findings:?}");
+    store
+        .publish_policy(&cast.supervisor, draft.number, at, &[], at)
+        .await
+        .unwrap();
+}
+
+async fn email_case(store: &Store, actor: &Actor, contact: ContactId, at: Timestamp) -> Case {
+    let new = NewCase {
+        subject: "Rēķins nav saņemts".into(),
+        body: Some("Labdien, rēķins vēl nav atnācis.".into()),
+        contact_id: Some(contact),
+        channel: Some(Channel::Email),
+        language: None,
+        priority: None,
+        category: None,
+        tags: vec![],
+        custom_fields: Default::default(),
+        team_id: None,
+        assignee_id: None,
+    };
+    match store.create_case(actor, new, None, at).await.unwrap() {
+        Created::New(case) => case,
+        Created::Replayed { .. } => panic!("not a retry"),
+    }
+}
+
+fn reply(body: &str) -> NewEntry {
+    NewEntry {
+        kind: EntryKind::Outbound,
+        body: body.into(),
+        channel: None,
+        department_id: None,
+        answers_entry_id: None,
+    }
+}
+
+fn status(to: CaseStatus) -> CasePatch {
+    CasePatch {
+        status: Some(to),
+        ..Default::default()
+    }
+}
+
+async fn events(store: &Store, actor: &Actor, case: &Case, kind: &str) -> usize {
+    store
+        .list_events(actor, case.id)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|e| e.change.kind() == kind)
+        .count()
+}
+
+db_test!(async fn clocks_follow_replies_and_status_changes(db) {
+    let cast = Cast::create(&db.store).await;
+    let (store, agent) = (&db.store, &cast.agent);
+    publish(store, &cast, riga(23, 8, 0)).await;
+    // Monday 16:00: one working hour today, the second on Tuesday at 10:00.
+    let case = email_case(store, agent, cast.contact_a, riga(23, 16, 0)).await;
+    let clocks = store.case_clocks(agent, case.id, riga(23, 16, 30)).await.unwrap();
+    let kinds: Vec<_> = clocks.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, vec![ClockKind::FirstResponse, ClockKind::Resolution]);
+    assert_eq!(clocks[0].due_at, Some(riga(24, 10, 0)));
+    assert_eq!(clocks[0].state, ClockState::Running);
+    assert_eq!((clocks[0].policy_version, clocks[0].procedure.as_str()), (1, "email"));
+
+    // The reply on Tuesday 9:30 meets it and promises an update within 4 working hours.
+    store.add_entry(agent, case.id, &reply("Sveiki! Pārbaudām."), riga(24, 9, 30)).await.unwrap();
+    let clocks = store.case_clocks(agent, case.id, riga(24, 9, 31)).await.unwrap();
+    assert_eq!(clocks[0].state, ClockState::Met);
+    assert_eq!(clocks[0].met_in_time, Some(true));
+    assert_eq!(clocks[1].kind, ClockKind::NextUpdate);
+    assert_eq!(clocks[1].due_at, Some(riga(24, 13, 30)));
+
+    // Waiting on the customer pauses; the answer resumes with the time left.
+    store.update_case(agent, case.id, &status(CaseStatus::WaitingOnCustomer), riga(24, 10, 30)).await.unwrap();
+    let clocks = store.case_clocks(agent, case.id, riga(25, 12, 0)).await.unwrap();
+    assert!(clocks[1..].iter().all(|c| c.state == ClockState::Paused && c.due_at.is_none()));
+    store.update_case(agent, case.id, &status(CaseStatus::Investigating), riga(26, 9, 0)).await.unwrap();
+    let clocks = store.case_clocks(agent, case.id, riga(26, 9, 0)).await.unwrap();
+    assert_eq!(clocks[1].due_at, Some(riga(26, 12, 0)), "3 of 4 hours left");
+
+    // Resolving meets every clock.
+    store.update_case(agent, case.id, &status(CaseStatus::Resolved), riga(26, 10, 0)).await.unwrap();
+    let clocks = store.case_clocks(agent, case.id, riga(30, 10, 0)).await.unwrap();
+    assert!(clocks.iter().all(|c| c.state == ClockState::Met), "{clocks:?}");
+    // Customers do not see clocks.
+    assert!(store.case_clocks(&cast.customer_a, case.id, riga(30, 10, 0)).await.is_err());
+});
+
+db_test!(async fn timers_record_breaches_and_escalate_once(db) {
+    let cast = Cast::create(&db.store).await;
+    let (store, agent) = (&db.store, &cast.agent);
+    publish(store, &cast, riga(23, 8, 0)).await;
+    let case = email_case(store, agent, cast.contact_a, riga(23, 9, 0)).await;
+    let soon = store.breaching_soon(&cast.supervisor, SignedDuration::from_hours(3), riga(23, 9, 0), 50).await.unwrap();
+    assert_eq!(soon.len(), 1);
+    assert_eq!((soon[0].case_number, soon[0].kind, soon[0].breached), (case.number, ClockKind::FirstResponse, false));
+    assert!(store.breaching_soon(agent, SignedDuration::from_hours(3), riga(23, 9, 0), 50).await.is_err());
+
+    // 10:29: nothing due yet. 10:30: the warning notifies the supervisor.
+    assert_eq!(store.run_due_timers("node-a", || riga(23, 10, 29)).await.unwrap(), 0);
+    assert_eq!(store.run_due_timers("node-a", || riga(23, 10, 30)).await.unwrap(), 1);
+    assert_eq!(events(store, agent, &case, "escalated").await, 1);
+    assert_eq!(events(store, agent, &case, "clock_breached").await, 0);
+    // 11:00: the first response is breached; running again changes nothing.
+    store.run_due_timers("node-a", || riga(23, 11, 0)).await.unwrap();
+    store.run_due_timers("node-a", || riga(23, 11, 5)).await.unwrap();
+    assert_eq!(events(store, agent, &case, "clock_breached").await, 1);
+    let clocks = store.case_clocks(agent, case.id, riga(23, 11, 5)).await.unwrap();
+    assert_eq!(clocks[0].state, ClockState::Breached);
+    assert_eq!(clocks[0].breached_at, Some(riga(23, 11, 0)));
+
+    // After downtime: two days later, the resolution breach and its escalation both run.
+    store.run_due_timers("node-b", || riga(26, 12, 0)).await.unwrap();
+    let history = store.list_events(agent, case.id).await.unwrap();
+    let escalated: Vec<_> = history.iter().filter_map(|e| match &e.change {
+        Change::Escalated { level, actions } => Some((level.clone(), actions.clone(), e.reason.clone())),
+        _ => None,
+    }).collect();
+    assert_eq!(escalated.len(), 2);
+    assert_eq!(escalated[1].0, "late");
+    assert_eq!(escalated[1].1, vec!["raise_priority:high".to_owned(), "reassign:Atbalsts".to_owned()]);
+    assert_eq!(escalated[1].2.as_deref(), Some("Late cases need more attention."));
+    let now = store.get_case(agent, case.id).await.unwrap();
+    assert_eq!((now.priority, now.team_id), (Priority::High, Some(cast.team)));
+    assert_eq!(store.pending_timers().await.unwrap(), 0, "nothing left to watch");
+});
+
+db_test!(async fn two_nodes_fire_each_timer_exactly_once(db) {
+    let cast = Cast::create(&db.store).await;
+    publish(&db.store, &cast, riga(23, 8, 0)).await;
+    let mut cases = Vec::new();
+    for i in 0..40 {
+        cases.push(email_case(&db.store, &cast.agent, cast.contact_a, riga(23, 9, 0) + SignedDuration::from_secs(i)).await);
+    }
+    // Both nodes look at the same due timers at the same time, many times over.
+    let other = db.another_node().await;
+    let late = || riga(23, 12, 0);
+    let (a, b) = tokio::join!(
+        async { let mut n = 0; for _ in 0..3 { n += db.store.run_due_timers("node-a", late).await.unwrap(); } n },
+        async { let mut n = 0; for _ in 0..3 { n += other.run_due_timers("node-b", late).await.unwrap(); } n },
+    );
+    // Each case: the warning, then the breach (one timer firing handles both thresholds
+    // when it is late, so count the effects, not the firings).
+    assert!(a + b >= 40, "fired {a} + {b}");
+    for case in &cases {
+        assert_eq!(events(&db.store, &cast.agent, case, "escalated").await, 1, "case {}", case.number);
+        assert_eq!(events(&db.store, &cast.agent, case, "clock_breached").await, 1, "case {}", case.number);
+    }
+    other.close().await;
+});
+
+db_test!(async fn a_node_whose_lease_ran_out_cannot_fire_again(db) {
+    use accord_store::timers::{Fired, LEASE};
+    let cast = Cast::create(&db.store).await;
+    publish(&db.store, &cast, riga(23, 8, 0)).await;
+    let first = email_case(&db.store, &cast.agent, cast.contact_a, riga(23, 9, 0)).await;
+    let second = email_case(&db.store, &cast.agent, cast.contact_a, riga(23, 9, 1)).await;
+    let other = db.another_node().await;
+    let t = riga(23, 10, 45);
+    // Node A leases both warnings, then stalls past its lease; node B takes them over.
+    let by_a = db.store.lease_due_timers("node-a", t, 100).await.unwrap();
+    assert_eq!(by_a.len(), 2);
+    assert!(other.lease_due_timers("node-b", t, 100).await.unwrap().is_empty(), "still leased");
+    let by_b = other.lease_due_timers("node-b", t + LEASE, 100).await.unwrap();
+    assert_eq!(by_a.iter().map(|x| &x.key).collect::<Vec<_>>(), by_b.iter().map(|x| &x.key).collect::<Vec<_>>());
+    // B fires the first; A wakes up and tries both; B fires the second.
+    assert_eq!(other.fire_timer(&by_b[0], "node-b", t + LEASE).await.unwrap(), Fired::Done);
+    assert_eq!(db.store.fire_timer(&by_a[0], "node-a", t + LEASE).await.unwrap(), Fired::Stale);
+    assert_eq!(db.store.fire_timer(&by_a[1], "node-a", t + LEASE).await.unwrap(), Fired::Stale);
+    assert_eq!(other.fire_timer(&by_b[1], "node-b", t + LEASE).await.unwrap(), Fired::Done);
+    for case in [&first, &second] {
+        assert_eq!(events(&db.store, &cast.agent, case, "escalated").await, 1);
+    }
+    // A reply moves the clock on: the timer leased before it can no longer fire.
+    let third = email_case(&db.store, &cast.agent, cast.contact_a, riga(23, 9, 2)).await;
+    let leased = db.store.lease_due_timers("node-a", t, 100).await.unwrap();
+    assert_eq!(leased.len(), 1);
+    db.store.add_entry(&cast.agent, third.id, &reply("Paldies, skatāmies."), t).await.unwrap();
+    assert_eq!(db.store.fire_timer(&leased[0], "node-a", t).await.unwrap(), Fired::Stale);
+    assert_eq!(events(&db.store, &cast.agent, &third, "escalated").await, 0);
+    other.close().await;
+});
