@@ -18,11 +18,11 @@ use crate::db::{Conn, Engine};
 use crate::{Result, Store, StoreError};
 
 /// How long a node may take to fire what it leased before another node may take it over.
-pub const LEASE: SignedDuration = SignedDuration::from_secs(30);
+pub const LEASE: SignedDuration = SignedDuration::from_secs(10);
 /// The longest a worker sleeps before looking for due timers again.
 pub const POLL: SignedDuration = SignedDuration::from_millis(250);
 /// Timers leased at once.
-pub const BATCH: i64 = 200;
+pub const BATCH: i64 = 100;
 
 /// What a timer does when it fires.
 #[derive(Clone, Debug, PartialEq, Eq)]
