@@ -207,6 +207,11 @@ mod tests {
                 "limit",
                 "date",
                 "organization",
+                "due",
+                "at",
+                "elapsed",
+                "clock",
+                "level",
             ]
             .into_iter()
             .map(|n| (Cow::Borrowed(n), FluentValue::from("x")))
@@ -218,6 +223,7 @@ mod tests {
                 (Cow::Borrowed("total"), FluentValue::from(3)),
                 (Cow::Borrowed("line"), FluentValue::from(3)),
                 (Cow::Borrowed("column"), FluentValue::from(5)),
+                (Cow::Borrowed("hours"), FluentValue::from(4)),
             ])
             .collect();
             for id in &ids {

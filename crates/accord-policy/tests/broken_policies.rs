@@ -57,3 +57,9 @@ fn the_minimal_valid_policy_has_no_findings() {
     let text = include_str!("valid-minimal.toml");
     assert_eq!(report_lines(text), Vec::<String>::new());
 }
+
+#[test]
+fn the_always_open_test_policy_has_no_findings() {
+    let text = include_str!("always-open.toml");
+    assert_eq!(report_lines(text), Vec::<String>::new());
+}

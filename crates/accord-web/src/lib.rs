@@ -69,8 +69,16 @@ impl AppState {
     }
 }
 
+/// The current time at the precision the database keeps (microseconds), so what a request
+/// answers equals what a later read returns.
 pub(crate) fn now() -> jiff::Timestamp {
-    jiff::Timestamp::now()
+    let now = jiff::Timestamp::now();
+    now.round(
+        jiff::TimestampRound::new()
+            .smallest(jiff::Unit::Microsecond)
+            .mode(jiff::RoundMode::Trunc),
+    )
+    .unwrap_or(now)
 }
 
 /// The process-wide Prometheus recorder, installed on first use.

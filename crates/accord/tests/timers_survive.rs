@@ -15,51 +15,7 @@ use jiff::{SignedDuration, Timestamp};
 
 /// Around the clock, first response within an hour, a warning to supervisors 30 minutes
 /// before it is breached.
-const POLICY: &str = r#"
-[policy]
-name = "Always open"
-owner = "owner@example.com"
-review_by = "2030-01-31"
-mission = "Help customers get back to work."
-currency = "EUR"
-languages = ["en"]
-default_calendar = "always"
-
-[[objectives]]
-id = "answer-fast"
-name = { en = "Answer fast" }
-indicator = "first_response_time"
-target = "1h"
-mission_link = "A fast answer gets customers back to work."
-
-[[calendars]]
-id = "always"
-time_zone = "UTC"
-[calendars.hours]
-mon = ["00:00-24:00"]
-tue = ["00:00-24:00"]
-wed = ["00:00-24:00"]
-thu = ["00:00-24:00"]
-fri = ["00:00-24:00"]
-sat = ["00:00-24:00"]
-sun = ["00:00-24:00"]
-
-[[procedures]]
-id = "email"
-channel = "email"
-serves = ["answer-fast"]
-first_response = "1h"
-resolution = "100h"
-rationale = { basis = "study", text = "Fast answers keep trust.", long_term = "Customers stay." }
-explanation = { en = "We answer email within an hour." }
-
-[[escalation]]
-id = "warn"
-level = 1
-trigger = { on = "before_breach", clock = "first_response", by = "30m" }
-actions = [{ do = "notify", role = "supervisor" }]
-rationale = { basis = "business_practice", text = "A supervisor can help in time.", long_term = "Fewer breaches." }
-"#;
+const POLICY: &str = include_str!("../../accord-policy/tests/always-open.toml");
 
 /// Cases whose warning is already due when the server starts.
 const DUE: usize = 400;

@@ -291,3 +291,38 @@ error-code-policy_has_errors = The policy has errors. Fix them before publishing
 error-code-in_the_past = Choose a date from now on.
 error-code-unknown_organization = That organization does not exist.
 case-policy-version = Service policy version
+
+## Clocks and escalation (PRODUCT.md C1, C2)
+clocks-title = Clocks
+clock-first_response = First response
+clock-next_update = Next update promised
+clock-resolution = Resolution
+clock-milestone = Milestone
+clock-state-running = Running
+clock-state-paused = Paused
+clock-state-met = Met
+clock-state-breached = Breached
+clock-due = Due { $due }
+clock-paused = Paused since { $at }, while we wait for the customer
+clock-met-in-time = Met { $at }, in time
+clock-met-late = Met { $at }, late
+clock-overdue = Was due { $due }
+clock-target = Target { $target } of working time; { $elapsed } used
+event-clock_breached = Target missed: { $clock }
+event-escalated = Escalated: { $level }
+nav-breaching = Breaching soon
+breaching-title = Breaching soon
+breaching-intro = Running clocks of open cases that are past their target or due within the window, the most urgent first.
+breaching-window = Look ahead
+breaching-hours = { $hours ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+}
+breaching-show = Show
+breaching-empty = No clock is due in this window.
+breaching-case = Case
+breaching-clock = Clock
+breaching-due = Due
+breaching-state = State
+breaching-overdue = Overdue
+breaching-soon = Due soon

@@ -291,3 +291,38 @@ error-code-policy_has_errors = La política tiene errores. Corríjalos antes de 
 error-code-in_the_past = Elija una fecha a partir de ahora.
 error-code-unknown_organization = Esa organización no existe.
 case-policy-version = Versión de la política de servicio
+
+## Relojes y escalado (PRODUCT.md C1, C2)
+clocks-title = Relojes
+clock-first_response = Primera respuesta
+clock-next_update = Próxima actualización prometida
+clock-resolution = Resolución
+clock-milestone = Hito
+clock-state-running = En marcha
+clock-state-paused = En pausa
+clock-state-met = Cumplido
+clock-state-breached = Incumplido
+clock-due = Vence { $due }
+clock-paused = En pausa desde { $at }, mientras esperamos al cliente
+clock-met-in-time = Cumplido { $at }, a tiempo
+clock-met-late = Cumplido { $at }, con retraso
+clock-overdue = Vencía { $due }
+clock-target = Objetivo { $target } de tiempo laborable; usado { $elapsed }
+event-clock_breached = Objetivo incumplido: { $clock }
+event-escalated = Escalado: { $level }
+nav-breaching = A punto de vencer
+breaching-title = A punto de vencer
+breaching-intro = Relojes en marcha de casos abiertos que ya superaron su objetivo o vencen dentro del periodo, primero los más urgentes.
+breaching-window = Mirar hacia delante
+breaching-hours = { $hours ->
+    [one] { $hours } hora
+   *[other] { $hours } horas
+}
+breaching-show = Mostrar
+breaching-empty = Ningún reloj vence en este periodo.
+breaching-case = Caso
+breaching-clock = Reloj
+breaching-due = Vence
+breaching-state = Estado
+breaching-overdue = Vencido
+breaching-soon = Vence pronto

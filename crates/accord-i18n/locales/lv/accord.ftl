@@ -295,3 +295,39 @@ error-code-policy_has_errors = Politikā ir kļūdas. Izlabojiet tās pirms publ
 error-code-in_the_past = Izvēlieties datumu, sākot no šī brīža.
 error-code-unknown_organization = Šāda organizācija nepastāv.
 case-policy-version = Apkalpošanas politikas versija
+
+## Pulksteņi un eskalācija (PRODUCT.md C1, C2)
+clocks-title = Pulksteņi
+clock-first_response = Pirmā atbilde
+clock-next_update = Solītā nākamā ziņa
+clock-resolution = Atrisinājums
+clock-milestone = Starpmērķis
+clock-state-running = Iet
+clock-state-paused = Apturēts
+clock-state-met = Izpildīts
+clock-state-breached = Nokavēts
+clock-due = Termiņš { $due }
+clock-paused = Apturēts kopš { $at }, kamēr gaidām klientu
+clock-met-in-time = Izpildīts { $at }, laikā
+clock-met-late = Izpildīts { $at }, ar nokavēšanos
+clock-overdue = Termiņš bija { $due }
+clock-target = Mērķis { $target } darba laika; izlietots { $elapsed }
+event-clock_breached = Mērķis nokavēts: { $clock }
+event-escalated = Eskalēts: { $level }
+nav-breaching = Drīz nokavēs
+breaching-title = Drīz nokavēs
+breaching-intro = Atvērto lietu pulksteņi, kas jau pārsnieguši mērķi vai kuru termiņš ir šajā periodā; steidzamākie vispirms.
+breaching-window = Skatīties uz priekšu
+breaching-hours = { $hours ->
+    [zero] { $hours } stundas
+    [one] { $hours } stunda
+   *[other] { $hours } stundas
+}
+breaching-show = Rādīt
+breaching-empty = Šajā periodā neviena pulksteņa termiņš nebeidzas.
+breaching-case = Lieta
+breaching-clock = Pulkstenis
+breaching-due = Termiņš
+breaching-state = Stāvoklis
+breaching-overdue = Nokavēts
+breaching-soon = Drīz termiņš

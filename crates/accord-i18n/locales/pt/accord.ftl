@@ -291,3 +291,38 @@ error-code-policy_has_errors = A política tem erros. Corrija-os antes de public
 error-code-in_the_past = Escolha uma data a partir de agora.
 error-code-unknown_organization = Essa organização não existe.
 case-policy-version = Versão da política de serviço
+
+## Relógios e escalonamento (PRODUCT.md C1, C2)
+clocks-title = Relógios
+clock-first_response = Primeira resposta
+clock-next_update = Próxima atualização prometida
+clock-resolution = Resolução
+clock-milestone = Marco
+clock-state-running = A contar
+clock-state-paused = Em pausa
+clock-state-met = Cumprido
+clock-state-breached = Incumprido
+clock-due = Vence { $due }
+clock-paused = Em pausa desde { $at }, enquanto esperamos pelo cliente
+clock-met-in-time = Cumprido { $at }, a tempo
+clock-met-late = Cumprido { $at }, com atraso
+clock-overdue = Vencia { $due }
+clock-target = Objetivo { $target } de tempo útil; usado { $elapsed }
+event-clock_breached = Objetivo falhado: { $clock }
+event-escalated = Escalonado: { $level }
+nav-breaching = Prestes a vencer
+breaching-title = Prestes a vencer
+breaching-intro = Relógios a contar em casos abertos que já passaram o objetivo ou vencem dentro do período, os mais urgentes primeiro.
+breaching-window = Olhar em frente
+breaching-hours = { $hours ->
+    [one] { $hours } hora
+   *[other] { $hours } horas
+}
+breaching-show = Mostrar
+breaching-empty = Nenhum relógio vence neste período.
+breaching-case = Caso
+breaching-clock = Relógio
+breaching-due = Vence
+breaching-state = Estado
+breaching-overdue = Vencido
+breaching-soon = Vence em breve

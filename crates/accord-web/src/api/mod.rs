@@ -11,6 +11,7 @@ mod cases;
 mod idempotent;
 mod people;
 pub(crate) mod policies;
+mod service;
 mod staff;
 
 pub(crate) use cases::{decode_cursor, encode_cursor};
@@ -31,6 +32,7 @@ pub(crate) use cases::{decode_cursor, encode_cursor};
         (name = "customers", description = "Organizations (accounts) and contacts"),
         (name = "staff", description = "Users, teams and the audit log"),
         (name = "policy", description = "Service policy versions: check, draft, publish with an effective date and grace periods, acknowledge"),
+        (name = "service", description = "What the policy does to cases: clocks, breaching soon, remedies, approvals and the concession ledger"),
     )
 )]
 struct ApiDoc;
@@ -53,6 +55,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(cases::router())
         .merge(people::router())
         .merge(staff::router())
-        .merge(policies::router());
+        .merge(policies::router())
+        .merge(service::router());
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)
 }

@@ -93,6 +93,7 @@ struct CasePage {
     links: Vec<(i64, String, String)>,
     attachments: Vec<(String, String, String)>,
     history: Vec<HistoryItem>,
+    clocks: Vec<super::clocks::ClockRow>,
     problems: Vec<String>,
     notice: Option<String>,
     draft: String,
@@ -357,6 +358,16 @@ async fn render_case(
             value: version.to_string(),
         });
     }
+    let clocks = if staff {
+        let views = state
+            .store
+            .case_clocks(&actor, case.id, crate::now())
+            .await
+            .map_err(err())?;
+        super::clocks::clock_rows(tr, zone, &views)
+    } else {
+        Vec::new()
+    };
     let page = CasePage {
         title: tr.args(
             "case-title",
@@ -386,6 +397,7 @@ async fn render_case(
         links,
         attachments,
         history,
+        clocks,
         problems,
         notice,
         draft,
@@ -426,6 +438,12 @@ fn describe_change(tr: Tr, change: &Change) -> String {
         Change::EntryAdded { kind, .. } => {
             tr.t1("event-entry_added", "kind", &tr.t(&format!("entry-{kind}")))
         }
+        Change::ClockBreached { clock } => tr.t1(
+            "event-clock_breached",
+            "clock",
+            &tr.t(&format!("clock-{clock}")),
+        ),
+        Change::Escalated { level, .. } => tr.t1("event-escalated", "level", level),
         other => tr.t(&format!("event-{}", other.kind())),
     }
 }

@@ -61,6 +61,7 @@ impl IntoResponse for PageError {
                 csrf: String::new(),
                 here: "/inbox".into(),
                 is_staff: false,
+                can_supervise: false,
             },
         };
         (status, super::render(&page)).into_response()

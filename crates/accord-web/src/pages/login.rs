@@ -60,6 +60,7 @@ async fn anonymous_chrome(parts: &mut Parts, jar: &CookieJar) -> Chrome {
         csrf: String::new(),
         here,
         is_staff: false,
+        can_supervise: false,
     }
 }
 

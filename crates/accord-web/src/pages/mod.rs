@@ -19,6 +19,7 @@ use governor::{DefaultKeyedRateLimiter, Quota};
 use crate::AppState;
 
 mod case;
+mod clocks;
 mod errors;
 mod inbox;
 mod login;
@@ -40,6 +41,7 @@ pub fn router() -> Router<AppState> {
         .route("/cases/{number}/entries", post(case::add_entry))
         .route("/cases/{number}/update", post(case::update))
         .route("/attachments/{id}", get(case::download))
+        .route("/breaching-soon", get(clocks::breaching))
         .route("/policy", get(policy::list).post(policy::create))
         .route("/policy/new", get(policy::new_form))
         .route("/policy/{number}", get(policy::show).post(policy::save))
@@ -117,6 +119,8 @@ pub struct Chrome {
     /// Where the language switcher returns to.
     pub here: String,
     pub is_staff: bool,
+    /// Supervisors and admins: the "breaching soon" view.
+    pub can_supervise: bool,
 }
 
 impl Chrome {
@@ -166,6 +170,10 @@ impl FromRequestParts<AppState> for PageUser {
             csrf: session.csrf_token.clone(),
             here,
             is_staff: session.principal.role.is_staff(),
+            can_supervise: session
+                .principal
+                .actor()
+                .can(accord_core::access::Action::Supervise),
         };
         Ok(PageUser { session, chrome })
     }
