@@ -326,6 +326,14 @@ pub enum Change {
         level: String,
         actions: Vec<String>,
     },
+    /// A remedy was given, requested for approval, approved or refused; the reason is why.
+    Remedy {
+        grant_id: crate::ids::GrantId,
+        remedy: String,
+        amount: f64,
+        unit: String,
+        status: crate::remedy::GrantStatus,
+    },
 }
 
 impl Change {
@@ -348,6 +356,7 @@ impl Change {
             Change::EntryAdded { .. } => "entry_added",
             Change::ClockBreached { .. } => "clock_breached",
             Change::Escalated { .. } => "escalated",
+            Change::Remedy { .. } => "remedy",
         }
     }
 }

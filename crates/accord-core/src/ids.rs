@@ -61,4 +61,5 @@ id_type!(
     ExpectationId,
     ResponsibilityId,
     AttachmentId,
+    GrantId,
 );

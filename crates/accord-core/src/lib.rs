@@ -12,6 +12,7 @@ pub mod error;
 pub mod ids;
 pub mod language;
 pub mod people;
+pub mod remedy;
 pub mod validate;
 
 pub use error::{DomainError, FieldError};

@@ -15,6 +15,7 @@ pub mod condition;
 pub mod document;
 pub mod duration;
 mod finding;
+pub mod ledger;
 pub mod model;
 pub mod versions;
 

@@ -23,6 +23,7 @@ mod facts;
 pub mod idempotency;
 pub mod people;
 pub mod policies;
+pub mod remedies;
 pub mod staff;
 pub mod timers;
 

@@ -176,6 +176,14 @@ impl Row {
             .ok_or_else(|| StoreError::Corrupt(format!("column {i}: unexpected NULL")))
     }
 
+    pub fn f64(&mut self, i: usize) -> Result<f64> {
+        match self.take(i) {
+            Value::Float(Some(f)) => Ok(f),
+            Value::Int(Some(n)) => Ok(n as f64),
+            other => Err(wrong(i, "a number", &other)),
+        }
+    }
+
     pub fn bool(&mut self, i: usize) -> Result<bool> {
         match self.take(i) {
             Value::Bool(Some(b)) => Ok(b),

@@ -1,0 +1,456 @@
+//! Remedies on cases and the concession ledger (PRODUCT.md B5, D5).
+//!
+//! Granting checks the requester's authority under the policy version governing the case:
+//! within it the remedy is given at once; above it the request waits for a role whose
+//! limit covers the amount (never the requester); above every limit it is refused and
+//! nothing is stored. Every given remedy is in the account's ledger, whose patterns
+//! (growing concessions, long refusals) are shown to supervisors.
+
+use accord_core::DomainError;
+use accord_core::access::{Action, Actor};
+use accord_core::case::Change;
+use accord_core::ids::{CaseId, ContactId, GrantId, OrganizationId, UserId};
+use accord_core::people::Role;
+use accord_core::remedy::{Decision, GrantStatus, NewGrant};
+use accord_policy::ledger::{self, Decided, Pattern};
+use accord_policy::model::{Authority, Remedy};
+use jiff::Timestamp;
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::audit::record;
+use crate::cases::insert_event;
+use crate::codec::{from_micros, parse, to_micros};
+use crate::db::Conn;
+use crate::value::Row;
+use crate::{Result, Store, StoreError};
+
+/// A remedy given or requested on a case.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct Grant {
+    pub id: GrantId,
+    pub case_id: CaseId,
+    pub case_number: i64,
+    pub organization_id: Option<OrganizationId>,
+    pub contact_id: ContactId,
+    pub policy_version: i64,
+    pub remedy: String,
+    pub unit: String,
+    pub amount: f64,
+    pub reason: String,
+    pub status: GrantStatus,
+    pub requested_by: UserId,
+    pub requested_by_name: String,
+    #[schema(value_type = String, format = DateTime)]
+    pub requested_at: Timestamp,
+    /// While pending: the role that must approve it.
+    pub approver_role: Option<Role>,
+    pub decided_by: Option<UserId>,
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub decided_at: Option<Timestamp>,
+    pub decision_note: Option<String>,
+}
+
+/// A remedy the policy offers on a case, with what the reader may grant alone.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct OfferedRemedy {
+    pub id: String,
+    pub kind: String,
+    pub unit: String,
+    /// In the case's language (or the policy's first language).
+    pub name: String,
+    /// The plain-language explanation for the customer, in the case's language.
+    pub explanation: String,
+    /// The most the reader may grant without approval (`None`: every amount needs approval).
+    pub own_limit: Option<f64>,
+    /// The most any role may grant; above it the remedy cannot be given.
+    pub highest_limit: Option<f64>,
+}
+
+/// An account's concession ledger.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct Ledger {
+    pub organization_id: OrganizationId,
+    /// Every remedy given to the account, newest first.
+    pub given: Vec<Grant>,
+    /// Requests refused by an approver, newest first.
+    pub refused: Vec<Grant>,
+    /// Totals of what was given, per unit.
+    pub totals: Vec<(String, f64)>,
+    /// Patterns a supervisor should look at.
+    #[schema(value_type = Vec<Object>)]
+    pub patterns: Vec<Pattern>,
+}
+
+const GRANT_COLUMNS: &str = "g.id, g.case_id, c.number, g.organization_id, g.contact_id, g.policy_version, g.remedy_id, g.unit, \
+     g.amount, g.reason, g.status, g.requested_by, u.name, g.requested_at, g.approver_role, g.decided_by, g.decided_at, g.decision_note";
+const GRANT_FROM: &str =
+    "remedy_grants g JOIN cases c ON c.id = g.case_id JOIN users u ON u.id = g.requested_by";
+
+fn grant_from_row(mut r: Row) -> Result<Grant> {
+    Ok(Grant {
+        id: GrantId(r.uuid(0)?),
+        case_id: CaseId(r.uuid(1)?),
+        case_number: r.i64(2)?,
+        organization_id: r.opt_uuid(3)?.map(OrganizationId),
+        contact_id: ContactId(r.uuid(4)?),
+        policy_version: r.i64(5)?,
+        remedy: r.text(6)?,
+        unit: r.text(7)?,
+        amount: r.f64(8)?,
+        reason: r.text(9)?,
+        status: parse(&r.text(10)?, "remedy_grants.status", GrantStatus::parse)?,
+        requested_by: UserId(r.uuid(11)?),
+        requested_by_name: r.text(12)?,
+        requested_at: from_micros(r.i64(13)?)?,
+        approver_role: r
+            .opt_text(14)?
+            .map(|t| parse(&t, "remedy_grants.approver_role", Role::parse))
+            .transpose()?,
+        decided_by: r.opt_uuid(15)?.map(UserId),
+        decided_at: r.opt_i64(16)?.map(from_micros).transpose()?,
+        decision_note: r.opt_text(17)?,
+    })
+}
+
+async fn load_grant(c: &mut Conn<'_>, id: GrantId) -> Result<Grant> {
+    let row = c
+        .fetch_optional(
+            &format!("SELECT {GRANT_COLUMNS} FROM {GRANT_FROM} WHERE g.id = $1"),
+            args![id.0],
+        )
+        .await?;
+    grant_from_row(row.ok_or(StoreError::not_found("remedy grant"))?)
+}
+
+/// The text of a policy's translated field in a language, or its first language's.
+fn in_language(texts: &accord_policy::document::Texts, language: &str) -> String {
+    texts
+        .get(language)
+        .or_else(|| texts.values().next())
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn limit_of(remedy: &Remedy, role: Role) -> Option<f64> {
+    remedy
+        .limits
+        .iter()
+        .find(|(r, _)| *r == role)
+        .map(|(_, l)| *l)
+}
+
+impl Store {
+    /// Remedies the policy governing a case offers on it (staff).
+    pub async fn offered_remedies(
+        &self,
+        actor: &Actor,
+        case_id: CaseId,
+        now: Timestamp,
+    ) -> Result<Vec<OfferedRemedy>> {
+        actor.require(Action::GrantRemedies)?;
+        let mut c = self.read().await?;
+        let case = crate::cases::load_case_scoped(&mut c, actor, case_id).await?;
+        let Some(version) = case.policy_version else {
+            return Ok(Vec::new());
+        };
+        let policy = self.compiled_policy(version).await?;
+        let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
+        let facts = crate::facts::load_facts(&mut c, case_id, today).await?;
+        let language = case.language.code();
+        Ok(policy
+            .remedies_for(&facts)
+            .map(|r| OfferedRemedy {
+                id: r.id.clone(),
+                kind: r.kind.clone(),
+                unit: r.unit.clone(),
+                name: in_language(&r.name, language),
+                explanation: in_language(&r.explanation.text, language),
+                own_limit: limit_of(r, actor.role),
+                highest_limit: r.limits.last().map(|(_, l)| *l),
+            })
+            .collect())
+    }
+
+    /// Gives a remedy within the requester's authority, or asks for approval above it.
+    pub async fn grant_remedy(
+        &self,
+        actor: &Actor,
+        case_id: CaseId,
+        new: &NewGrant,
+        now: Timestamp,
+    ) -> Result<Grant> {
+        actor.require(Action::GrantRemedies)?;
+        new.validate()?;
+        let mut tx = self.write().await?;
+        let case = crate::cases::load_case_scoped(&mut tx, actor, case_id).await?;
+        let Some(version) = case.policy_version else {
+            return Err(DomainError::invalid(
+                "remedy",
+                "no_policy",
+                "no published service policy governs this case, so it offers no remedies",
+            )
+            .into());
+        };
+        let policy = self.compiled_policy(version).await?;
+        let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
+        let facts = crate::facts::load_facts(&mut tx, case_id, today).await?;
+        let remedy = new.remedy.trim();
+        let Some(offered) = policy.remedies_for(&facts).find(|r| r.id == remedy) else {
+            return Err(DomainError::invalid(
+                "remedy",
+                "not_offered",
+                format!("the service policy (version {version}) offers no remedy {remedy:?} on this case"),
+            )
+            .into());
+        };
+        let (status, approver) = match offered.authority(actor.role, new.amount) {
+            Authority::Granted => (GrantStatus::Granted, None),
+            Authority::NeedsApproval(role) => (GrantStatus::Pending, Some(role)),
+            Authority::Refused => {
+                let highest = offered.limits.last().map(|(_, l)| *l).unwrap_or(0.0);
+                return Err(DomainError::invalid(
+                    "amount",
+                    "above_every_limit",
+                    format!(
+                        "no role may grant more than {highest} {} of {remedy}",
+                        offered.unit
+                    ),
+                )
+                .into());
+            }
+        };
+        let id = GrantId(Uuid::now_v7());
+        tx.execute(
+            "INSERT INTO remedy_grants (id, case_id, organization_id, contact_id, policy_version, remedy_id, unit, amount, reason, status, \
+             requested_by, requested_at, approver_role, decided_by, decided_at, decision_note) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, NULL, NULL, NULL)",
+            args![
+                id.0,
+                case_id.0,
+                case.organization_id.map(|o| o.0),
+                case.contact_id.0,
+                version,
+                remedy,
+                offered.unit.as_str(),
+                new.amount,
+                new.reason.trim(),
+                status.as_str(),
+                actor.user_id.0,
+                to_micros(now),
+                approver.map(Role::as_str)
+            ],
+        )
+        .await?;
+        let change = Change::Remedy {
+            grant_id: id,
+            remedy: remedy.to_owned(),
+            amount: new.amount,
+            unit: offered.unit.clone(),
+            status,
+        };
+        insert_event(
+            &mut tx,
+            case_id,
+            &change,
+            Some(actor.user_id.0),
+            Some(new.reason.trim()),
+            now,
+        )
+        .await?;
+        let detail =
+            serde_json::json!({"remedy": remedy, "amount": new.amount, "status": status.as_str()});
+        record(
+            &mut tx,
+            Some(actor.user_id.0),
+            now,
+            "remedy.request",
+            "remedy_grant",
+            Some(id.to_string()),
+            detail,
+        )
+        .await?;
+        let grant = load_grant(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(grant)
+    }
+
+    /// Remedies given or requested on a case, oldest first (staff).
+    pub async fn case_grants(&self, actor: &Actor, case_id: CaseId) -> Result<Vec<Grant>> {
+        actor.require(Action::ViewLedger)?;
+        let mut c = self.read().await?;
+        crate::cases::load_case_scoped(&mut c, actor, case_id).await?;
+        c.fetch_all(
+            &format!("SELECT {GRANT_COLUMNS} FROM {GRANT_FROM} WHERE g.case_id = $1 ORDER BY g.requested_at, g.id"),
+            args![case_id.0],
+        )
+        .await?
+        .into_iter()
+        .map(grant_from_row)
+        .collect()
+    }
+
+    /// Pending requests the actor may decide (their limit covers the amount and they did
+    /// not ask themselves), oldest first.
+    pub async fn pending_approvals(&self, actor: &Actor) -> Result<Vec<Grant>> {
+        actor.require(Action::GrantRemedies)?;
+        let rows = self
+            .read()
+            .await?
+            .fetch_all(
+                &format!("SELECT {GRANT_COLUMNS} FROM {GRANT_FROM} WHERE g.status = 'pending' ORDER BY g.requested_at, g.id"),
+                &[],
+            )
+            .await?;
+        let mut mine = Vec::new();
+        for row in rows {
+            let grant = grant_from_row(row)?;
+            if self.may_decide(actor, &grant).await? {
+                mine.push(grant);
+            }
+        }
+        Ok(mine)
+    }
+
+    /// Whether the actor's own limit for this remedy covers the amount (four eyes: never
+    /// one's own request).
+    async fn may_decide(&self, actor: &Actor, grant: &Grant) -> Result<bool> {
+        if grant.requested_by == actor.user_id {
+            return Ok(false);
+        }
+        let policy = self.compiled_policy(grant.policy_version).await?;
+        Ok(policy
+            .remedy(&grant.remedy)
+            .is_some_and(|r| r.authority(actor.role, grant.amount) == Authority::Granted))
+    }
+
+    /// Approves or refuses a pending request.
+    pub async fn decide_remedy(
+        &self,
+        actor: &Actor,
+        id: GrantId,
+        decision: &Decision,
+        now: Timestamp,
+    ) -> Result<Grant> {
+        actor.require(Action::GrantRemedies)?;
+        decision.validate()?;
+        let mut tx = self.write().await?;
+        let grant = load_grant(&mut tx, id).await?;
+        if grant.status != GrantStatus::Pending {
+            return Err(
+                DomainError::Conflict(format!("this remedy is already {}", grant.status)).into(),
+            );
+        }
+        if grant.requested_by == actor.user_id {
+            return Err(DomainError::Forbidden("approve a remedy you requested yourself").into());
+        }
+        if !self.may_decide(actor, &grant).await? {
+            return Err(DomainError::Forbidden("decide a remedy above your own limit").into());
+        }
+        let status = if decision.approve {
+            GrantStatus::Approved
+        } else {
+            GrantStatus::Rejected
+        };
+        let note = decision.note.trim();
+        let note = (!note.is_empty()).then_some(note);
+        tx.execute(
+            "UPDATE remedy_grants SET status = $1, decided_by = $2, decided_at = $3, decision_note = $4, approver_role = NULL \
+             WHERE id = $5 AND status = 'pending'",
+            args![status.as_str(), actor.user_id.0, to_micros(now), note, id.0],
+        )
+        .await?;
+        let change = Change::Remedy {
+            grant_id: id,
+            remedy: grant.remedy.clone(),
+            amount: grant.amount,
+            unit: grant.unit.clone(),
+            status,
+        };
+        insert_event(
+            &mut tx,
+            grant.case_id,
+            &change,
+            Some(actor.user_id.0),
+            note,
+            now,
+        )
+        .await?;
+        let detail = serde_json::json!({"status": status.as_str()});
+        record(
+            &mut tx,
+            Some(actor.user_id.0),
+            now,
+            "remedy.decide",
+            "remedy_grant",
+            Some(id.to_string()),
+            detail,
+        )
+        .await?;
+        let decided = load_grant(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(decided)
+    }
+
+    /// An account's concession ledger with its patterns (staff).
+    pub async fn ledger(
+        &self,
+        actor: &Actor,
+        organization: OrganizationId,
+        now: Timestamp,
+    ) -> Result<Ledger> {
+        actor.require(Action::ViewLedger)?;
+        let mut c = self.read().await?;
+        if c.fetch_optional(
+            "SELECT id FROM organizations WHERE id = $1",
+            args![organization.0],
+        )
+        .await?
+        .is_none()
+        {
+            return Err(StoreError::not_found("organization"));
+        }
+        let grants: Vec<Grant> = c
+            .fetch_all(
+                &format!("SELECT {GRANT_COLUMNS} FROM {GRANT_FROM} WHERE g.organization_id = $1 AND g.status <> 'pending' \
+                          ORDER BY COALESCE(g.decided_at, g.requested_at), g.id"),
+                args![organization.0],
+            )
+            .await?
+            .into_iter()
+            .map(grant_from_row)
+            .collect::<Result<_>>()?;
+        let decided: Vec<Decided> = grants
+            .iter()
+            .map(|g| Decided {
+                unit: g.unit.clone(),
+                amount: g.amount,
+                decision: if g.status.is_given() {
+                    ledger::Decision::Granted
+                } else {
+                    ledger::Decision::Refused
+                },
+                at: g.decided_at.unwrap_or(g.requested_at),
+            })
+            .collect();
+        let patterns = ledger::patterns(&decided, now);
+        let mut totals: Vec<(String, f64)> = Vec::new();
+        for g in grants.iter().filter(|g| g.status.is_given()) {
+            match totals.iter_mut().find(|(unit, _)| *unit == g.unit) {
+                Some((_, sum)) => *sum += g.amount,
+                None => totals.push((g.unit.clone(), g.amount)),
+            }
+        }
+        let (mut given, mut refused): (Vec<Grant>, Vec<Grant>) =
+            grants.into_iter().partition(|g| g.status.is_given());
+        given.reverse();
+        refused.reverse();
+        Ok(Ledger {
+            organization_id: organization,
+            given,
+            refused,
+            totals,
+            patterns,
+        })
+    }
+}
