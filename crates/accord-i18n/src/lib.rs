@@ -212,6 +212,12 @@ mod tests {
                 "elapsed",
                 "clock",
                 "level",
+                "role",
+                "remedy",
+                "amount",
+                "amounts",
+                "unit",
+                "status",
             ]
             .into_iter()
             .map(|n| (Cow::Borrowed(n), FluentValue::from("x")))

@@ -51,6 +51,10 @@ fn body_for(method: &Method, path: &str, app: &TestApp, other_case: &str) -> Opt
             Some(json!({"effective_at": jiff::Timestamp::now().to_string()}))
         }
         ("POST", "/api/v1/policies/{number}/acknowledge") => None,
+        ("POST", "/api/v1/cases/{id}/remedies") => {
+            Some(json!({"remedy": "credit", "amount": 10, "reason": "Matrix"}))
+        }
+        ("POST", "/api/v1/approvals/{id}") => Some(json!({"approve": true})),
         (m, p) => panic!(
             "no request body defined for {m} {p}: add the new route to the authorization matrix"
         ),
@@ -79,6 +83,10 @@ db_test!(async fn every_route_every_role_no_leak_no_500(db) {
     let reply = app.api("admin", Method::POST, &format!("/api/v1/policies/{published}/publish"), Some(json!({"effective_at": jiff::Timestamp::now().to_string()}))).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
     let draft_number = draft(()).await;
+    // A remedy above the agent's limit, waiting for approval (case B now runs under the policy).
+    let request = app.api("agent", Method::POST, &format!("/api/v1/cases/{case_b}/remedies"), Some(json!({"remedy": "credit", "amount": 200, "reason": "Atraso de duas semanas"}))).await;
+    assert_eq!(request.status, StatusCode::CREATED, "{}", request.text);
+    let grant = request.json()["id"].as_str().unwrap().to_owned();
     let secrets = [case_b.clone(), app.cast.org_b.to_string(), app.cast.contact_b.to_string(), "Segredo da Beta".into(), "Beta Ltda".into(), "João Silva".into()];
 
     let (_, openapi) = accord_web::api_parts();
@@ -93,6 +101,8 @@ db_test!(async fn every_route_every_role_no_leak_no_500(db) {
             &app.cast.org_b.to_string()
         } else if template.starts_with("/api/v1/contacts/") {
             &app.cast.contact_b.to_string()
+        } else if template.starts_with("/api/v1/approvals/") {
+            &grant
         } else {
             &attachment
         };

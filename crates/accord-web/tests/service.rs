@@ -93,3 +93,82 @@ db_test!(async fn cases_show_their_clocks_and_supervisors_see_what_is_breaching(
     assert_eq!(agent.get("/breaching-soon").await.status, StatusCode::FORBIDDEN);
     assert!(!agent.get("/inbox").await.text.contains("/breaching-soon"), "no link for agents");
 });
+
+/// Service credit: agents up to 50 EUR alone, supervisors 500, admins 5000.
+const CREDIT_POLICY: &str = include_str!("../../accord-policy/tests/valid-minimal.toml");
+
+db_test!(async fn a_remedy_above_the_agents_limit_needs_approval_through_api_and_pages(db) {
+    let app = TestApp::new(db).await;
+    let draft = app.api("admin", Method::POST, "/api/v1/policies", Some(json!({"source": CREDIT_POLICY}))).await;
+    let number = draft.json()["version"]["number"].as_i64().unwrap();
+    app.api("admin", Method::POST, &format!("/api/v1/policies/{number}/publish"), Some(json!({"effective_at": jiff::Timestamp::now().to_string()}))).await;
+    let case = app
+        .api("agent", Method::POST, "/api/v1/cases", Some(json!({"subject": "Pasūtījums kavējas divas nedēļas", "contact_id": app.cast.contact_a, "channel": "email"})))
+        .await
+        .json();
+    let (id, case_number) = (case["id"].as_str().unwrap().to_owned(), case["number"].as_i64().unwrap());
+
+    // Through the API: above the agent's limit it waits for a supervisor.
+    let offered = app.api("agent", Method::GET, &format!("/api/v1/cases/{id}/remedies"), None).await.json();
+    assert_eq!(offered["offered"][0]["own_limit"], 50.0);
+    let request = app
+        .api("agent", Method::POST, &format!("/api/v1/cases/{id}/remedies"), Some(json!({"remedy": "credit", "amount": 200, "reason": "Divu nedēļu kavējums."})))
+        .await;
+    assert_eq!(request.status, StatusCode::CREATED, "{}", request.text);
+    let grant = request.json();
+    assert_eq!((grant["status"].as_str(), grant["approver_role"].as_str()), (Some("pending"), Some("supervisor")));
+    let grant_id = grant["id"].as_str().unwrap();
+    let denied = app.api("agent", Method::POST, &format!("/api/v1/approvals/{grant_id}"), Some(json!({"approve": true}))).await;
+    assert_eq!(denied.status, StatusCode::FORBIDDEN, "{}", denied.text);
+    let too_much = app
+        .api("supervisor", Method::POST, &format!("/api/v1/cases/{id}/remedies"), Some(json!({"remedy": "credit", "amount": 6000, "reason": "Too much."})))
+        .await;
+    assert_eq!(too_much.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", too_much.text);
+    let ledger_path = format!("/api/v1/organizations/{}/ledger", app.cast.org_a);
+    assert_eq!(app.api("agent", Method::GET, &ledger_path, None).await.json()["given"].as_array().unwrap().len(), 0);
+    assert_eq!(app.api("customer_a", Method::GET, &ledger_path, None).await.status, StatusCode::FORBIDDEN);
+
+    // Through the pages: the agent asks for 120,50 EUR; the case shows it waiting.
+    let mut agent = Browser::new(&app);
+    agent.sign_in("janis@accord.test", PASSWORD).await;
+    let page = agent.get(&format!("/cases/{case_number}")).await;
+    assert!(page.text.contains("you may give up to 50 EUR alone"), "{}", page.text);
+    let csrf = support::hidden(&page.text, "_csrf");
+    let asked = agent
+        .post(&format!("/cases/{case_number}/remedies"), &[("remedy", "credit"), ("amount", "120,50"), ("reason", "Kurjers pazaudēja paku."), ("_csrf", &csrf)], &[])
+        .await;
+    assert_eq!(asked.status, StatusCode::SEE_OTHER, "{}", asked.text);
+    let page = agent.get(&format!("/cases/{case_number}")).await;
+    assert!(page.text.contains("credit: 120.50 EUR") && page.text.contains("Waiting for approval by: Supervisor"), "{}", page.text);
+    let bad = agent
+        .post(&format!("/cases/{case_number}/remedies"), &[("remedy", "credit"), ("amount", "lots"), ("reason", "x"), ("_csrf", &csrf)], &[])
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(agent.get("/approvals").await.text.contains("Nothing is waiting for your approval."));
+
+    // The supervisor approves one and refuses the other (a refusal needs a note).
+    let mut supervisor = Browser::new(&app);
+    supervisor.sign_in("sofia@accord.test", PASSWORD).await;
+    let approvals = supervisor.get("/approvals").await;
+    assert!(approvals.text.contains("credit: 200 EUR") && approvals.text.contains("credit: 120.50 EUR"), "{}", approvals.text);
+    let csrf = support::hidden(&approvals.text, "_csrf");
+    let approved = supervisor.post(&format!("/approvals/{grant_id}"), &[("decision", "approve"), ("note", ""), ("_csrf", &csrf)], &[]).await;
+    assert_eq!(approved.status, StatusCode::SEE_OTHER, "{}", approved.text);
+    let other = app.api("supervisor", Method::GET, "/api/v1/approvals", None).await.json();
+    let other_id = other[0]["id"].as_str().unwrap().to_owned();
+    let silent = supervisor.post(&format!("/approvals/{other_id}"), &[("decision", "refuse"), ("note", ""), ("_csrf", &csrf)], &[]).await;
+    assert_eq!(silent.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", silent.text);
+    let refused = supervisor
+        .post(&format!("/approvals/{other_id}"), &[("decision", "refuse"), ("note", "Paka jau atrasta."), ("_csrf", &csrf)], &[])
+        .await;
+    assert_eq!(refused.status, StatusCode::SEE_OTHER);
+
+    // The ledger shows every grant given, and the case shows both outcomes.
+    let ledger = app.api("agent", Method::GET, &ledger_path, None).await.json();
+    assert_eq!(ledger["given"][0]["amount"], 200.0);
+    assert_eq!(ledger["given"][0]["status"], "approved");
+    assert_eq!(ledger["refused"][0]["decision_note"], "Paka jau atrasta.");
+    let page = agent.get(&format!("/cases/{case_number}")).await;
+    assert!(page.text.contains("Given so far: 200 EUR"), "{}", page.text);
+    assert!(page.text.contains("Approved and given") && page.text.contains("Paka jau atrasta."), "{}", page.text);
+});

@@ -326,3 +326,44 @@ breaching-due = Due
 breaching-state = State
 breaching-overdue = Overdue
 breaching-soon = Due soon
+
+## Remedies, approvals and the concession ledger (PRODUCT.md B5, D5)
+nav-approvals = Approvals
+remedies-title = Remedies
+remedies-none = No remedy given or requested on this case yet.
+remedies-remedy = Remedy
+remedies-amount = Amount
+remedies-reason = What went wrong for the customer
+remedies-submit = Give or ask for approval
+remedies-limit = { $name } (you may give up to { $limit } { $unit } alone)
+remedies-no-limit = { $name } (every amount needs approval)
+remedies-row = { $remedy }: { $amount } { $unit }
+remedies-requested-by = Asked by { $name }, { $at }
+remedy-status-granted = Given
+remedy-status-pending = Waiting for approval by: { $role }
+remedy-status-approved = Approved and given
+remedy-status-rejected = Refused
+remedy-status-granted-short = given
+remedy-status-pending-short = waiting for approval
+remedy-status-approved-short = approved
+remedy-status-rejected-short = refused
+event-remedy = Remedy { $remedy }: { $amount } { $unit }, { $status }
+ledger-title = Concession ledger
+ledger-empty = Nothing given to this account yet.
+ledger-total = Given so far: { $amounts }
+ledger-growing = Each concession is larger than the last: { $amounts } { $unit }. Check that they are still justified.
+ledger-refusals = { $count ->
+    [one] { $count } request refused in a row.
+   *[other] { $count } requests refused in a row. The customer may be about to leave.
+}
+approvals-title = Approvals
+approvals-intro = Remedies above the requester's limit that your own limit covers. Refusing needs a note the agent can pass on.
+approvals-none = Nothing is waiting for your approval.
+approvals-case = Case
+approvals-note = Note (required to refuse)
+approvals-approve = Approve
+approvals-refuse = Refuse
+approvals-done = Decision saved.
+error-code-not_offered = The service policy does not offer this remedy on this case.
+error-code-above_every_limit = No role may grant this much. Lower the amount.
+error-code-no_policy = No published service policy governs this case yet.

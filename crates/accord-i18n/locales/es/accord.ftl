@@ -326,3 +326,44 @@ breaching-due = Vence
 breaching-state = Estado
 breaching-overdue = Vencido
 breaching-soon = Vence pronto
+
+## Compensaciones, aprobaciones y registro de concesiones (PRODUCT.md B5, D5)
+nav-approvals = Aprobaciones
+remedies-title = Compensaciones
+remedies-none = Todavía no se ha dado ni pedido ninguna compensación en este caso.
+remedies-remedy = Compensación
+remedies-amount = Importe
+remedies-reason = Qué le salió mal al cliente
+remedies-submit = Dar o pedir aprobación
+remedies-limit = { $name } (puede dar hasta { $limit } { $unit } sin aprobación)
+remedies-no-limit = { $name } (cualquier importe necesita aprobación)
+remedies-row = { $remedy }: { $amount } { $unit }
+remedies-requested-by = Pedida por { $name }, { $at }
+remedy-status-granted = Dada
+remedy-status-pending = Pendiente de aprobación por: { $role }
+remedy-status-approved = Aprobada y dada
+remedy-status-rejected = Denegada
+remedy-status-granted-short = dada
+remedy-status-pending-short = pendiente de aprobación
+remedy-status-approved-short = aprobada
+remedy-status-rejected-short = denegada
+event-remedy = Compensación { $remedy }: { $amount } { $unit }, { $status }
+ledger-title = Registro de concesiones
+ledger-empty = Todavía no se ha dado nada a esta cuenta.
+ledger-total = Dado hasta ahora: { $amounts }
+ledger-growing = Cada concesión es mayor que la anterior: { $amounts } { $unit }. Compruebe que siguen justificadas.
+ledger-refusals = { $count ->
+    [one] { $count } solicitud denegada seguida.
+   *[other] { $count } solicitudes denegadas seguidas. Puede que el cliente esté a punto de irse.
+}
+approvals-title = Aprobaciones
+approvals-intro = Compensaciones por encima del límite de quien las pide que su propio límite cubre. Para denegar hace falta una nota que el agente pueda transmitir.
+approvals-none = No hay nada pendiente de su aprobación.
+approvals-case = Caso
+approvals-note = Nota (obligatoria para denegar)
+approvals-approve = Aprobar
+approvals-refuse = Denegar
+approvals-done = Decisión guardada.
+error-code-not_offered = La política de servicio no ofrece esta compensación en este caso.
+error-code-above_every_limit = Ningún rol puede conceder tanto. Reduzca el importe.
+error-code-no_policy = Ninguna política de servicio publicada rige todavía este caso.

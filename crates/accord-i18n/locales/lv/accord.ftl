@@ -331,3 +331,45 @@ breaching-due = Termiņš
 breaching-state = Stāvoklis
 breaching-overdue = Nokavēts
 breaching-soon = Drīz termiņš
+
+## Kompensācijas, apstiprinājumi un piekāpšanās reģistrs (PRODUCT.md B5, D5)
+nav-approvals = Apstiprinājumi
+remedies-title = Kompensācijas
+remedies-none = Šajā lietā vēl nav dota vai prasīta neviena kompensācija.
+remedies-remedy = Kompensācija
+remedies-amount = Apjoms
+remedies-reason = Kas klientam nogāja greizi
+remedies-submit = Dot vai lūgt apstiprinājumu
+remedies-limit = { $name } (bez apstiprinājuma varat dot līdz { $limit } { $unit })
+remedies-no-limit = { $name } (jebkuram apjomam vajag apstiprinājumu)
+remedies-row = { $remedy }: { $amount } { $unit }
+remedies-requested-by = Lūdza { $name }, { $at }
+remedy-status-granted = Dota
+remedy-status-pending = Gaida apstiprinājumu: { $role }
+remedy-status-approved = Apstiprināta un dota
+remedy-status-rejected = Atteikta
+remedy-status-granted-short = dota
+remedy-status-pending-short = gaida apstiprinājumu
+remedy-status-approved-short = apstiprināta
+remedy-status-rejected-short = atteikta
+event-remedy = Kompensācija { $remedy }: { $amount } { $unit }, { $status }
+ledger-title = Piekāpšanās reģistrs
+ledger-empty = Šim kontam vēl nekas nav dots.
+ledger-total = Līdz šim dots: { $amounts }
+ledger-growing = Katra piekāpšanās ir lielāka par iepriekšējo: { $amounts } { $unit }. Pārbaudiet, vai tās joprojām ir pamatotas.
+ledger-refusals = { $count ->
+    [zero] { $count } pieprasījumu atteikts pēc kārtas. Klients var gatavoties aiziet.
+    [one] { $count } pieprasījums atteikts pēc kārtas.
+   *[other] { $count } pieprasījumi atteikti pēc kārtas. Klients var gatavoties aiziet.
+}
+approvals-title = Apstiprinājumi
+approvals-intro = Kompensācijas virs pieprasītāja limita, ko sedz jūsu limits. Lai atteiktu, vajag piezīmi, ko aģents var nodot klientam.
+approvals-none = Nekas negaida jūsu apstiprinājumu.
+approvals-case = Lieta
+approvals-note = Piezīme (obligāta, lai atteiktu)
+approvals-approve = Apstiprināt
+approvals-refuse = Atteikt
+approvals-done = Lēmums saglabāts.
+error-code-not_offered = Apkalpošanas politika šajā lietā šādu kompensāciju nepiedāvā.
+error-code-above_every_limit = Tik daudz nevar piešķirt neviena loma. Samaziniet apjomu.
+error-code-no_policy = Šo lietu vēl nenosaka neviena publicēta apkalpošanas politika.

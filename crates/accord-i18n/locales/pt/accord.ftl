@@ -326,3 +326,44 @@ breaching-due = Vence
 breaching-state = Estado
 breaching-overdue = Vencido
 breaching-soon = Vence em breve
+
+## Compensações, aprovações e registo de concessões (PRODUCT.md B5, D5)
+nav-approvals = Aprovações
+remedies-title = Compensações
+remedies-none = Ainda não foi dada nem pedida nenhuma compensação neste caso.
+remedies-remedy = Compensação
+remedies-amount = Montante
+remedies-reason = O que correu mal para o cliente
+remedies-submit = Dar ou pedir aprovação
+remedies-limit = { $name } (pode dar até { $limit } { $unit } sem aprovação)
+remedies-no-limit = { $name } (qualquer montante precisa de aprovação)
+remedies-row = { $remedy }: { $amount } { $unit }
+remedies-requested-by = Pedida por { $name }, { $at }
+remedy-status-granted = Dada
+remedy-status-pending = À espera de aprovação por: { $role }
+remedy-status-approved = Aprovada e dada
+remedy-status-rejected = Recusada
+remedy-status-granted-short = dada
+remedy-status-pending-short = à espera de aprovação
+remedy-status-approved-short = aprovada
+remedy-status-rejected-short = recusada
+event-remedy = Compensação { $remedy }: { $amount } { $unit }, { $status }
+ledger-title = Registo de concessões
+ledger-empty = Ainda não foi dado nada a esta conta.
+ledger-total = Dado até agora: { $amounts }
+ledger-growing = Cada concessão é maior do que a anterior: { $amounts } { $unit }. Confirme que continuam justificadas.
+ledger-refusals = { $count ->
+    [one] { $count } pedido recusado seguido.
+   *[other] { $count } pedidos recusados seguidos. O cliente pode estar prestes a sair.
+}
+approvals-title = Aprovações
+approvals-intro = Compensações acima do limite de quem as pede que o seu próprio limite cobre. Para recusar é preciso uma nota que o agente possa transmitir.
+approvals-none = Não há nada à espera da sua aprovação.
+approvals-case = Caso
+approvals-note = Nota (obrigatória para recusar)
+approvals-approve = Aprovar
+approvals-refuse = Recusar
+approvals-done = Decisão guardada.
+error-code-not_offered = A política de serviço não oferece esta compensação neste caso.
+error-code-above_every_limit = Nenhum papel pode conceder tanto. Reduza o montante.
+error-code-no_policy = Ainda nenhuma política de serviço publicada rege este caso.

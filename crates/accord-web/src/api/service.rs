@@ -1,15 +1,20 @@
-//! `/api/v1` service routes (PRODUCT.md C1, C2): the clocks of a case and the clocks about
-//! to be (or already) breached, for supervisors.
+//! `/api/v1` service routes (PRODUCT.md C1, C2, B5, D5): the clocks of a case, the clocks
+//! about to be (or already) breached, remedies with their approvals, and the concession
+//! ledger of an account.
 
-use accord_core::ids::CaseId;
+use accord_core::ids::{CaseId, GrantId, OrganizationId};
+use accord_core::remedy::{Decision, NewGrant};
 use accord_store::clocks::{ClockAlert, ClockView};
+use accord_store::remedies::{Grant, Ledger, OfferedRemedy};
 use axum::extract::State;
-use serde::Deserialize;
-use utoipa::IntoParams;
+use axum::response::Response;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::extract::{ApiPath, ApiQuery, ApiUser};
+use super::idempotent::create_once;
+use crate::extract::{ApiJson, ApiPath, ApiQuery, ApiUser, Creation};
 use crate::problem::{ApiResult, Problem};
 use crate::{AppState, now};
 
@@ -17,6 +22,10 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(case_clocks))
         .routes(routes!(breaching_soon))
+        .routes(routes!(case_remedies, grant_remedy))
+        .routes(routes!(pending_approvals))
+        .routes(routes!(decide_remedy))
+        .routes(routes!(ledger))
 }
 
 #[utoipa::path(get, path = "/cases/{id}/clocks", tag = "service", params(("id" = CaseId, Path)),
@@ -62,5 +71,90 @@ async fn breaching_soon(
                 limit,
             )
             .await?,
+    ))
+}
+
+/// The remedies of a case: what the policy offers on it and what was given or asked.
+#[derive(Serialize, ToSchema)]
+pub struct CaseRemedies {
+    offered: Vec<OfferedRemedy>,
+    grants: Vec<Grant>,
+}
+
+#[utoipa::path(get, path = "/cases/{id}/remedies", tag = "service", params(("id" = CaseId, Path)),
+    responses((status = 200, body = CaseRemedies, description = "remedies the governing policy offers on the case, with the reader's own limit, and the grants so far"),
+        (status = 403, body = Problem), (status = 404, body = Problem)))]
+async fn case_remedies(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<CaseId>,
+) -> ApiResult<axum::Json<CaseRemedies>> {
+    let actor = user.actor();
+    Ok(axum::Json(CaseRemedies {
+        offered: state.store.offered_remedies(&actor, id, now()).await?,
+        grants: state.store.case_grants(&actor, id).await?,
+    }))
+}
+
+#[utoipa::path(post, path = "/cases/{id}/remedies", tag = "service", params(super::idempotent::IdempotencyHeader, ("id" = CaseId, Path)), request_body = NewGrant,
+    responses((status = 201, body = Grant, description = "`granted` within the requester's limit; `pending` above it, with the role that must approve"),
+        (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem, description = "not offered on this case, or above every role's limit")))]
+async fn grant_remedy(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<CaseId>,
+    input: Creation<NewGrant>,
+) -> ApiResult<Response> {
+    let actor = user.actor();
+    let create = state.store.grant_remedy(&actor, id, &input.value, now());
+    create_once(
+        &state,
+        &user,
+        input.idempotency,
+        |_| format!("/api/v1/cases/{id}/remedies"),
+        create,
+    )
+    .await
+}
+
+#[utoipa::path(get, path = "/approvals", tag = "service",
+    responses((status = 200, body = Vec<Grant>, description = "pending remedies the reader may approve or refuse (their limit covers the amount; never their own requests), oldest first"),
+        (status = 403, body = Problem)))]
+async fn pending_approvals(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+) -> ApiResult<axum::Json<Vec<Grant>>> {
+    Ok(axum::Json(
+        state.store.pending_approvals(&user.actor()).await?,
+    ))
+}
+
+#[utoipa::path(post, path = "/approvals/{id}", tag = "service", params(("id" = GrantId, Path)), request_body = Decision,
+    responses((status = 200, body = Grant), (status = 403, body = Problem, description = "above the reader's limit, or their own request"),
+        (status = 404, body = Problem), (status = 409, body = Problem, description = "already decided"), (status = 422, body = Problem)))]
+async fn decide_remedy(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<GrantId>,
+    ApiJson(decision): ApiJson<Decision>,
+) -> ApiResult<axum::Json<Grant>> {
+    Ok(axum::Json(
+        state
+            .store
+            .decide_remedy(&user.actor(), id, &decision, now())
+            .await?,
+    ))
+}
+
+#[utoipa::path(get, path = "/organizations/{id}/ledger", tag = "service", params(("id" = OrganizationId, Path)),
+    responses((status = 200, body = Ledger, description = "every remedy given to the account and every refusal, newest first, totals per unit, and the patterns a supervisor should look at"),
+        (status = 403, body = Problem), (status = 404, body = Problem)))]
+async fn ledger(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<OrganizationId>,
+) -> ApiResult<axum::Json<Ledger>> {
+    Ok(axum::Json(
+        state.store.ledger(&user.actor(), id, now()).await?,
     ))
 }

@@ -94,6 +94,7 @@ struct CasePage {
     attachments: Vec<(String, String, String)>,
     history: Vec<HistoryItem>,
     clocks: Vec<super::clocks::ClockRow>,
+    remedies: Option<super::remedies::RemediesView>,
     problems: Vec<String>,
     notice: Option<String>,
     draft: String,
@@ -368,6 +369,7 @@ async fn render_case(
     } else {
         Vec::new()
     };
+    let remedies = super::remedies::remedies_view(state, tr, &actor, &case).await?;
     let page = CasePage {
         title: tr.args(
             "case-title",
@@ -398,6 +400,7 @@ async fn render_case(
         attachments,
         history,
         clocks,
+        remedies,
         problems,
         notice,
         draft,
@@ -444,6 +447,24 @@ fn describe_change(tr: Tr, change: &Change) -> String {
             &tr.t(&format!("clock-{clock}")),
         ),
         Change::Escalated { level, .. } => tr.t1("event-escalated", "level", level),
+        Change::Remedy {
+            remedy,
+            amount,
+            unit,
+            status,
+            ..
+        } => tr.args(
+            "event-remedy",
+            &[
+                ("remedy", Arg::Text(remedy)),
+                ("amount", Arg::Text(&amount.to_string())),
+                ("unit", Arg::Text(unit)),
+                (
+                    "status",
+                    Arg::Text(&tr.t(&format!("remedy-status-{status}-short"))),
+                ),
+            ],
+        ),
         other => tr.t(&format!("event-{}", other.kind())),
     }
 }
@@ -600,7 +621,7 @@ pub async fn add_entry(
     }
 }
 
-async fn form_failure(
+pub(super) async fn form_failure(
     state: &AppState,
     user: PageUser,
     number: i64,

@@ -24,6 +24,7 @@ mod errors;
 mod inbox;
 mod login;
 mod policy;
+mod remedies;
 
 pub use errors::PageError;
 
@@ -42,6 +43,9 @@ pub fn router() -> Router<AppState> {
         .route("/cases/{number}/update", post(case::update))
         .route("/attachments/{id}", get(case::download))
         .route("/breaching-soon", get(clocks::breaching))
+        .route("/cases/{number}/remedies", post(remedies::grant))
+        .route("/approvals", get(remedies::approvals))
+        .route("/approvals/{id}", post(remedies::decide))
         .route("/policy", get(policy::list).post(policy::create))
         .route("/policy/new", get(policy::new_form))
         .route("/policy/{number}", get(policy::show).post(policy::save))
