@@ -169,7 +169,9 @@ impl Calendar {
     }
 
     /// The working periods of a date, as instants (daylight saving handled by the zone).
-    fn intervals(&self, date: Date) -> Vec<(Timestamp, Timestamp)> {
+    /// The working intervals of a local date, in order. Lazy and allocation-free: deadline
+    /// computation walks day by day and is on every clock's path.
+    fn intervals(&self, date: Date) -> impl Iterator<Item = (Timestamp, Timestamp)> + '_ {
         let periods: &[Period] = if let Some(special) = self.special.get(&date) {
             special
         } else if self.closed.contains(&date) {
@@ -177,40 +179,27 @@ impl Calendar {
         } else {
             &self.week[date.weekday().to_monday_zero_offset() as usize]
         };
-        periods
-            .iter()
-            .filter_map(|p| {
-                let start = date
-                    .to_datetime(p.start)
-                    .to_zoned(self.zone.clone())
-                    .ok()?
-                    .timestamp();
-                let end = match p.end {
-                    Some(end) => date
-                        .to_datetime(end)
-                        .to_zoned(self.zone.clone())
-                        .ok()?
-                        .timestamp(),
-                    None => date
-                        .tomorrow()
-                        .ok()?
-                        .to_zoned(self.zone.clone())
-                        .ok()?
-                        .timestamp(),
-                };
-                (end > start).then_some((start, end))
-            })
-            .collect()
+        periods.iter().filter_map(move |p| {
+            let start = self.zone.to_timestamp(date.to_datetime(p.start)).ok()?;
+            let end = match p.end {
+                Some(end) => self.zone.to_timestamp(date.to_datetime(end)).ok()?,
+                None => self
+                    .zone
+                    .to_timestamp(date.tomorrow().ok()?.to_datetime(jiff::civil::Time::midnight()))
+                    .ok()?,
+            };
+            (end > start).then_some((start, end))
+        })
     }
 
     fn local_date(&self, t: Timestamp) -> Date {
-        t.to_zoned(self.zone.clone()).date()
+        self.zone.to_datetime(t).date()
     }
 
     /// Whether the calendar is open at this instant.
     pub fn is_open(&self, t: Timestamp) -> bool {
         let date = self.local_date(t);
-        self.intervals(date).iter().any(|(s, e)| *s <= t && t < *e)
+        self.intervals(date).any(|(s, e)| s <= t && t < e)
     }
 
     /// The instant at which `duration` of working time has passed since `start`. A zero or
