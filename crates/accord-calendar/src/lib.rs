@@ -185,7 +185,11 @@ impl Calendar {
                 Some(end) => self.zone.to_timestamp(date.to_datetime(end)).ok()?,
                 None => self
                     .zone
-                    .to_timestamp(date.tomorrow().ok()?.to_datetime(jiff::civil::Time::midnight()))
+                    .to_timestamp(
+                        date.tomorrow()
+                            .ok()?
+                            .to_datetime(jiff::civil::Time::midnight()),
+                    )
                     .ok()?,
             };
             (end > start).then_some((start, end))

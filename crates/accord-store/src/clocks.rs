@@ -143,53 +143,81 @@ async fn load(store: &Store, c: &mut Conn<'_>, case: CaseId) -> Result<Option<Go
     Ok(governed)
 }
 
-/// Writes a clock and schedules (or cancels) the timer of its next threshold.
-async fn save(
-    c: &mut Conn<'_>,
-    case: CaseId,
-    g: &Governed,
-    stored: &Stored,
-    now: Timestamp,
-) -> Result<()> {
-    let calendar = g.calendar()?;
-    let clock = &stored.clock;
-    let due = clock.due_at(calendar);
-    c.execute(
-        "INSERT INTO case_clocks (case_id, kind, policy_version, procedure_id, calendar_id, target_us, started_at, counted_us, \
-         running_since, paused_at, met_at, pausable, due_at, breached_at, checked_us) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
-         ON CONFLICT (case_id, kind) DO UPDATE SET policy_version = excluded.policy_version, procedure_id = excluded.procedure_id, \
-         calendar_id = excluded.calendar_id, target_us = excluded.target_us, started_at = excluded.started_at, \
-         counted_us = excluded.counted_us, running_since = excluded.running_since, paused_at = excluded.paused_at, \
-         met_at = excluded.met_at, pausable = excluded.pausable, due_at = excluded.due_at, \
-         breached_at = excluded.breached_at, checked_us = excluded.checked_us",
-        args![
-            case.0,
-            clock.kind.as_str(),
-            g.version,
-            g.procedure_id,
-            g.calendar_id,
-            micros(clock.target),
-            to_micros(clock.started_at),
-            micros(clock.counted),
-            clock.running_since.map(to_micros),
-            clock.paused_at.map(to_micros),
-            clock.met_at.map(to_micros),
-            clock.pausable,
-            due.map(to_micros),
-            stored.breached_at.map(to_micros),
-            stored.checked.map(micros)
-        ],
-    )
-    .await?;
-    let job = TimerJob::Clock {
-        case,
-        kind: clock.kind,
-    };
-    let thresholds = rules::thresholds(&g.policy, clock.kind, clock.target);
-    match rules::next_check(clock, calendar, &thresholds, stored.checked) {
-        Some(at) => timers::schedule(c, &job, at, now).await,
-        None => timers::cancel(c, &job).await,
+/// Clock rows and timer changes to write together: one statement per kind of write, however
+/// many clocks (re-evaluating every open case after a publication writes them all at once).
+#[derive(Default)]
+struct Writes {
+    clocks: Vec<Vec<crate::value::Value>>,
+    schedule: Vec<(TimerJob, Timestamp)>,
+    cancel: Vec<TimerJob>,
+}
+
+impl Writes {
+    /// Adds a clock row.
+    fn clock(&mut self, case: CaseId, g: &Governed, stored: &Stored) -> Result<()> {
+        use crate::value::ToValue;
+        let calendar = g.calendar()?;
+        let clock = &stored.clock;
+        let due = clock.due_at(calendar);
+        self.clocks.push(vec![
+            case.0.to_value(),
+            clock.kind.as_str().to_value(),
+            g.version.to_value(),
+            g.procedure_id.to_value(),
+            g.calendar_id.to_value(),
+            micros(clock.target).to_value(),
+            to_micros(clock.started_at).to_value(),
+            micros(clock.counted).to_value(),
+            clock.running_since.map(to_micros).to_value(),
+            clock.paused_at.map(to_micros).to_value(),
+            clock.met_at.map(to_micros).to_value(),
+            clock.pausable.to_value(),
+            due.map(to_micros).to_value(),
+            stored.breached_at.map(to_micros).to_value(),
+            stored.checked.map(micros).to_value(),
+        ]);
+        Ok(())
+    }
+
+    /// Sets the case's timer at the next threshold of any of its clocks (or removes it).
+    fn timer<'a>(
+        &mut self,
+        case: CaseId,
+        g: &Governed,
+        clocks: impl Iterator<Item = &'a Stored>,
+    ) -> Result<()> {
+        let calendar = g.calendar()?;
+        let mut next: Option<Timestamp> = None;
+        for stored in clocks {
+            let clock = &stored.clock;
+            let thresholds = rules::thresholds(&g.policy, clock.kind, clock.target);
+            if let Some(at) = rules::next_check(clock, calendar, &thresholds, stored.checked) {
+                next = Some(next.map_or(at, |n| n.min(at)));
+            }
+        }
+        let job = TimerJob::Clocks { case };
+        match next {
+            Some(at) => self.schedule.push((job, at)),
+            None => self.cancel.push(job),
+        }
+        Ok(())
+    }
+
+    async fn flush(self, c: &mut Conn<'_>, now: Timestamp) -> Result<()> {
+        c.execute_many(
+            "INSERT INTO case_clocks (case_id, kind, policy_version, procedure_id, calendar_id, target_us, started_at, counted_us, \
+             running_since, paused_at, met_at, pausable, due_at, breached_at, checked_us)",
+            "ON CONFLICT (case_id, kind) DO UPDATE SET policy_version = excluded.policy_version, procedure_id = excluded.procedure_id, \
+             calendar_id = excluded.calendar_id, target_us = excluded.target_us, started_at = excluded.started_at, \
+             counted_us = excluded.counted_us, running_since = excluded.running_since, paused_at = excluded.paused_at, \
+             met_at = excluded.met_at, pausable = excluded.pausable, due_at = excluded.due_at, \
+             breached_at = excluded.breached_at, checked_us = excluded.checked_us",
+            15,
+            self.clocks,
+        )
+        .await?;
+        timers::schedule_many(c, self.schedule, now).await?;
+        timers::cancel_many(c, self.cancel).await
     }
 }
 
@@ -202,9 +230,12 @@ async fn store_changes(
     after: &CaseClocks,
     now: Timestamp,
 ) -> Result<()> {
+    let mut writes = Writes::default();
+    let mut all = Vec::new();
     for clock in after.iter() {
         let old = g.clocks.iter().find(|s| s.clock.kind == clock.kind);
-        if old.is_some_and(|s| s.clock == *clock) {
+        if let Some(same) = old.filter(|s| s.clock == *clock) {
+            all.push(same.clone());
             continue;
         }
         let fresh = old.is_none_or(|s| s.clock.started_at != clock.started_at);
@@ -221,9 +252,11 @@ async fn store_changes(
                 old.and_then(|s| s.checked)
             },
         };
-        save(c, case, g, &stored, now).await?;
+        writes.clock(case, g, &stored)?;
+        all.push(stored);
     }
-    Ok(())
+    writes.timer(case, g, all.iter())?;
+    writes.flush(c, now).await
 }
 
 /// Starts the clocks of a new case under the procedure of its governing version.
@@ -338,6 +371,7 @@ pub(crate) async fn retarget(
         }
     }
     let mut policies: HashMap<i64, Arc<Policy>> = HashMap::new();
+    let mut writes = Writes::default();
     for m in moves {
         let policy = match policies.get(&m.to) {
             Some(p) => p.clone(),
@@ -360,72 +394,95 @@ pub(crate) async fn retarget(
         match current.get(&m.case.0).and_then(Option::as_ref) {
             Some(old) => {
                 let old_calendar = old.calendar()?;
-                for s in &old.clocks {
-                    let moved = Stored {
+                let moved: Vec<Stored> = old
+                    .clocks
+                    .iter()
+                    .map(|s| Stored {
                         clock: rules::retarget(&s.clock, old_calendar, procedure, now),
                         breached_at: s.breached_at,
                         checked: s.checked,
-                    };
-                    save(c, m.case, &next, &moved, now).await?;
+                    })
+                    .collect();
+                for stored in &moved {
+                    writes.clock(m.case, &next, stored)?;
                 }
+                writes.timer(m.case, &next, moved.iter())?;
             }
             None => {
                 let clocks = CaseClocks::open(procedure, next.calendar()?, m.status, now);
-                store_changes(c, m.case, &next, &clocks, now).await?;
+                let fresh: Vec<Stored> = clocks
+                    .iter()
+                    .map(|clock| Stored {
+                        clock: clock.clone(),
+                        breached_at: None,
+                        checked: None,
+                    })
+                    .collect();
+                for stored in &fresh {
+                    writes.clock(m.case, &next, stored)?;
+                }
+                writes.timer(m.case, &next, fresh.iter())?;
             }
         }
     }
-    Ok(())
+    writes.flush(c, now).await
 }
 
-/// The timer of a clock fired: handle every threshold reached (record the breach, run the
-/// escalation levels whose condition matches the case now) and schedule the next one.
-pub(crate) async fn check_clock(
+/// The timer of a case's clocks fired: for each clock, handle every threshold reached
+/// (record the breach, run the escalation levels whose condition matches the case now),
+/// then set the timer at the next threshold of any clock.
+pub(crate) async fn check_clocks(
     store: &Store,
     c: &mut Conn<'_>,
     case: CaseId,
-    kind: ClockKind,
     now: Timestamp,
 ) -> Result<()> {
     let Some(g) = load(store, c, case).await? else {
         return Ok(());
     };
-    let Some(stored) = g.clocks.iter().find(|s| s.clock.kind == kind) else {
-        return Ok(());
-    };
     let calendar = g.calendar()?;
-    let thresholds = rules::thresholds(&g.policy, kind, stored.clock.target);
-    let (reached, elapsed) =
-        rules::reached(&stored.clock, calendar, &thresholds, stored.checked, now);
-    let mut next = stored.clone();
-    if !reached.is_empty() {
-        next.checked = Some(elapsed);
-    }
     let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
-    for Threshold { level, .. } in reached {
-        match level {
-            None if next.breached_at.is_none() && stored.clock.met_at.is_none() => {
-                next.breached_at = Some(now);
-                insert_event(
-                    c,
-                    case,
-                    &Change::ClockBreached { clock: kind },
-                    None,
-                    None,
-                    now,
-                )
-                .await?;
-            }
-            None => {}
-            Some(level) => {
-                let facts = crate::facts::load_facts(c, case, today).await?;
-                if level.when.matches(&facts) {
-                    crate::escalation::run_level(c, case, level, now).await?;
+    let mut writes = Writes::default();
+    let mut all = Vec::with_capacity(g.clocks.len());
+    for stored in &g.clocks {
+        let kind = stored.clock.kind;
+        let thresholds = rules::thresholds(&g.policy, kind, stored.clock.target);
+        let (reached, elapsed) =
+            rules::reached(&stored.clock, calendar, &thresholds, stored.checked, now);
+        let mut next = stored.clone();
+        if reached.is_empty() {
+            all.push(next);
+            continue;
+        }
+        next.checked = Some(elapsed);
+        for Threshold { level, .. } in reached {
+            match level {
+                None if next.breached_at.is_none() && stored.clock.met_at.is_none() => {
+                    next.breached_at = Some(now);
+                    insert_event(
+                        c,
+                        case,
+                        &Change::ClockBreached { clock: kind },
+                        None,
+                        None,
+                        now,
+                    )
+                    .await?;
+                }
+                None => {}
+                Some(level) => {
+                    let facts = crate::facts::load_facts(c, case, today).await?;
+                    if level.when.matches(&facts) {
+                        crate::escalation::run_level(c, case, level, now).await?;
+                    }
                 }
             }
         }
+        writes.clock(case, &g, &next)?;
+        all.push(next);
     }
-    save(c, case, &g, &next, now).await
+    writes.timer(case, &g, all.iter())?;
+    writes.flush(c, now).await
 }
 
 /// A clock as shown on a case.

@@ -441,6 +441,62 @@ impl Conn<'_> {
         Ok(done.rows_affected())
     }
 
+    /// Runs `head VALUES (…), (…) tail` for many rows of `width` values, as few statements
+    /// as the engines' parameter limits allow: one statement per row is what makes bulk
+    /// work slow on SQLite (each opens and releases a statement journal).
+    pub async fn execute_many(
+        &mut self,
+        head: &str,
+        tail: &str,
+        width: usize,
+        rows: Vec<Vec<Value>>,
+    ) -> Result<u64> {
+        // PostgreSQL takes at most 65,535 parameters; SQLite 32,766.
+        let per_statement = (30_000 / width.max(1)).max(1);
+        let sqlite = self.engine() == Engine::Sqlite;
+        let mut changed = 0;
+        let mut rows = rows.into_iter().peekable();
+        while rows.peek().is_some() {
+            let mut sql =
+                String::with_capacity(head.len() + tail.len() + per_statement * width * 6);
+            sql.push_str(head);
+            sql.push_str(" VALUES ");
+            let mut args = Vec::with_capacity(per_statement * width);
+            for (n, row) in rows.by_ref().take(per_statement).enumerate() {
+                if row.len() != width {
+                    return Err(StoreError::Corrupt(format!(
+                        "a row of {} values for {width} columns",
+                        row.len()
+                    )));
+                }
+                sql.push_str(if n == 0 { "(" } else { ", (" });
+                for i in 0..width {
+                    if i > 0 {
+                        sql.push_str(", ");
+                    }
+                    // SQLite: anonymous `?` (a `$N` name costs a scan of the names
+                    // before it when the statement is prepared); PostgreSQL: `$N`.
+                    if sqlite {
+                        sql.push('?');
+                    } else {
+                        sql.push('$');
+                        sql.push_str(&(args.len() + i + 1).to_string());
+                    }
+                }
+                sql.push(')');
+                args.extend(row);
+            }
+            sql.push(' ');
+            sql.push_str(tail);
+            changed += match self.lite() {
+                // Anonymous parameters: bind by position.
+                Some(conn) => lite_execute_positional(conn, &sql, &args)?,
+                None => self.execute(&sql, &args).await?,
+            };
+        }
+        Ok(changed)
+    }
+
     pub async fn fetch_all(&mut self, sql: &str, args: &[Value]) -> Result<Vec<Row>> {
         if let Some(conn) = self.lite() {
             return lite_query(conn, sql, args);
@@ -529,6 +585,17 @@ fn lite_bind(statement: &mut rusqlite::CachedStatement<'_>, args: &[Value]) -> R
         let value = args
             .get(position.wrapping_sub(1))
             .ok_or_else(|| StoreError::Corrupt(format!("no value for parameter {position}")))?;
+        lite_bind_one(statement, index, value)?;
+    }
+    Ok(())
+}
+
+fn lite_bind_one(
+    statement: &mut rusqlite::CachedStatement<'_>,
+    index: usize,
+    value: &Value,
+) -> Result<()> {
+    {
         match value {
             Value::Null
             | Value::Uuid(None)
@@ -548,6 +615,21 @@ fn lite_bind(statement: &mut rusqlite::CachedStatement<'_>, args: &[Value]) -> R
         }
     }
     Ok(())
+}
+
+fn lite_execute_positional(conn: &rusqlite::Connection, sql: &str, args: &[Value]) -> Result<u64> {
+    let mut statement = conn.prepare_cached(sql)?;
+    if statement.parameter_count() != args.len() {
+        return Err(StoreError::Corrupt(format!(
+            "{} values for {} parameters",
+            args.len(),
+            statement.parameter_count()
+        )));
+    }
+    for (i, value) in args.iter().enumerate() {
+        lite_bind_one(&mut statement, i + 1, value)?;
+    }
+    Ok(statement.raw_execute()? as u64)
 }
 
 fn lite_execute(conn: &rusqlite::Connection, sql: &str, args: &[Value]) -> Result<u64> {

@@ -627,30 +627,62 @@ async fn switch_in(store: &Store, tx: &mut Conn<'_>, now: Timestamp) -> Result<u
         if current == Some(target) {
             continue;
         }
-        tx.execute(
-            "UPDATE cases SET policy_version = $1 WHERE id = $2",
-            args![target, case.0],
-        )
-        .await?;
-        crate::cases::insert_event(
-            tx,
-            case,
-            &Change::PolicyVersion {
-                from: current,
+        let status = crate::codec::parse(&row.text(3)?, "cases.status", CaseStatus::parse)?;
+        moves.push((
+            current,
+            crate::clocks::Move {
+                case,
+                status,
                 to: target,
             },
-            None,
-            None,
-            now,
+        ));
+    }
+    // One statement per few thousand cases: a publication may move every open case.
+    use crate::value::{Json, ToValue};
+    let targets: BTreeSet<i64> = moves.iter().map(|(_, m)| m.to).collect();
+    for target in targets {
+        let ids = moves
+            .iter()
+            .filter(|(_, m)| m.to == target)
+            .map(|(_, m)| vec![m.case.0.to_value()])
+            .collect();
+        // `target` is a version number read from the database, not input.
+        tx.execute_many(
+            &format!(
+                "UPDATE cases SET policy_version = {target} WHERE id IN (SELECT column1 FROM ("
+            ),
+            ") AS moved)",
+            1,
+            ids,
         )
         .await?;
-        let status = crate::codec::parse(&row.text(3)?, "cases.status", CaseStatus::parse)?;
-        moves.push(crate::clocks::Move {
-            case,
-            status,
-            to: target,
-        });
     }
+    let events = moves
+        .iter()
+        .map(|(from, m)| {
+            let change = Change::PolicyVersion {
+                from: *from,
+                to: m.to,
+            };
+            vec![
+                Uuid::now_v7().to_value(),
+                m.case.0.to_value(),
+                change.kind().to_value(),
+                Json(&change).to_value(),
+                None::<Uuid>.to_value(),
+                None::<String>.to_value(),
+                to_micros(now).to_value(),
+            ]
+        })
+        .collect();
+    tx.execute_many(
+        "INSERT INTO case_events (id, case_id, kind, data, actor_user_id, reason, at)",
+        "",
+        7,
+        events,
+    )
+    .await?;
+    let moves: Vec<crate::clocks::Move> = moves.into_iter().map(|(_, m)| m).collect();
     crate::clocks::retarget(store, tx, &moves, &open_list, now).await?;
     Ok(moves.len() as u64)
 }

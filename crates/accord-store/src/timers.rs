@@ -8,7 +8,6 @@
 //!
 //! After downtime, due timers are leased and fired oldest first.
 
-use accord_core::clock::ClockKind;
 use accord_core::ids::CaseId;
 use jiff::{SignedDuration, Timestamp};
 use uuid::Uuid;
@@ -27,8 +26,9 @@ pub const BATCH: i64 = 100;
 /// What a timer does when it fires.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TimerJob {
-    /// Look at a clock of a case: record a breach, run escalation levels, schedule the next check.
-    Clock { case: CaseId, kind: ClockKind },
+    /// Look at the clocks of a case: record breaches, run escalation levels, schedule the
+    /// next check (one timer per case, at the earliest threshold of its clocks).
+    Clocks { case: CaseId },
     /// A policy version takes effect or a grace period ends.
     PolicySwitch,
 }
@@ -36,21 +36,21 @@ pub enum TimerJob {
 impl TimerJob {
     pub fn key(&self) -> String {
         match self {
-            TimerJob::Clock { case, kind } => format!("clock:{case}:{kind}"),
+            TimerJob::Clocks { case } => format!("clocks:{case}"),
             TimerJob::PolicySwitch => "policy:switch".to_owned(),
         }
     }
 
     fn kind(&self) -> &'static str {
         match self {
-            TimerJob::Clock { .. } => "clock",
+            TimerJob::Clocks { .. } => "clocks",
             TimerJob::PolicySwitch => "policy_switch",
         }
     }
 
     fn case(&self) -> Option<Uuid> {
         match self {
-            TimerJob::Clock { case, .. } => Some(case.0),
+            TimerJob::Clocks { case } => Some(case.0),
             TimerJob::PolicySwitch => None,
         }
     }
@@ -58,9 +58,8 @@ impl TimerJob {
     fn parse(key: &str, case: Option<Uuid>) -> Option<TimerJob> {
         let mut parts = key.split(':');
         match (parts.next()?, parts.next(), parts.next()) {
-            ("clock", Some(_), Some(kind)) => Some(TimerJob::Clock {
+            ("clocks", Some(_), None) => Some(TimerJob::Clocks {
                 case: CaseId(case?),
-                kind: ClockKind::parse(kind)?,
             }),
             ("policy", Some("switch"), None) => Some(TimerJob::PolicySwitch),
             _ => None,
@@ -84,12 +83,49 @@ pub(crate) async fn schedule(
     due_at: Timestamp,
     now: Timestamp,
 ) -> Result<()> {
-    c.execute(
-        "INSERT INTO timers (key, kind, case_id, due_at, generation, lease_owner, lease_until, attempts, last_error, created_at) \
-         VALUES ($1, $2, $3, $4, 1, NULL, NULL, 0, NULL, $5) \
-         ON CONFLICT (key) DO UPDATE SET due_at = excluded.due_at, generation = timers.generation + 1, \
+    schedule_many(c, vec![(job.clone(), due_at)], now).await
+}
+
+/// Schedules many timers in as few statements as possible (their keys must differ).
+pub(crate) async fn schedule_many(
+    c: &mut Conn<'_>,
+    jobs: Vec<(TimerJob, Timestamp)>,
+    now: Timestamp,
+) -> Result<()> {
+    use crate::value::ToValue;
+    let rows = jobs
+        .iter()
+        .map(|(job, due_at)| {
+            vec![
+                job.key().to_value(),
+                job.kind().to_value(),
+                job.case().to_value(),
+                to_micros(*due_at).to_value(),
+                1_i64.to_value(),
+                0_i64.to_value(),
+                to_micros(now).to_value(),
+            ]
+        })
+        .collect();
+    c.execute_many(
+        "INSERT INTO timers (key, kind, case_id, due_at, generation, attempts, created_at)",
+        "ON CONFLICT (key) DO UPDATE SET due_at = excluded.due_at, generation = timers.generation + 1, \
          lease_owner = NULL, lease_until = NULL, attempts = 0, last_error = NULL",
-        args![job.key(), job.kind(), job.case(), to_micros(due_at), to_micros(now)],
+        7,
+        rows,
+    )
+    .await?;
+    Ok(())
+}
+
+pub(crate) async fn cancel_many(c: &mut Conn<'_>, jobs: Vec<TimerJob>) -> Result<()> {
+    use crate::value::ToValue;
+    let keys = jobs.iter().map(|job| vec![job.key().to_value()]).collect();
+    c.execute_many(
+        "DELETE FROM timers WHERE key IN (SELECT column1 FROM (",
+        ") AS doomed)",
+        1,
+        keys,
     )
     .await?;
     Ok(())
@@ -175,8 +211,8 @@ impl Store {
             return Ok(Fired::Stale);
         }
         let outcome = match &timer.job {
-            TimerJob::Clock { case, kind } => {
-                crate::clocks::check_clock(self, &mut tx, *case, *kind, now).await
+            TimerJob::Clocks { case } => {
+                crate::clocks::check_clocks(self, &mut tx, *case, now).await
             }
             TimerJob::PolicySwitch => crate::policies::switch_due(self, &mut tx, now).await,
         };

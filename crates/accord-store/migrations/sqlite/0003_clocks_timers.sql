@@ -23,7 +23,7 @@ CREATE TABLE case_clocks (
     -- Working time up to which its thresholds (warnings, breach, escalations) were handled.
     checked_us BIGINT,
     PRIMARY KEY (case_id, kind)
-);
+) WITHOUT ROWID; -- SQLite: the key is the row, so writes update one B-tree, not two
 CREATE INDEX case_clocks_due ON case_clocks (due_at) WHERE due_at IS NOT NULL;
 
 -- Durable timers. A key names what a timer is for; scheduling the same key again replaces
@@ -41,7 +41,7 @@ CREATE TABLE timers (
     attempts BIGINT NOT NULL,
     last_error TEXT,
     created_at BIGINT NOT NULL
-);
+) WITHOUT ROWID;
 CREATE INDEX timers_due ON timers (due_at);
 
 -- What the escalation chain (C2) tells a member of staff: a case and why.
