@@ -11,7 +11,7 @@
 use std::time::Instant;
 
 use accord_core::access::Actor;
-use accord_core::case::{Case, Channel, NewCase};
+use accord_core::case::Case;
 use accord_core::ids::ContactId;
 use accord_store::Store;
 use accord_store::cases::Created;
@@ -78,19 +78,7 @@ async fn new_case(
     i: usize,
     at: Timestamp,
 ) -> Case {
-    let new = NewCase {
-        subject: format!("Pedido {i} sin entregar"),
-        body: None,
-        contact_id: Some(contact),
-        channel: Some(Channel::Email),
-        language: None,
-        priority: None,
-        category: None,
-        tags: vec![],
-        custom_fields: Default::default(),
-        team_id: None,
-        assignee_id: None,
-    };
+    let new = accord_testkit::email_case(&format!("Pedido {i} sin entregar"), contact);
     match store.create_case(agent, new, None, at).await.expect("case") {
         Created::New(case) => case,
         Created::Replayed { .. } => unreachable!("no idempotency key"),

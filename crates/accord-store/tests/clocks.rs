@@ -92,18 +92,9 @@ async fn publish(store: &Store, cast: &Cast, at: Timestamp) {
 }
 
 async fn email_case(store: &Store, actor: &Actor, contact: ContactId, at: Timestamp) -> Case {
-    let new = NewCase {
-        subject: "Rēķins nav saņemts".into(),
+    let new = accord_core::case::NewCase {
         body: Some("Labdien, rēķins vēl nav atnācis.".into()),
-        contact_id: Some(contact),
-        channel: Some(Channel::Email),
-        language: None,
-        priority: None,
-        category: None,
-        tags: vec![],
-        custom_fields: Default::default(),
-        team_id: None,
-        assignee_id: None,
+        ..accord_testkit::email_case("Rēķins nav saņemts", contact)
     };
     match store.create_case(actor, new, None, at).await.unwrap() {
         Created::New(case) => case,

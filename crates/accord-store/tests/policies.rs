@@ -19,19 +19,7 @@ fn hours(h: i64) -> SignedDuration {
 }
 
 async fn case_at(store: &Store, actor: &Actor, contact: ContactId, at: Timestamp) -> Case {
-    let new = NewCase {
-        subject: "Pedido atrasado".into(),
-        body: None,
-        contact_id: Some(contact),
-        channel: Some(Channel::Email),
-        language: None,
-        priority: None,
-        category: None,
-        tags: vec![],
-        custom_fields: Default::default(),
-        team_id: None,
-        assignee_id: None,
-    };
+    let new = accord_testkit::email_case("Pedido atrasado", contact);
     match store.create_case(actor, new, None, at).await.unwrap() {
         Created::New(case) => case,
         Created::Replayed { .. } => panic!("not a retry"),

@@ -24,19 +24,7 @@ async fn setup(store: &Store, cast: &Cast) -> Case {
         .publish_policy(&cast.supervisor, draft.number, t, &[], t)
         .await
         .unwrap();
-    let new = NewCase {
-        subject: "Entrega con dos semanas de retraso".into(),
-        body: None,
-        contact_id: Some(cast.contact_a),
-        channel: Some(Channel::Email),
-        language: None,
-        priority: None,
-        category: None,
-        tags: vec![],
-        custom_fields: Default::default(),
-        team_id: None,
-        assignee_id: None,
-    };
+    let new = accord_testkit::email_case("Entrega con dos semanas de retraso", cast.contact_a);
     match store
         .create_case(&cast.agent, new, None, now())
         .await

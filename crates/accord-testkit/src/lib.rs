@@ -332,3 +332,20 @@ impl Cast {
         }
     }
 }
+
+/// A new email case about `subject` for a contact, everything else left to defaults.
+pub fn email_case(subject: &str, contact: ContactId) -> accord_core::case::NewCase {
+    accord_core::case::NewCase {
+        subject: subject.into(),
+        body: None,
+        contact_id: Some(contact),
+        channel: Some(accord_core::case::Channel::Email),
+        language: None,
+        priority: None,
+        category: None,
+        tags: vec![],
+        custom_fields: Default::default(),
+        team_id: None,
+        assignee_id: None,
+    }
+}

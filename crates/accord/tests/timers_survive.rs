@@ -45,19 +45,7 @@ async fn seed(store: &Store, cast: &Cast) -> (Vec<Case>, Timestamp) {
         } else {
             later
         };
-        let new = NewCase {
-            subject: format!("Pasūtījums {i} kavējas"),
-            body: None,
-            contact_id: Some(cast.contact_a),
-            channel: Some(Channel::Email),
-            language: None,
-            priority: None,
-            category: None,
-            tags: vec![],
-            custom_fields: Default::default(),
-            team_id: None,
-            assignee_id: None,
-        };
+        let new = accord_testkit::email_case(&format!("Pasūtījums {i} kavējas"), cast.contact_a);
         let opened = warning - SignedDuration::from_mins(30);
         match store
             .create_case(&cast.agent, new, None, opened)
