@@ -307,6 +307,22 @@ impl Policy {
         self.remedies.iter().find(|r| r.id == id)
     }
 
+    /// Escalation levels that fire when a case is opened: an account of one of the listed
+    /// tiers, or a public post (a case from a social channel), when their condition matches.
+    pub fn levels_on_open<'a>(
+        &'a self,
+        facts: &'a Facts,
+    ) -> impl Iterator<Item = &'a EscalationLevel> {
+        self.escalation.iter().filter(move |level| {
+            let fires = match &level.trigger {
+                Trigger::AccountTier { tiers } => facts.tier.is_some_and(|t| tiers.contains(&t)),
+                Trigger::PublicPost => facts.channel == Some(Channel::Social),
+                _ => false,
+            };
+            fires && level.when.matches(facts)
+        })
+    }
+
     /// Remedies that may be offered on this case.
     pub fn remedies_for<'a>(&'a self, facts: &'a Facts) -> impl Iterator<Item = &'a Remedy> {
         self.remedies.iter().filter(|r| r.when.matches(facts))

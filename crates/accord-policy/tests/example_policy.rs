@@ -128,3 +128,25 @@ fn warnings_do_not_fail_the_example_but_a_missed_review_date_is_reported() {
             .all(|f| f.severity == Severity::Warning)
     );
 }
+
+#[test]
+fn platinum_problems_and_public_posts_escalate_when_the_case_opens() {
+    let policy = accord_policy::load(EXAMPLE).expect("compiles");
+    let fired = |facts: &Facts| -> Vec<String> {
+        policy.levels_on_open(facts).map(|l| l.id.clone()).collect()
+    };
+    // A platinum account's urgent case: its account manager's team hears of it at once.
+    let mut urgent = case(Channel::Email, Language::Lv, Some(Tier::Platinum));
+    urgent.priority = Some(Priority::Urgent);
+    assert_eq!(fired(&urgent), vec!["platinum-account"]);
+    // Not every question of theirs, nor a gold account's urgent case.
+    assert!(fired(&case(Channel::Email, Language::Lv, Some(Tier::Platinum))).is_empty());
+    let mut gold = urgent.clone();
+    gold.tier = Some(Tier::Gold);
+    assert!(fired(&gold).is_empty());
+    // A public post, whoever writes it.
+    assert_eq!(
+        fired(&case(Channel::Social, Language::Es, None)),
+        vec!["public-post"]
+    );
+}

@@ -389,6 +389,7 @@ impl Store {
         )
         .await?;
         crate::clocks::start(self, &mut tx, &case, now).await?;
+        crate::escalation::on_open(self, &mut tx, &case, now).await?;
         if let Some(body) = &new.body {
             let entry_id = EntryId::new();
             let author = if is_customer { None } else { Some(actor_id) };

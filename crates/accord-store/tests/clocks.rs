@@ -260,3 +260,21 @@ db_test!(async fn a_node_whose_lease_ran_out_cannot_fire_again(db) {
     assert_eq!(events(&db.store, &cast.agent, &third, "escalated").await, 0);
     other.close().await;
 });
+
+db_test!(async fn a_public_post_escalates_when_the_case_opens(db) {
+    let cast = Cast::create(&db.store).await;
+    let store = &db.store;
+    let t = riga(23, 8, 0);
+    let example = include_str!("../../../examples/policy.toml");
+    let (draft, _) = store.create_policy_draft(&cast.supervisor, example, "Example.", t).await.unwrap();
+    store.publish_policy(&cast.supervisor, draft.number, t, &[], t).await.unwrap();
+    let new = NewCase { channel: Some(Channel::Social), ..accord_testkit::email_case("¡Llevo tres semanas sin respuesta!", cast.contact_a) };
+    let Created::New(case) = store.create_case(&cast.agent, new, None, riga(23, 9, 0)).await.unwrap() else { panic!("not a retry") };
+    let now = store.get_case(&cast.agent, case.id).await.unwrap();
+    assert_eq!(now.priority, Priority::Urgent);
+    let history = store.list_events(&cast.agent, case.id).await.unwrap();
+    assert!(history.iter().any(|e| matches!(&e.change, Change::Escalated { level, .. } if level == "public-post")), "{history:?}");
+    // An email case of the same customer does not.
+    let quiet = email_case(store, &cast.agent, cast.contact_a, riga(23, 9, 5)).await;
+    assert_eq!(events(store, &cast.agent, &quiet, "escalated").await, 0);
+});
