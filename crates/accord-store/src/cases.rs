@@ -388,8 +388,7 @@ impl Store {
             now,
         )
         .await?;
-        crate::clocks::start(self, &mut tx, &case, now).await?;
-        crate::escalation::on_open(self, &mut tx, &case, now).await?;
+        crate::clocks::open_case(self, &mut tx, &case, now).await?;
         if let Some(body) = &new.body {
             let entry_id = EntryId::new();
             let author = if is_customer { None } else { Some(actor_id) };

@@ -259,8 +259,10 @@ async fn store_changes(
     writes.flush(c, now).await
 }
 
-/// Starts the clocks of a new case under the procedure of its governing version.
-pub(crate) async fn start(
+/// A case was opened: start its clocks under the procedure of its governing version and run
+/// the escalation levels that fire on opening (account tier, public post). The policy and
+/// the case's facts are loaded once for both.
+pub(crate) async fn open_case(
     store: &Store,
     c: &mut Conn<'_>,
     case: &Case,
@@ -272,18 +274,21 @@ pub(crate) async fn start(
     let policy = store.compiled_policy(version).await?;
     let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
     let facts = crate::facts::load_facts(c, case.id, today).await?;
-    let Some(procedure) = policy.procedure_for(&facts) else {
-        return Ok(());
-    };
-    let g = Governed {
-        version,
-        procedure_id: procedure.id.clone(),
-        calendar_id: procedure.calendar.clone(),
-        clocks: Vec::new(),
-        policy: policy.clone(),
-    };
-    let clocks = CaseClocks::open(procedure, g.calendar()?, case.status, now);
-    store_changes(c, case.id, &g, &clocks, now).await
+    if let Some(procedure) = policy.procedure_for(&facts) {
+        let g = Governed {
+            version,
+            procedure_id: procedure.id.clone(),
+            calendar_id: procedure.calendar.clone(),
+            clocks: Vec::new(),
+            policy: policy.clone(),
+        };
+        let clocks = CaseClocks::open(procedure, g.calendar()?, case.status, now);
+        store_changes(c, case.id, &g, &clocks, now).await?;
+    }
+    for level in policy.levels_on_open(&facts) {
+        crate::escalation::run_level(c, case.id, level, now).await?;
+    }
+    Ok(())
 }
 
 /// A public reply was sent: the first response is met, the promise kept, a new one made.
@@ -444,6 +449,8 @@ pub(crate) async fn check_clocks(
     let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
     let mut writes = Writes::default();
     let mut all = Vec::with_capacity(g.clocks.len());
+    // Read when the first escalation level is reached, then kept for the others.
+    let mut facts = None;
     for stored in &g.clocks {
         let kind = stored.clock.kind;
         let thresholds = rules::thresholds(&g.policy, kind, stored.clock.target);
@@ -471,8 +478,10 @@ pub(crate) async fn check_clocks(
                 }
                 None => {}
                 Some(level) => {
-                    let facts = crate::facts::load_facts(c, case, today).await?;
-                    if level.when.matches(&facts) {
+                    if facts.is_none() {
+                        facts = Some(crate::facts::load_facts(c, case, today).await?);
+                    }
+                    if facts.as_ref().is_some_and(|f| level.when.matches(f)) {
                         crate::escalation::run_level(c, case, level, now).await?;
                     }
                 }

@@ -199,23 +199,3 @@ pub(crate) async fn run_level(
     )
     .await
 }
-
-/// Runs the levels that fire when a case is opened (account tier, public post) under the
-/// version governing it.
-pub(crate) async fn on_open(
-    store: &crate::Store,
-    c: &mut Conn<'_>,
-    case: &accord_core::case::Case,
-    now: Timestamp,
-) -> Result<()> {
-    let Some(version) = case.policy_version else {
-        return Ok(());
-    };
-    let policy = store.compiled_policy(version).await?;
-    let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
-    let facts = crate::facts::load_facts(c, case.id, today).await?;
-    for level in policy.levels_on_open(&facts) {
-        run_level(c, case.id, level, now).await?;
-    }
-    Ok(())
-}
