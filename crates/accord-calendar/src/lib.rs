@@ -74,8 +74,8 @@ impl std::fmt::Display for CalendarError {
 
 impl std::error::Error for CalendarError {}
 
-/// When a team works.
-#[derive(Clone, Debug)]
+/// When a team works. Equal calendars count the same working time between any two instants.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Calendar {
     zone: TimeZone,
     /// Monday first.

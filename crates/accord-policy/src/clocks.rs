@@ -155,16 +155,25 @@ impl CaseClocks {
     }
 }
 
-/// Moves a clock to another version's procedure: the working time counted so far stays
-/// (the running span is closed under the old calendar), the target and pausing rule become
-/// the new procedure's. A clock the new procedure does not set keeps its old target.
-pub fn retarget(clock: &Clock, old: &Calendar, procedure: &Procedure, now: Timestamp) -> Clock {
+/// Moves a clock to another version's procedure: the working time counted so far stays,
+/// the target and pausing rule become the new procedure's. `other_calendar` is the calendar
+/// the clock counted in when the new procedure counts in a different one: the running span
+/// is then closed under it (what was worked stays worked). Under an equal calendar nothing
+/// needs closing, so a clock whose target and pausing rule stay is returned unchanged. A
+/// clock the new procedure does not set keeps its old target.
+pub fn retarget(
+    clock: &Clock,
+    other_calendar: Option<&Calendar>,
+    procedure: &Procedure,
+    now: Timestamp,
+) -> Clock {
     let mut next = clock.clone();
     if let Some(t) = target(procedure, clock.kind) {
         next.target = t;
     }
     next.pausable = procedure.pause_when_waiting;
-    if clock.met_at.is_none()
+    if let Some(old) = other_calendar
+        && clock.met_at.is_none()
         && let Some(since) = clock.running_since
     {
         next.counted = clock.elapsed(old, now);

@@ -293,10 +293,15 @@ impl Remedy {
 impl Policy {
     /// The procedure that governs a case: the first of its channel whose condition matches.
     pub fn procedure_for(&self, facts: &Facts) -> Option<&Procedure> {
+        self.procedure_index_for(facts).map(|i| &self.procedures[i])
+    }
+
+    /// The position in [`Policy::procedures`] of the procedure for a case with these facts.
+    pub fn procedure_index_for(&self, facts: &Facts) -> Option<usize> {
         let channel = facts.channel?;
         self.procedures
             .iter()
-            .find(|p| p.channel == channel && p.when.matches(facts))
+            .position(|p| p.channel == channel && p.when.matches(facts))
     }
 
     pub fn calendar(&self, id: &str) -> Option<&Calendar> {

@@ -4,7 +4,7 @@
 //!
 //! The rules live in [`accord_policy::clocks`]; this module loads, stores and schedules.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use accord_core::access::{Action, Actor};
@@ -16,7 +16,6 @@ use accord_policy::clocks::{self as rules, CaseClocks, Threshold};
 use accord_policy::model::Procedure;
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
-use uuid::Uuid;
 
 use crate::cases::insert_event;
 use crate::codec::{from_micros, to_micros};
@@ -24,8 +23,8 @@ use crate::db::Conn;
 use crate::timers::{self, TimerJob};
 use crate::{Result, Store, StoreError};
 
-const CLOCK_COLUMNS: &str = "k.kind, k.policy_version, k.procedure_id, k.calendar_id, k.target_us, k.started_at, \
-     k.counted_us, k.running_since, k.paused_at, k.met_at, k.pausable, k.breached_at, k.checked_us";
+pub(crate) const CLOCK_COLUMNS: &str = "k.kind, k.procedure_id, k.calendar_id, k.target_us, k.started_at, k.counted_us, \
+     k.running_since, k.paused_at, k.met_at, k.pausable, k.breached_at, k.checked_us";
 
 /// A clock as stored, with what the timer recorded about it.
 #[derive(Clone, Debug)]
@@ -86,34 +85,37 @@ fn micros(d: SignedDuration) -> i64 {
     i64::try_from(d.as_micros()).unwrap_or(i64::MAX)
 }
 
-/// Reads a clock row selected with [`CLOCK_COLUMNS`] starting at column `at`: the clock and
-/// the version, procedure and calendar it runs under.
-fn clock_from_row(r: &mut crate::value::Row, at: usize) -> Result<(Stored, i64, String, String)> {
+/// A clock row as read: the clock and the procedure and calendar it runs under.
+type ClockRow = (Stored, String, String);
+
+/// Reads a clock row selected with [`CLOCK_COLUMNS`] starting at column `at`.
+fn clock_from_row(r: &mut crate::value::Row, at: usize) -> Result<ClockRow> {
     let kind = crate::codec::parse(&r.text(at)?, "case_clocks.kind", ClockKind::parse)?;
     let stored = Stored {
         clock: Clock {
             kind,
-            target: SignedDuration::from_micros(r.i64(at + 4)?),
-            started_at: from_micros(r.i64(at + 5)?)?,
-            counted: SignedDuration::from_micros(r.i64(at + 6)?),
-            running_since: r.opt_i64(at + 7)?.map(from_micros).transpose()?,
-            paused_at: r.opt_i64(at + 8)?.map(from_micros).transpose()?,
-            met_at: r.opt_i64(at + 9)?.map(from_micros).transpose()?,
-            pausable: r.bool(at + 10)?,
+            target: SignedDuration::from_micros(r.i64(at + 3)?),
+            started_at: from_micros(r.i64(at + 4)?)?,
+            counted: SignedDuration::from_micros(r.i64(at + 5)?),
+            running_since: r.opt_i64(at + 6)?.map(from_micros).transpose()?,
+            paused_at: r.opt_i64(at + 7)?.map(from_micros).transpose()?,
+            met_at: r.opt_i64(at + 8)?.map(from_micros).transpose()?,
+            pausable: r.bool(at + 9)?,
         },
-        breached_at: r.opt_i64(at + 11)?.map(from_micros).transpose()?,
-        checked: r.opt_i64(at + 12)?.map(SignedDuration::from_micros),
+        breached_at: r.opt_i64(at + 10)?.map(from_micros).transpose()?,
+        checked: r.opt_i64(at + 11)?.map(SignedDuration::from_micros),
     };
-    Ok((stored, r.i64(at + 1)?, r.text(at + 2)?, r.text(at + 3)?))
+    Ok((stored, r.text(at + 1)?, r.text(at + 2)?))
 }
 
-/// Adds a loaded clock to the clocks of its case.
+/// Adds a loaded clock to the clocks of its case, which runs under `version`.
 async fn collect(
     store: &Store,
     governed: &mut Option<Governed>,
-    row: (Stored, i64, String, String),
+    version: i64,
+    row: ClockRow,
 ) -> Result<()> {
-    let (stored, version, procedure_id, calendar_id) = row;
+    let (stored, procedure_id, calendar_id) = row;
     match governed {
         Some(g) => g.clocks.push(stored),
         None => {
@@ -132,21 +134,42 @@ async fn collect(
 async fn load(store: &Store, c: &mut Conn<'_>, case: CaseId) -> Result<Option<Governed>> {
     let rows = c
         .fetch_all(
-            &format!("SELECT {CLOCK_COLUMNS} FROM case_clocks k WHERE k.case_id = $1"),
+            &format!("SELECT c.policy_version, {CLOCK_COLUMNS} FROM case_clocks k JOIN cases c ON c.id = k.case_id WHERE k.case_id = $1"),
             args![case.0],
         )
         .await?;
     let mut governed = None;
     for mut r in rows {
-        collect(store, &mut governed, clock_from_row(&mut r, 0)?).await?;
+        let version = r.opt_i64(0)?.ok_or_else(|| {
+            StoreError::Corrupt(format!("case {} has clocks but no policy version", case.0))
+        })?;
+        collect(store, &mut governed, version, clock_from_row(&mut r, 1)?).await?;
     }
     Ok(governed)
+}
+
+/// When the timer of a case with these clocks must next look at them: the earliest next
+/// threshold of any of its clocks.
+fn next_check<'a>(
+    g: &Governed,
+    clocks: impl Iterator<Item = &'a Stored>,
+) -> Result<Option<Timestamp>> {
+    let calendar = g.calendar()?;
+    let mut next: Option<Timestamp> = None;
+    for stored in clocks {
+        let clock = &stored.clock;
+        let thresholds = rules::thresholds(&g.policy, clock.kind, clock.target);
+        if let Some(at) = rules::next_check(clock, calendar, &thresholds, stored.checked) {
+            next = Some(next.map_or(at, |n| n.min(at)));
+        }
+    }
+    Ok(next)
 }
 
 /// Clock rows and timer changes to write together: one statement per kind of write, however
 /// many clocks (re-evaluating every open case after a publication writes them all at once).
 #[derive(Default)]
-struct Writes {
+pub(crate) struct Writes {
     clocks: Vec<Vec<crate::value::Value>>,
     schedule: Vec<(TimerJob, Timestamp)>,
     cancel: Vec<TimerJob>,
@@ -162,7 +185,6 @@ impl Writes {
         self.clocks.push(vec![
             case.0.to_value(),
             clock.kind.as_str().to_value(),
-            g.version.to_value(),
             g.procedure_id.to_value(),
             g.calendar_id.to_value(),
             micros(clock.target).to_value(),
@@ -186,33 +208,29 @@ impl Writes {
         g: &Governed,
         clocks: impl Iterator<Item = &'a Stored>,
     ) -> Result<()> {
-        let calendar = g.calendar()?;
-        let mut next: Option<Timestamp> = None;
-        for stored in clocks {
-            let clock = &stored.clock;
-            let thresholds = rules::thresholds(&g.policy, clock.kind, clock.target);
-            if let Some(at) = rules::next_check(clock, calendar, &thresholds, stored.checked) {
-                next = Some(next.map_or(at, |n| n.min(at)));
-            }
-        }
+        let next = next_check(g, clocks)?;
+        self.timer_at(case, next);
+        Ok(())
+    }
+
+    fn timer_at(&mut self, case: CaseId, next: Option<Timestamp>) {
         let job = TimerJob::Clocks { case };
         match next {
             Some(at) => self.schedule.push((job, at)),
             None => self.cancel.push(job),
         }
-        Ok(())
     }
 
-    async fn flush(self, c: &mut Conn<'_>, now: Timestamp) -> Result<()> {
+    pub(crate) async fn flush(self, c: &mut Conn<'_>, now: Timestamp) -> Result<()> {
         c.execute_many(
-            "INSERT INTO case_clocks (case_id, kind, policy_version, procedure_id, calendar_id, target_us, started_at, counted_us, \
+            "INSERT INTO case_clocks (case_id, kind, procedure_id, calendar_id, target_us, started_at, counted_us, \
              running_since, paused_at, met_at, pausable, due_at, breached_at, checked_us)",
-            "ON CONFLICT (case_id, kind) DO UPDATE SET policy_version = excluded.policy_version, procedure_id = excluded.procedure_id, \
+            "ON CONFLICT (case_id, kind) DO UPDATE SET procedure_id = excluded.procedure_id, \
              calendar_id = excluded.calendar_id, target_us = excluded.target_us, started_at = excluded.started_at, \
              counted_us = excluded.counted_us, running_since = excluded.running_since, paused_at = excluded.paused_at, \
              met_at = excluded.met_at, pausable = excluded.pausable, due_at = excluded.due_at, \
              breached_at = excluded.breached_at, checked_us = excluded.checked_us",
-            15,
+            14,
             self.clocks,
         )
         .await?;
@@ -328,65 +346,120 @@ pub(crate) async fn after_status(
 pub(crate) struct Move {
     pub case: CaseId,
     pub status: CaseStatus,
+    /// The version it was under (whose calendar its clocks have counted in).
+    pub from: Option<i64>,
     pub to: i64,
+    /// The position of the procedure governing it under `to` (`None`: no procedure does).
+    pub procedure: Option<usize>,
+}
+
+/// The clocks of the cases that move, as they are, and the versions involved: what
+/// [`plan_moves`] needs, collected while the open cases are read.
+pub(crate) struct MovingClocks {
+    policies: HashMap<i64, Arc<Policy>>,
+    /// In the order of the moves; `None` for a case without clocks.
+    current: Vec<Option<Governed>>,
+}
+
+impl MovingClocks {
+    /// Loads the published versions (compiled once, cached by the store).
+    pub(crate) async fn new(store: &Store, versions: Vec<i64>) -> Result<Self> {
+        let mut policies = HashMap::new();
+        for version in versions {
+            policies.insert(version, store.compiled_policy(version).await?);
+        }
+        Ok(MovingClocks {
+            policies,
+            current: Vec::new(),
+        })
+    }
+
+    /// A compiled published version.
+    pub(crate) fn policy(&self, version: i64) -> Result<&Policy> {
+        self.policies
+            .get(&version)
+            .map(|p| &**p)
+            .ok_or_else(|| StoreError::Corrupt(format!("version {version} is not published")))
+    }
+
+    /// Adds the clock read with [`CLOCK_COLUMNS`] from column `at` of `row` to the case of
+    /// move `index`, which runs under `from` (a clock of a case without a version is not
+    /// re-evaluated: the case starts its clocks anew).
+    pub(crate) fn add_clock(
+        &mut self,
+        index: usize,
+        from: Option<i64>,
+        row: &mut crate::value::Row,
+        at: usize,
+    ) -> Result<()> {
+        if self.current.len() <= index {
+            self.current.resize_with(index + 1, || None);
+        }
+        let Some(from) = from else {
+            return Ok(());
+        };
+        let slot = &mut self.current[index];
+        let policy = self
+            .policies
+            .get(&from)
+            .ok_or_else(|| StoreError::Corrupt(format!("version {from} is not published")))?;
+        let (stored, procedure_id, calendar_id) = clock_from_row(row, at)?;
+        match slot {
+            Some(g) => g.clocks.push(stored),
+            None => {
+                *slot = Some(Governed {
+                    policy: policy.clone(),
+                    version: from,
+                    procedure_id,
+                    calendar_id,
+                    clocks: vec![stored],
+                })
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Re-evaluates the clocks of cases that move to another version (PRODUCT.md B2): each
 /// keeps the working time counted so far and takes the target, calendar and pausing rule
 /// of the procedure that governs it under the new version. A case without clocks (opened
-/// before any version, or under no procedure) starts them now. Facts and clocks of all the
-/// open cases are read in two queries; `open` is the SQL list of open statuses.
-pub(crate) async fn retarget(
-    store: &Store,
-    c: &mut Conn<'_>,
+/// before any version, or under no procedure) starts them now. Only the clocks and timers
+/// that change are written: a publication usually changes a few targets. Pure computation
+/// (no I/O), so it can run while the moves themselves are being written.
+/// Plans the moves `chunk` at a time and sends each chunk's writes to `out` (so memory
+/// stays bounded however many cases move); stops at the first error, which it sends.
+pub(crate) fn plan_moves(
     moves: &[Move],
-    open: &str,
+    mut loaded: MovingClocks,
     now: Timestamp,
-) -> Result<()> {
-    if moves.is_empty() {
-        return Ok(());
-    }
-    let wanted: HashSet<Uuid> = moves.iter().map(|m| m.case.0).collect();
-    let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
-    let mut facts = HashMap::with_capacity(moves.len());
-    let rows = c
-        .fetch_all(
-            &format!("SELECT c.id, {} FROM cases c LEFT JOIN organizations o ON o.id = c.organization_id WHERE c.status IN ({open})", crate::facts::FACT_COLUMNS),
-            &[],
-        )
-        .await?;
-    for mut r in rows {
-        let id = r.uuid(0)?;
-        if wanted.contains(&id) {
-            facts.insert(id, crate::facts::facts_from_row(&mut r, 1, today)?);
+    chunk: usize,
+    out: &tokio::sync::mpsc::Sender<Result<Writes>>,
+) {
+    loaded.current.resize_with(moves.len(), || None);
+    let mut same_calendars: HashMap<(usize, usize), bool> = HashMap::new();
+    for (moves, current) in moves.chunks(chunk).zip(loaded.current.chunks(chunk)) {
+        let planned = plan_chunk(moves, current, &loaded.policies, &mut same_calendars, now);
+        let failed = planned.is_err();
+        // The receiver gone means the switch failed on its side; nothing more to plan.
+        if out.blocking_send(planned).is_err() || failed {
+            return;
         }
     }
-    let mut current: HashMap<Uuid, Option<Governed>> = HashMap::new();
-    let rows = c
-        .fetch_all(
-            &format!("SELECT k.case_id, {CLOCK_COLUMNS} FROM case_clocks k JOIN cases c ON c.id = k.case_id WHERE c.status IN ({open})"),
-            &[],
-        )
-        .await?;
-    for mut r in rows {
-        let id = r.uuid(0)?;
-        if wanted.contains(&id) {
-            let row = clock_from_row(&mut r, 1)?;
-            collect(store, current.entry(id).or_default(), row).await?;
-        }
-    }
-    let mut policies: HashMap<i64, Arc<Policy>> = HashMap::new();
+}
+
+fn plan_chunk(
+    moves: &[Move],
+    current: &[Option<Governed>],
+    policies: &HashMap<i64, Arc<Policy>>,
+    same_calendars: &mut HashMap<(usize, usize), bool>,
+    now: Timestamp,
+) -> Result<Writes> {
     let mut writes = Writes::default();
-    for m in moves {
-        let policy = match policies.get(&m.to) {
-            Some(p) => p.clone(),
-            None => {
-                let p = store.compiled_policy(m.to).await?;
-                policies.insert(m.to, p.clone());
-                p
-            }
-        };
-        let Some(procedure) = facts.get(&m.case.0).and_then(|f| policy.procedure_for(f)) else {
+    for (m, old) in moves.iter().zip(current) {
+        let policy = policies
+            .get(&m.to)
+            .ok_or_else(|| StoreError::Corrupt(format!("version {} not loaded", m.to)))?;
+        let Some(procedure) = m.procedure.and_then(|i| policy.procedures.get(i)) else {
             continue;
         };
         let next = Governed {
@@ -396,41 +469,58 @@ pub(crate) async fn retarget(
             calendar_id: procedure.calendar.clone(),
             clocks: Vec::new(),
         };
-        match current.get(&m.case.0).and_then(Option::as_ref) {
-            Some(old) => {
-                let old_calendar = old.calendar()?;
-                let moved: Vec<Stored> = old
-                    .clocks
-                    .iter()
-                    .map(|s| Stored {
-                        clock: rules::retarget(&s.clock, old_calendar, procedure, now),
-                        breached_at: s.breached_at,
-                        checked: s.checked,
-                    })
-                    .collect();
-                for stored in &moved {
-                    writes.clock(m.case, &next, stored)?;
-                }
-                writes.timer(m.case, &next, moved.iter())?;
+        let calendar = next.calendar()?;
+        let Some(old) = old else {
+            let clocks = CaseClocks::open(procedure, calendar, m.status, now);
+            let fresh: Vec<Stored> = clocks
+                .iter()
+                .map(|clock| Stored {
+                    clock: clock.clone(),
+                    breached_at: None,
+                    checked: None,
+                })
+                .collect();
+            for stored in &fresh {
+                writes.clock(m.case, &next, stored)?;
             }
-            None => {
-                let clocks = CaseClocks::open(procedure, next.calendar()?, m.status, now);
-                let fresh: Vec<Stored> = clocks
-                    .iter()
-                    .map(|clock| Stored {
-                        clock: clock.clone(),
-                        breached_at: None,
-                        checked: None,
-                    })
-                    .collect();
-                for stored in &fresh {
-                    writes.clock(m.case, &next, stored)?;
-                }
-                writes.timer(m.case, &next, fresh.iter())?;
+            writes.timer(m.case, &next, fresh.iter())?;
+            continue;
+        };
+        let old_calendar = old.calendar()?;
+        // Calendars of two versions are compared once per pair, not once per case.
+        let key = (
+            old_calendar as *const _ as usize,
+            calendar as *const _ as usize,
+        );
+        let other_calendar = *same_calendars
+            .entry(key)
+            .or_insert_with(|| old_calendar == calendar);
+        let other_calendar = (!other_calendar).then_some(old_calendar);
+        let same_place =
+            old.procedure_id == next.procedure_id && old.calendar_id == next.calendar_id;
+        let mut changed = false;
+        let moved: Vec<Stored> = old
+            .clocks
+            .iter()
+            .map(|s| Stored {
+                clock: rules::retarget(&s.clock, other_calendar, procedure, now),
+                breached_at: s.breached_at,
+                checked: s.checked,
+            })
+            .collect();
+        for (before, after) in old.clocks.iter().zip(&moved) {
+            if !same_place || before.clock != after.clock {
+                writes.clock(m.case, &next, after)?;
+                changed = true;
             }
         }
+        // Unchanged clocks can still meet other thresholds (the escalation chain changed).
+        let timer = next_check(&next, moved.iter())?;
+        if changed || timer != next_check(old, old.clocks.iter())? {
+            writes.timer_at(m.case, timer);
+        }
     }
-    writes.flush(c, now).await
+    Ok(writes)
 }
 
 /// The timer of a case's clocks fired: for each clock, handle every threshold reached

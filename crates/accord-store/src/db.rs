@@ -51,6 +51,8 @@ pub(crate) struct Lite {
     failed: Mutex<std::collections::VecDeque<(u64, String)>>,
     readers: Mutex<Vec<rusqlite::Connection>>,
     reader_slots: Semaphore,
+    /// Wakes the checkpointer after a commit; see [`spawn_checkpointer`].
+    checkpoint: std::sync::mpsc::SyncSender<()>,
 }
 
 /// The writer connection and the batch (group commit) it has open.
@@ -104,6 +106,10 @@ fn open_sqlite(path: &Path, read_only: bool) -> Result<rusqlite::Connection> {
         // Survives a crash of the process; a power cut may lose the last commits (the log
         // is synced at checkpoints). Channels that must acknowledge durability sync explicitly.
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // A publication may rewrite the clocks of every open case in one transaction: with
+        // SQLite's default 2 MB cache its dirty pages spill to the log mid-transaction.
+        // Pages are allocated on use, so an idle server does not pay for this.
+        conn.pragma_update(None, "cache_size", "-65536")?;
     }
     conn.set_prepared_statement_cache_capacity(256);
     Ok(conn)
@@ -123,6 +129,9 @@ impl Store {
             Backend::Postgres(pool)
         } else if let Some(path) = sqlite_path(url) {
             let conn = open_sqlite(&path, false)?;
+            // The checkpointer copies the log into the database file; the writer only appends.
+            conn.pragma_update(None, "wal_autocheckpoint", "0")?;
+            let checkpoint = spawn_checkpointer(&path)?;
             Backend::Sqlite(Box::new(Lite {
                 url: url.to_owned(),
                 path,
@@ -137,6 +146,7 @@ impl Store {
                 failed: Mutex::new(std::collections::VecDeque::new()),
                 readers: Mutex::new(Vec::new()),
                 reader_slots: Semaphore::new(options.max_connections.max(2) as usize),
+                checkpoint,
             }))
         } else {
             return Err(StoreError::Config(format!(
@@ -266,9 +276,34 @@ impl Store {
                     guard: Some(guard),
                     lite,
                     open: true,
+                    alone: false,
                 }))
             }
             Backend::Postgres(pool) => Ok(Conn::PgTx(pool.begin().await?)),
+        }
+    }
+
+    /// A write transaction shared with no other writer, for work that touches a large part
+    /// of the database (a publication re-evaluating every open case). On SQLite it needs no
+    /// savepoint, whose journal would copy every page the work touches; the batch open
+    /// when it starts is committed first. On PostgreSQL it is [`Store::write`].
+    pub(crate) async fn write_alone(&self) -> Result<Conn<'_>> {
+        match &*self.backend {
+            Backend::Sqlite(lite) => {
+                let mut guard = lite.writer.lock().await;
+                commit_batch(lite, &mut guard)?;
+                guard.conn.execute_batch("BEGIN IMMEDIATE")?;
+                guard.open = true;
+                guard.batch += 1;
+                guard.writers = 1;
+                Ok(Conn::LiteWrite(LiteWriter {
+                    guard: Some(guard),
+                    lite,
+                    open: true,
+                    alone: true,
+                }))
+            }
+            Backend::Postgres(_) => self.write().await,
         }
     }
 }
@@ -324,6 +359,15 @@ fn finish_batch(lite: &Lite, writer: &mut Writer) -> Result<Option<u64>> {
     if lite.queued.load(Ordering::SeqCst) > 0 && writer.writers < BATCH_MAX {
         return Ok(Some(writer.batch));
     }
+    commit_batch(lite, writer)?;
+    Ok(None)
+}
+
+/// Commits the open batch, if any, whoever waits.
+fn commit_batch(lite: &Lite, writer: &mut Writer) -> Result<()> {
+    if !writer.open {
+        return Ok(());
+    }
     writer.open = false;
     let outcome = writer.conn.execute_batch("COMMIT");
     if let Err(e) = &outcome {
@@ -332,7 +376,35 @@ fn finish_batch(lite: &Lite, writer: &mut Writer) -> Result<Option<u64>> {
     }
     lite.finished.send_replace(writer.batch);
     outcome?;
-    Ok(None)
+    // Full means a wake-up is already pending.
+    let _ = lite.checkpoint.try_send(());
+    Ok(())
+}
+
+/// Starts the thread that copies the write-ahead log into the database file after commits
+/// (SQLite's automatic checkpoint would do it inside the COMMIT that crosses 1,000 pages, so
+/// a large transaction — a publication re-evaluating every open case — would also pay for
+/// copying everything). At most a few checkpoints a second; PASSIVE never waits for
+/// readers or the writer, and what it cannot copy now it copies after a later commit. The
+/// thread ends when the store is dropped.
+fn spawn_checkpointer(path: &Path) -> Result<std::sync::mpsc::SyncSender<()>> {
+    const SETTLE: Duration = Duration::from_millis(200);
+    let conn = open_sqlite(path, false)?;
+    let (wake, woken) = std::sync::mpsc::sync_channel::<()>(1);
+    std::thread::Builder::new()
+        .name("accord-checkpoint".into())
+        .spawn(move || {
+            while woken.recv().is_ok() {
+                std::thread::sleep(SETTLE);
+                // The commits made while settling are in this checkpoint.
+                while woken.try_recv().is_ok() {}
+                if let Err(e) = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
+                    tracing::warn!(error = %e, "SQLite checkpoint failed; the next commit retries");
+                }
+            }
+        })
+        .map_err(|e| StoreError::Config(format!("cannot start the checkpoint thread: {e}")))?;
+    Ok(wake)
 }
 
 fn record_failure(lite: &Lite, batch: u64, reason: String) {
@@ -362,6 +434,8 @@ pub(crate) struct LiteWriter<'a> {
     guard: Option<tokio::sync::MutexGuard<'a, Writer>>,
     lite: &'a Lite,
     open: bool,
+    /// A transaction of its own ([`Store::write_alone`]): no savepoint, no batch to share.
+    alone: bool,
 }
 
 impl LiteWriter<'_> {
@@ -376,6 +450,17 @@ impl LiteWriter<'_> {
             return Ok(None);
         };
         self.open = false;
+        if self.alone {
+            if !keep {
+                guard.open = false;
+                let undone = guard.conn.execute_batch("ROLLBACK");
+                self.lite.finished.send_replace(guard.batch);
+                undone?;
+                return Ok(None);
+            }
+            commit_batch(self.lite, guard)?;
+            return Ok(None);
+        }
         let released = if keep {
             guard.conn.execute_batch("RELEASE accord_write")
         } else {
@@ -508,6 +593,30 @@ impl Conn<'_> {
             _ => unreachable_engine()?,
         };
         rows.iter().map(pg_row).collect()
+    }
+
+    /// Hands each row to `each` as it is read, without collecting them: for queries over a
+    /// large part of a table.
+    pub async fn for_each_row(
+        &mut self,
+        sql: &str,
+        args: &[Value],
+        mut each: impl FnMut(Row) -> Result<()> + Send,
+    ) -> Result<()> {
+        use futures::TryStreamExt;
+        if let Some(conn) = self.lite() {
+            return lite_each(conn, sql, args, each);
+        }
+        let query = pg_query(sql, args);
+        let mut rows = match self {
+            Conn::PgPool(pool) => query.fetch(*pool),
+            Conn::PgTx(tx) => query.fetch(&mut **tx),
+            _ => return unreachable_engine(),
+        };
+        while let Some(row) = rows.try_next().await? {
+            each(pg_row(&row)?)?;
+        }
+        Ok(())
     }
 
     pub async fn fetch_optional(&mut self, sql: &str, args: &[Value]) -> Result<Option<Row>> {
@@ -644,11 +753,24 @@ fn lite_execute(conn: &rusqlite::Connection, sql: &str, args: &[Value]) -> Resul
 }
 
 fn lite_query(conn: &rusqlite::Connection, sql: &str, args: &[Value]) -> Result<Vec<Row>> {
+    let mut out = Vec::new();
+    lite_each(conn, sql, args, |row| {
+        out.push(row);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+fn lite_each(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    args: &[Value],
+    mut each: impl FnMut(Row) -> Result<()>,
+) -> Result<()> {
     let mut statement = conn.prepare_cached(sql)?;
     lite_bind(&mut statement, args)?;
     let columns = statement.column_count();
     let mut rows = statement.raw_query();
-    let mut out = Vec::new();
     while let Some(row) = rows.next()? {
         let mut values = Vec::with_capacity(columns);
         for i in 0..columns {
@@ -660,9 +782,9 @@ fn lite_query(conn: &rusqlite::Connection, sql: &str, args: &[Value]) -> Result<
                 ValueRef::Blob(b) => Value::Bytes(Some(b.to_vec())),
             });
         }
-        out.push(Row(values));
+        each(Row(values))?;
     }
-    Ok(out)
+    Ok(())
 }
 
 fn pg_query<'q>(

@@ -562,7 +562,7 @@ impl Store {
     /// when a version takes effect or a grace period ends (a durable timer); running it
     /// again changes nothing.
     pub async fn switch_policy_versions(&self, now: Timestamp) -> Result<u64> {
-        let mut tx = self.write().await?;
+        let mut tx = self.write_alone().await?;
         let moved = switch_in(self, &mut tx, now).await?;
         schedule_next_switch(&mut tx, now).await?;
         tx.commit().await?;
@@ -606,84 +606,140 @@ async fn switch_in(store: &Store, tx: &mut Conn<'_>, now: Timestamp) -> Result<u
         .map(|s| format!("'{}'", s.as_str()))
         .collect::<Vec<_>>()
         .join(", ");
-    let rows = tx
-        .fetch_all(
-            &format!("SELECT id, organization_id, policy_version, status FROM cases WHERE status IN ({open_list})"),
-            &[],
-        )
-        .await?;
     // Everyone not in a grace period gets the same version: decide it once.
     let default = governing(&versions, None, now).copied();
-    let mut moves = Vec::new();
-    for mut row in rows {
-        let case = CaseId(row.uuid(0)?);
-        let org = row.opt_uuid(1)?;
-        let current = row.opt_i64(2)?;
-        let target = match org {
-            Some(o) if in_grace.contains(&o) => governing(&versions, Some(&o), now).copied(),
-            _ => default,
-        };
-        let Some(target) = target else { continue };
-        if current == Some(target) {
-            continue;
-        }
-        let status = crate::codec::parse(&row.text(3)?, "cases.status", CaseStatus::parse)?;
-        moves.push((
-            current,
-            crate::clocks::Move {
-                case,
-                status,
-                to: target,
-            },
-        ));
-    }
-    // One statement per few thousand cases: a publication may move every open case.
-    use crate::value::{Json, ToValue};
-    let targets: BTreeSet<i64> = moves.iter().map(|(_, m)| m.to).collect();
-    for target in targets {
-        let ids = moves
-            .iter()
-            .filter(|(_, m)| m.to == target)
-            .map(|(_, m)| vec![m.case.0.to_value()])
-            .collect();
-        // `target` is a version number read from the database, not input.
-        tx.execute_many(
-            &format!(
-                "UPDATE cases SET policy_version = {target} WHERE id IN (SELECT column1 FROM ("
-            ),
-            ") AS moved)",
-            1,
-            ids,
-        )
-        .await?;
-    }
-    let events = moves
-        .iter()
-        .map(|(from, m)| {
-            let change = Change::PolicyVersion {
-                from: *from,
-                to: m.to,
+    let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
+    let numbers: Vec<i64> = versions.iter().map(|v| v.id).collect();
+    let mut loaded = crate::clocks::MovingClocks::new(store, numbers).await?;
+    let mut moves: Vec<crate::clocks::Move> = Vec::new();
+    // One pass over the open cases and their clocks (a row per clock, the case's columns
+    // repeated), each row handled as it is read: a publication may move every open case.
+    const CLOCK_AT: usize = 15;
+    // Case → the index of its move, `None` if it stays.
+    let mut seen: HashMap<Uuid, Option<usize>> = HashMap::new();
+    tx.for_each_row(
+        &format!(
+            "SELECT c.id, c.organization_id, c.policy_version, c.status, {}, k.case_id, {} \
+             FROM cases c LEFT JOIN organizations o ON o.id = c.organization_id \
+             LEFT JOIN case_clocks k ON k.case_id = c.id WHERE c.status IN ({open_list})",
+            crate::facts::FACT_COLUMNS,
+            crate::clocks::CLOCK_COLUMNS,
+        ),
+        &[],
+        |mut row| {
+            let id = row.uuid(0)?;
+            let index = match seen.get(&id) {
+                Some(index) => *index,
+                None => {
+                    let org = row.opt_uuid(1)?;
+                    let from = row.opt_i64(2)?;
+                    let to = match org {
+                        Some(o) if in_grace.contains(&o) => {
+                            governing(&versions, Some(&o), now).copied()
+                        }
+                        _ => default,
+                    };
+                    let index = match to.filter(|to| from != Some(*to)) {
+                        Some(to) => {
+                            let facts = crate::facts::facts_from_row(&mut row, 4, today)?;
+                            moves.push(crate::clocks::Move {
+                                case: CaseId(id),
+                                status: crate::codec::parse(
+                                    &row.text(3)?,
+                                    "cases.status",
+                                    CaseStatus::parse,
+                                )?,
+                                from,
+                                to,
+                                procedure: loaded.policy(to)?.procedure_index_for(&facts),
+                            });
+                            Some(moves.len() - 1)
+                        }
+                        None => None,
+                    };
+                    seen.insert(id, index);
+                    index
+                }
             };
-            vec![
+            match index {
+                Some(i) if row.opt_uuid(CLOCK_AT - 1)?.is_some() => {
+                    loaded.add_clock(i, moves[i].from, &mut row, CLOCK_AT)
+                }
+                _ => Ok(()),
+            }
+        },
+    )
+    .await?;
+    if moves.is_empty() {
+        return Ok(0);
+    }
+    // The clocks are re-evaluated on another thread, a chunk at a time, while the moves
+    // are written.
+    const CHUNK: usize = 4_000;
+    let moves = Arc::new(moves);
+    let (planned, mut plans) = tokio::sync::mpsc::channel(2);
+    let planning = tokio::task::spawn_blocking({
+        let moves = moves.clone();
+        move || crate::clocks::plan_moves(&moves, loaded, now, CHUNK, &planned)
+    });
+    use crate::value::{Json, ToValue, Value};
+    let targets: BTreeSet<i64> = moves.iter().map(|m| m.to).collect();
+    for target in targets {
+        let mut ids: Vec<Vec<Value>> = moves
+            .iter()
+            .filter(|m| m.to == target)
+            .map(|m| vec![m.case.0.to_value()])
+            .collect();
+        while !ids.is_empty() {
+            let batch: Vec<Vec<Value>> = ids.drain(..ids.len().min(CHUNK)).collect();
+            // `target` is a version number read from the database, not input.
+            tx.execute_many(
+                &format!(
+                    "UPDATE cases SET policy_version = {target} WHERE id IN (SELECT column1 FROM ("
+                ),
+                ") AS moved)",
+                1,
+                batch,
+            )
+            .await?;
+        }
+    }
+    // Most moves share their from and to: each distinct change is encoded once.
+    let mut encoded: HashMap<(Option<i64>, i64), (Value, Value)> = HashMap::new();
+    for chunk in moves.chunks(CHUNK) {
+        let mut events = Vec::with_capacity(chunk.len());
+        for m in chunk {
+            let (kind, data) = encoded.entry((m.from, m.to)).or_insert_with(|| {
+                let change = Change::PolicyVersion {
+                    from: m.from,
+                    to: m.to,
+                };
+                (change.kind().to_value(), Json(&change).to_value())
+            });
+            events.push(vec![
                 Uuid::now_v7().to_value(),
                 m.case.0.to_value(),
-                change.kind().to_value(),
-                Json(&change).to_value(),
+                kind.clone(),
+                data.clone(),
                 None::<Uuid>.to_value(),
                 None::<String>.to_value(),
                 to_micros(now).to_value(),
-            ]
-        })
-        .collect();
-    tx.execute_many(
-        "INSERT INTO case_events (id, case_id, kind, data, actor_user_id, reason, at)",
-        "",
-        7,
-        events,
-    )
-    .await?;
-    let moves: Vec<crate::clocks::Move> = moves.into_iter().map(|(_, m)| m).collect();
-    crate::clocks::retarget(store, tx, &moves, &open_list, now).await?;
+            ]);
+        }
+        tx.execute_many(
+            "INSERT INTO case_events (id, case_id, kind, data, actor_user_id, reason, at)",
+            "",
+            7,
+            events,
+        )
+        .await?;
+    }
+    while let Some(writes) = plans.recv().await {
+        writes?.flush(tx, now).await?;
+    }
+    planning
+        .await
+        .map_err(|e| StoreError::Corrupt(format!("re-evaluating clocks stopped: {e}")))?;
     Ok(moves.len() as u64)
 }
 

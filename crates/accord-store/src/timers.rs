@@ -200,7 +200,11 @@ impl Store {
         owner: &str,
         now: Timestamp,
     ) -> Result<Fired> {
-        let mut tx = self.write().await?;
+        // A policy switch may re-evaluate every open case: too large to share a batch.
+        let mut tx = match timer.job {
+            TimerJob::PolicySwitch => self.write_alone().await?,
+            TimerJob::Clocks { .. } => self.write().await?,
+        };
         let deleted = tx
             .execute(
                 "DELETE FROM timers WHERE key = $1 AND generation = $2 AND lease_owner = $3",

@@ -278,3 +278,54 @@ db_test!(async fn a_public_post_escalates_when_the_case_opens(db) {
     let quiet = email_case(store, &cast.agent, cast.contact_a, riga(23, 9, 5)).await;
     assert_eq!(events(store, &cast.agent, &quiet, "escalated").await, 0);
 });
+
+async fn publish_text(store: &Store, cast: &Cast, text: &str, effective: Timestamp, at: Timestamp) {
+    let (draft, findings) = store
+        .create_policy_draft(&cast.supervisor, text, "Faster answers.", at)
+        .await
+        .unwrap();
+    assert!(findings.is_empty(), "{findings:?}");
+    store
+        .publish_policy(&cast.supervisor, draft.number, effective, &[], at)
+        .await
+        .unwrap();
+}
+
+db_test!(async fn a_new_version_retargets_open_clocks_keeping_the_time_worked(db) {
+    let cast = Cast::create(&db.store).await;
+    let (store, agent) = (&db.store, &cast.agent);
+    publish(store, &cast, riga(23, 8, 0)).await;
+    let case = email_case(store, agent, cast.contact_a, riga(23, 9, 0)).await;
+
+    // Version 2 (from 9:20): first response in 1 hour instead of 2, same calendar.
+    let faster = POLICY.replace("first_response = \"2h\"", "first_response = \"1h\"");
+    publish_text(store, &cast, &faster, riga(23, 9, 20), riga(23, 9, 10)).await;
+    store.run_due_timers("node", || riga(23, 9, 20)).await.unwrap();
+    let clocks = store.case_clocks(agent, case.id, riga(23, 9, 21)).await.unwrap();
+    assert_eq!((clocks[0].target_minutes, clocks[0].due_at), (60, Some(riga(23, 10, 0))));
+    assert_eq!(clocks[0].elapsed_minutes, 21);
+    assert_eq!((clocks[1].target_minutes, clocks[1].due_at), (16 * 60, Some(riga(24, 17, 0))));
+    assert!(clocks.iter().all(|c| c.policy_version == 2), "{clocks:?}");
+
+    // Version 3 (from 9:45) closes Monday from 9:50 to 12:00: the 45 minutes worked under
+    // the old hours stay; the 15 left run 9:45–9:50 and 12:00–12:10.
+    let lunch = faster.replace(
+        "mon = [\"09:00-17:00\"]",
+        "mon = [\"09:00-09:50\", \"12:00-17:00\"]",
+    );
+    publish_text(store, &cast, &lunch, riga(23, 9, 45), riga(23, 9, 40)).await;
+    // The warning (30 minutes before the breach) fell due at 9:30 under version 2.
+    store.run_due_timers("node", || riga(23, 9, 45)).await.unwrap();
+    assert_eq!(events(store, agent, &case, "escalated").await, 1);
+    let clocks = store.case_clocks(agent, case.id, riga(23, 9, 46)).await.unwrap();
+    assert_eq!(clocks[0].due_at, Some(riga(23, 12, 10)));
+    assert_eq!(clocks[0].policy_version, 3);
+
+    // The breach follows the new due time, once.
+    store.run_due_timers("node", || riga(23, 12, 9)).await.unwrap();
+    assert_eq!(events(store, agent, &case, "clock_breached").await, 0);
+    store.run_due_timers("node", || riga(23, 12, 10)).await.unwrap();
+    store.run_due_timers("node", || riga(23, 12, 30)).await.unwrap();
+    assert_eq!(events(store, agent, &case, "clock_breached").await, 1);
+    assert_eq!(events(store, agent, &case, "policy_version").await, 2);
+});

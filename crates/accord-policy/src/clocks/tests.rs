@@ -229,10 +229,29 @@ fn retargeting_keeps_the_counted_time() {
     let mut faster = policy.procedures[0].clone();
     faster.first_response = hours(2);
     let clock = Clock::start(ClockKind::FirstResponse, hours(4), at(23, 9, 0), true);
-    let moved = retarget(&clock, cal, &faster, at(23, 10, 0));
+    let moved = retarget(&clock, None, &faster, at(23, 10, 0));
     assert_eq!(moved.target, hours(2));
     assert_eq!(moved.elapsed(cal, at(23, 10, 0)), hours(1));
     assert_eq!(moved.due_at(cal), Some(at(23, 11, 0)));
+    // Same calendar, same target: nothing to rewrite.
+    let same = retarget(&moved, None, &faster, at(23, 10, 30));
+    assert_eq!(same, moved);
+}
+
+#[test]
+fn retargeting_to_another_calendar_keeps_what_was_worked_under_the_old_one() {
+    let policy = policy();
+    let office = policy.calendar("office").expect("office");
+    let always = accord_calendar::Calendar::always(jiff::tz::TimeZone::UTC);
+    let procedure = &policy.procedures[0];
+    // Started Monday 09:00 office time; moved at 10:00 to a 24/7 calendar.
+    let clock = Clock::start(ClockKind::FirstResponse, hours(4), at(23, 9, 0), true);
+    let moved = retarget(&clock, Some(office), procedure, at(23, 10, 0));
+    assert_eq!(moved.counted, hours(1));
+    assert_eq!(moved.running_since, Some(at(23, 10, 0)));
+    // The rest (3 h of the procedure's target) runs around the clock from 10:00.
+    let left = procedure.first_response - hours(1);
+    assert_eq!(moved.due_at(&always), Some(at(23, 10, 0) + left));
 }
 
 #[derive(Clone, Debug)]
