@@ -218,6 +218,8 @@ mod tests {
                 "amounts",
                 "unit",
                 "status",
+                "when",
+                "zone",
             ]
             .into_iter()
             .map(|n| (Cow::Borrowed(n), FluentValue::from("x")))

@@ -161,7 +161,7 @@ pub(crate) async fn insert_event(
 }
 
 /// Loads a case within the actor's scope (inside a transaction, to change it).
-async fn load_case(c: &mut Conn<'_>, scope: Scope, id: CaseId) -> Result<Case> {
+pub(crate) async fn load_case(c: &mut Conn<'_>, scope: Scope, id: CaseId) -> Result<Case> {
     let (all, org, contact) = scope_binds(scope);
     let sql = format!(
         "SELECT {CASE_COLUMNS} FROM cases WHERE id = $1 AND {}",
@@ -220,7 +220,7 @@ async fn check_assignment(
     Ok(())
 }
 
-const INSERT_ENTRY: &str = "INSERT INTO entries (id, case_id, kind, channel, body, author_user_id, author_contact_id, department_id, answers_entry_id, created_at) \
+pub(crate) const INSERT_ENTRY: &str = "INSERT INTO entries (id, case_id, kind, channel, body, author_user_id, author_contact_id, department_id, answers_entry_id, created_at) \
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
 
 impl Store {
@@ -330,7 +330,7 @@ impl Store {
         } else {
             Channel::Api
         });
-        let case = Case {
+        let mut case = Case {
             id: CaseId::new(),
             number,
             subject: new.subject.trim().to_owned(),
@@ -388,7 +388,7 @@ impl Store {
             now,
         )
         .await?;
-        crate::clocks::open_case(self, &mut tx, &case, now).await?;
+        let opened = crate::clocks::open_case(self, &mut tx, &case, now).await?;
         if let Some(body) = &new.body {
             let entry_id = EntryId::new();
             let author = if is_customer { None } else { Some(actor_id) };
@@ -420,6 +420,9 @@ impl Store {
                 now,
             )
             .await?;
+        }
+        if opened.auto_acknowledge {
+            crate::acknowledge::send(self, &mut tx, &mut case, None, now).await?;
         }
         if let Some(key) = idempotency {
             let body =

@@ -285,10 +285,11 @@ pub(crate) async fn open_case(
     c: &mut Conn<'_>,
     case: &Case,
     now: Timestamp,
-) -> Result<()> {
+) -> Result<Opened> {
     let Some(version) = case.policy_version else {
-        return Ok(());
+        return Ok(Opened::default());
     };
+    let mut opened = Opened::default();
     let policy = store.compiled_policy(version).await?;
     let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
     let facts = crate::facts::load_facts(c, case.id, today).await?;
@@ -302,11 +303,49 @@ pub(crate) async fn open_case(
         };
         let clocks = CaseClocks::open(procedure, g.calendar()?, case.status, now);
         store_changes(c, case.id, &g, &clocks, now).await?;
+        opened.auto_acknowledge = procedure.auto_acknowledge;
     }
     for level in policy.levels_on_open(&facts) {
         crate::escalation::run_level(c, case.id, level, now).await?;
     }
-    Ok(())
+    Ok(opened)
+}
+
+/// What the policy says to do about a case that just opened.
+#[derive(Default)]
+pub(crate) struct Opened {
+    /// Its procedure acknowledges new cases automatically (A4).
+    pub auto_acknowledge: bool,
+}
+
+/// What a public reply sent at `now` would promise: when the next update is due under the
+/// case's procedure (`None` when the procedure sets no update cadence), the calendar's time
+/// zone to state it in, and the procedure's plain-language explanation. `None` for a case
+/// without clocks.
+pub(crate) async fn promise_of_reply(
+    store: &Store,
+    c: &mut Conn<'_>,
+    case: &Case,
+    now: Timestamp,
+) -> Result<Option<Promise>> {
+    let Some(g) = load(store, c, case.id).await? else {
+        return Ok(None);
+    };
+    let (procedure, calendar) = (g.procedure()?, g.calendar()?);
+    let next = g.set().on_reply(procedure, calendar, case.status, now);
+    Ok(Some(Promise {
+        next_update: next.next_update.and_then(|clock| clock.due_at(calendar)),
+        zone: calendar.zone().clone(),
+        explanation: procedure.explanation.text.clone(),
+    }))
+}
+
+/// See [`promise_of_reply`].
+pub(crate) struct Promise {
+    pub next_update: Option<Timestamp>,
+    pub zone: jiff::tz::TimeZone,
+    /// The procedure's plain-language explanation, by language code.
+    pub explanation: std::collections::BTreeMap<String, String>,
 }
 
 /// A public reply was sent: the first response is met, the promise kept, a new one made.

@@ -10,6 +10,7 @@
 
 #[macro_use]
 mod value;
+pub mod acknowledge;
 pub mod audit;
 pub mod auth;
 pub mod blobs;

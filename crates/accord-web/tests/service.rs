@@ -172,3 +172,60 @@ db_test!(async fn a_remedy_above_the_agents_limit_needs_approval_through_api_and
     assert!(page.text.contains("Given so far: 200 EUR"), "{}", page.text);
     assert!(page.text.contains("Approved and given") && page.text.contains("Paka jau atrasta."), "{}", page.text);
 });
+
+db_test!(async fn a_new_case_is_acknowledged_with_one_click_in_the_customers_language(db) {
+    let app = TestApp::new(db).await;
+    publish(&app).await;
+    let open = |subject: &'static str, language: &'static str, body: &'static str| {
+        let app = &app;
+        async move {
+            let created = app
+                .api("agent", Method::POST, "/api/v1/cases", Some(json!({"subject": subject, "contact_id": app.cast.contact_a, "channel": "email", "language": language, "body": body})))
+                .await;
+            assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+            created.json()
+        }
+    };
+
+    // Through the page: the agent sees what the customer will receive, in Spanish, and sends it.
+    let case = open("La factura no llega", "es", "Hola, no he recibido la factura de octubre.").await;
+    let number = case["number"].as_i64().unwrap();
+    let mut agent = Browser::new(&app);
+    agent.sign_in("janis@accord.test", PASSWORD).await;
+    let page = agent.get(&format!("/cases/{number}")).await;
+    assert!(page.text.contains("Send the acknowledgement"), "{}", page.text);
+    assert!(page.text.contains("Su mensaje es importante para nosotros"), "{}", page.text);
+    let csrf = support::hidden(&page.text, "_csrf");
+    let sent = agent.post(&format!("/cases/{number}/acknowledge"), &[("_csrf", &csrf)], &[]).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.text);
+    let page = agent.get(&format!("/cases/{number}?saved=4")).await;
+    assert!(page.text.contains("Acknowledgement sent."), "{}", page.text);
+    assert!(!page.text.contains("Send the acknowledgement"), "sent once: the card is gone");
+    let again = agent.post(&format!("/cases/{number}/acknowledge"), &[("_csrf", &csrf)], &[]).await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.text);
+    let page = agent.get(&format!("/cases/{number}?saved=5")).await;
+    assert!(page.text.contains("This case was already acknowledged or answered."), "{}", page.text);
+    let entries = app.api("agent", Method::GET, &format!("/api/v1/cases/{}/entries", case["id"].as_str().unwrap()), None).await.json();
+    assert_eq!(entries.as_array().unwrap().iter().filter(|e| e["kind"] == "outbound").count(), 1, "sent once");
+    // The customer sees it in the portal's conversation.
+    let mut customer = Browser::new(&app);
+    customer.sign_in("ilze@acme.lv", PASSWORD).await;
+    let seen = customer.get(&format!("/cases/{number}")).await;
+    assert!(seen.text.contains("Su mensaje es importante para nosotros"), "{}", seen.text);
+    assert!(!seen.text.contains("Send the acknowledgement"));
+
+    // Through the API: preview, send, and a second send refused.
+    let case = open("Pasūtījums nav atnācis", "lv", "Labdien, pasūtījums vēl nav atnācis.").await;
+    let id = case["id"].as_str().unwrap();
+    let preview = app.api("agent", Method::GET, &format!("/api/v1/cases/{id}/acknowledgement"), None).await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.text);
+    let body = preview.json()["body"].as_str().unwrap().to_owned();
+    assert!(body.contains("Jūsu ziņojums mums ir svarīgs"), "{body}");
+    let sent = app.api("agent", Method::POST, &format!("/api/v1/cases/{id}/acknowledgement"), None).await;
+    assert_eq!(sent.status, StatusCode::CREATED, "{}", sent.text);
+    assert_eq!((sent.json()["kind"].as_str(), sent.json()["body"].as_str()), (Some("outbound"), Some(body.as_str())));
+    assert_eq!(app.api("agent", Method::GET, &format!("/api/v1/cases/{id}"), None).await.json()["status"], "acknowledged");
+    let again = app.api("agent", Method::POST, &format!("/api/v1/cases/{id}/acknowledgement"), None).await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.text);
+    assert_eq!(app.api("customer_a", Method::POST, &format!("/api/v1/cases/{id}/acknowledgement"), None).await.status, StatusCode::FORBIDDEN);
+});

@@ -367,3 +367,17 @@ approvals-done = Decision saved.
 error-code-not_offered = The service policy does not offer this remedy on this case.
 error-code-above_every_limit = No role may grant this much. Lower the amount.
 error-code-no_policy = No published service policy governs this case yet.
+
+## Acknowledgement of a new case (A4): sent to the customer
+ack-greeting = Hello { $name },
+ack-important = Thank you for writing to us. Your message matters to us and we are already working on it (case { $number }: “{ $subject }”).
+ack-promise = You will hear from us again by { $when } ({ $zone }) at the latest, even if we are still working on it.
+ack-no-promise = We will keep you informed at every step.
+ack-signoff = Kind regards,
+    the support team
+## Acknowledgement on the case page and its errors
+ack-title = Acknowledgement
+ack-send = Send the acknowledgement
+ack-sent = Acknowledgement sent.
+ack-preview = What the customer will receive:
+ack-already = This case was already acknowledged or answered.

@@ -367,3 +367,17 @@ approvals-done = Decisión guardada.
 error-code-not_offered = La política de servicio no ofrece esta compensación en este caso.
 error-code-above_every_limit = Ningún rol puede conceder tanto. Reduzca el importe.
 error-code-no_policy = Ninguna política de servicio publicada rige todavía este caso.
+
+## Acknowledgement of a new case (A4): sent to the customer
+ack-greeting = Hola, { $name }:
+ack-important = Gracias por escribirnos. Su mensaje es importante para nosotros y ya estamos trabajando en él (caso { $number }: «{ $subject }»).
+ack-promise = Volveremos a escribirle a más tardar el { $when } ({ $zone }), aunque todavía sigamos trabajando en ello.
+ack-no-promise = Le mantendremos informado en cada paso.
+ack-signoff = Un cordial saludo,
+    el equipo de atención al cliente
+## Acknowledgement on the case page and its errors
+ack-title = Acuse de recibo
+ack-send = Enviar el acuse de recibo
+ack-sent = Acuse de recibo enviado.
+ack-preview = Lo que recibirá el cliente:
+ack-already = Este caso ya tiene acuse de recibo o respuesta.

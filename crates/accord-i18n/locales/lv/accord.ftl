@@ -373,3 +373,17 @@ approvals-done = Lēmums saglabāts.
 error-code-not_offered = Apkalpošanas politika šajā lietā šādu kompensāciju nepiedāvā.
 error-code-above_every_limit = Tik daudz nevar piešķirt neviena loma. Samaziniet apjomu.
 error-code-no_policy = Šo lietu vēl nenosaka neviena publicēta apkalpošanas politika.
+
+## Acknowledgement of a new case (A4): sent to the customer
+ack-greeting = Labdien, { $name }!
+ack-important = Paldies, ka mums uzrakstījāt. Jūsu ziņojums mums ir svarīgs, un mēs jau pie tā strādājam (lieta { $number }: “{ $subject }”).
+ack-promise = Mēs ar jums sazināsimies atkal ne vēlāk kā { $when } ({ $zone }), pat ja vēl turpināsim darbu.
+ack-no-promise = Mēs jūs informēsim par katru soli.
+ack-signoff = Ar cieņu
+    klientu atbalsta komanda
+## Acknowledgement on the case page and its errors
+ack-title = Apstiprinājums
+ack-send = Nosūtīt apstiprinājumu
+ack-sent = Apstiprinājums nosūtīts.
+ack-preview = Ko saņems klients:
+ack-already = Šai lietai apstiprinājums vai atbilde jau ir nosūtīta.

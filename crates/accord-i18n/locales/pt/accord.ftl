@@ -367,3 +367,17 @@ approvals-done = Decisão guardada.
 error-code-not_offered = A política de serviço não oferece esta compensação neste caso.
 error-code-above_every_limit = Nenhum papel pode conceder tanto. Reduza o montante.
 error-code-no_policy = Ainda nenhuma política de serviço publicada rege este caso.
+
+## Acknowledgement of a new case (A4): sent to the customer
+ack-greeting = Olá, { $name },
+ack-important = Obrigado por nos escrever. A sua mensagem é importante para nós e já estamos a tratar dela (caso { $number }: «{ $subject }»).
+ack-promise = Voltaremos a contactá-lo até { $when } ({ $zone }), no máximo, mesmo que ainda estejamos a tratar do assunto.
+ack-no-promise = Vamos mantê-lo informado a cada passo.
+ack-signoff = Com os melhores cumprimentos,
+    a equipa de apoio ao cliente
+## Acknowledgement on the case page and its errors
+ack-title = Aviso de receção
+ack-send = Enviar o aviso de receção
+ack-sent = Aviso de receção enviado.
+ack-preview = O que o cliente vai receber:
+ack-already = Este caso já teve aviso de receção ou resposta.

@@ -2,8 +2,10 @@
 //! about to be (or already) breached, remedies with their approvals, and the concession
 //! ledger of an account.
 
+use accord_core::entry::Entry;
 use accord_core::ids::{CaseId, GrantId, OrganizationId};
 use accord_core::remedy::{Decision, NewGrant};
+use accord_store::acknowledge::Acknowledgement;
 use accord_store::clocks::{ClockAlert, ClockView};
 use accord_store::remedies::{Grant, Ledger, OfferedRemedy};
 use axum::extract::State;
@@ -21,6 +23,7 @@ use crate::{AppState, now};
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(case_clocks))
+        .routes(routes!(acknowledgement_preview, acknowledge_case))
         .routes(routes!(breaching_soon))
         .routes(routes!(case_remedies, grant_remedy))
         .routes(routes!(pending_approvals))
@@ -39,6 +42,38 @@ async fn case_clocks(
     Ok(axum::Json(
         state.store.case_clocks(&user.actor(), id, now()).await?,
     ))
+}
+
+#[utoipa::path(get, path = "/cases/{id}/acknowledgement", tag = "service", params(("id" = CaseId, Path)),
+    responses((status = 200, body = Acknowledgement, description = "what the acknowledgement of the case would say if sent now, in the customer's language, and the next update it promises"),
+        (status = 403, body = Problem), (status = 404, body = Problem)))]
+async fn acknowledgement_preview(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<CaseId>,
+) -> ApiResult<axum::Json<Acknowledgement>> {
+    Ok(axum::Json(
+        state
+            .store
+            .acknowledgement_preview(&user.actor(), id, now())
+            .await?,
+    ))
+}
+
+#[utoipa::path(post, path = "/cases/{id}/acknowledgement", tag = "service", params(("id" = CaseId, Path)),
+    responses((status = 201, body = Entry, description = "the acknowledgement was sent as a reply; the case is acknowledged and its next-update promise runs"),
+        (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 409, body = Problem, description = "the case is not new: it was acknowledged or answered already")))]
+async fn acknowledge_case(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<CaseId>,
+) -> ApiResult<(axum::http::StatusCode, axum::Json<Entry>)> {
+    let entry = state
+        .store
+        .acknowledge_case(&user.actor(), id, now())
+        .await?;
+    Ok((axum::http::StatusCode::CREATED, axum::Json(entry)))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

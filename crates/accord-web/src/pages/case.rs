@@ -95,6 +95,7 @@ struct CasePage {
     history: Vec<HistoryItem>,
     clocks: Vec<super::clocks::ClockRow>,
     remedies: Option<super::remedies::RemediesView>,
+    acknowledgement: Option<String>,
     problems: Vec<String>,
     notice: Option<String>,
     draft: String,
@@ -115,6 +116,8 @@ pub async fn page(
     let notice = match q.saved {
         Some(1) => Some(user.chrome.tr.t("case-saved")),
         Some(0) => Some(user.chrome.tr.t("case-nothing-changed")),
+        Some(4) => Some(user.chrome.tr.t("ack-sent")),
+        Some(5) => Some(user.chrome.tr.t("ack-already")),
         Some(_) => Some(user.chrome.tr.t("case-entry-posted")),
         None => None,
     };
@@ -370,6 +373,7 @@ async fn render_case(
         Vec::new()
     };
     let remedies = super::remedies::remedies_view(state, tr, &actor, &case).await?;
+    let acknowledgement = super::acknowledge::preview(state, tr, &actor, &case, staff).await?;
     let page = CasePage {
         title: tr.args(
             "case-title",
@@ -401,6 +405,7 @@ async fn render_case(
         history,
         clocks,
         remedies,
+        acknowledgement,
         problems,
         notice,
         draft,

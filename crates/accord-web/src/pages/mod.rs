@@ -18,6 +18,7 @@ use governor::{DefaultKeyedRateLimiter, Quota};
 
 use crate::AppState;
 
+mod acknowledge;
 mod case;
 mod clocks;
 mod errors;
@@ -44,6 +45,7 @@ pub fn router() -> Router<AppState> {
         .route("/attachments/{id}", get(case::download))
         .route("/breaching-soon", get(clocks::breaching))
         .route("/cases/{number}/remedies", post(remedies::grant))
+        .route("/cases/{number}/acknowledge", post(acknowledge::send))
         .route("/approvals", get(remedies::approvals))
         .route("/approvals/{id}", post(remedies::decide))
         .route("/policy", get(policy::list).post(policy::create))
