@@ -18,57 +18,7 @@ use jiff::{SignedDuration, Timestamp};
 /// Email answered within 2 working hours, an update every 4, resolution in 16, Monday to
 /// Friday 9–17 in Riga; a warning 30 minutes before the first-response breach notifies the
 /// supervisors, and the resolution breach raises the priority and moves the case to the team.
-const POLICY: &str = r#"
-[policy]
-name = "Clock test policy"
-owner = "owner@example.com"
-review_by = "2030-01-31"
-mission = "Help customers get back to work."
-currency = "EUR"
-languages = ["en"]
-default_calendar = "riga"
-
-[[objectives]]
-id = "answer-fast"
-name = { en = "Answer fast" }
-indicator = "first_response_time"
-target = "2h"
-mission_link = "A fast answer gets customers back to work."
-
-[[calendars]]
-id = "riga"
-time_zone = "Europe/Riga"
-[calendars.hours]
-mon = ["09:00-17:00"]
-tue = ["09:00-17:00"]
-wed = ["09:00-17:00"]
-thu = ["09:00-17:00"]
-fri = ["09:00-17:00"]
-
-[[procedures]]
-id = "email"
-channel = "email"
-serves = ["answer-fast"]
-first_response = "2h"
-update_every = "4h"
-resolution = "16h"
-rationale = { basis = "study", text = "Fast answers keep trust.", long_term = "Customers stay." }
-explanation = { en = "We answer email within two working hours." }
-
-[[escalation]]
-id = "warn"
-level = 1
-trigger = { on = "before_breach", clock = "first_response", by = "30m" }
-actions = [{ do = "notify", role = "supervisor" }]
-rationale = { basis = "business_practice", text = "A supervisor can help in time.", long_term = "Fewer breaches." }
-
-[[escalation]]
-id = "late"
-level = 2
-trigger = { on = "after_breach", clock = "resolution", by = "0m" }
-actions = [{ do = "raise_priority", to = "high" }, { do = "reassign", team = "Atbalsts" }]
-rationale = { basis = "business_practice", text = "Late cases need more attention.", long_term = "Fewer late cases." }
-"#;
+const POLICY: &str = include_str!("riga-email-policy.toml");
 
 /// Monday 23 November 2026 at a time in Riga.
 fn riga(day: i8, hour: i8, minute: i8) -> Timestamp {
