@@ -10,7 +10,7 @@ use axum::http::{HeaderMap, Method};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::{PageError, PageUser, check_form};
+use super::{PageError, PageUser, case_form};
 use crate::AppState;
 
 /// The text the customer would receive if the acknowledgement were sent now; `None` when
@@ -47,14 +47,7 @@ pub async fn send(
     headers: HeaderMap,
     Form(form): Form<SendForm>,
 ) -> Result<Response, PageError> {
-    check_form(&user, &method, &headers, &form.csrf)?;
-    let tr = user.chrome.tr;
-    let actor = user.session.principal.actor();
-    let case = state
-        .store
-        .get_case_by_number(&actor, number)
-        .await
-        .map_err(PageError::store(tr))?;
+    let (actor, case) = case_form(&state, &user, number, &method, &headers, &form.csrf).await?;
     if case.status != CaseStatus::New {
         // A second click (or a colleague was faster): nothing to send, say so.
         return Ok(Redirect::to(&format!("/cases/{number}?saved=5")).into_response());

@@ -18,7 +18,7 @@ use serde::Deserialize;
 
 use super::errors::form_message;
 use super::inbox::Row;
-use super::{Chrome, PageError, PageUser, check_form, no_store, render};
+use super::{Chrome, PageError, PageUser, case_form, no_store, render};
 use crate::AppState;
 
 pub struct EntryView {
@@ -598,14 +598,8 @@ pub async fn add_entry(
     headers: HeaderMap,
     Form(form): Form<EntryForm>,
 ) -> Result<Response, PageError> {
-    check_form(&user, &method, &headers, &form.csrf)?;
+    let (actor, case) = case_form(&state, &user, number, &method, &headers, &form.csrf).await?;
     let tr = user.chrome.tr;
-    let actor = user.session.principal.actor();
-    let case = state
-        .store
-        .get_case_by_number(&actor, number)
-        .await
-        .map_err(PageError::store(tr))?;
     let kind = EntryKind::parse(&form.kind).ok_or(PageError::Forbidden(tr))?;
     let entry = NewEntry {
         kind,
@@ -665,14 +659,8 @@ pub async fn update(
     headers: HeaderMap,
     Form(form): Form<UpdateForm>,
 ) -> Result<Response, PageError> {
-    check_form(&user, &method, &headers, &form.csrf)?;
+    let (actor, case) = case_form(&state, &user, number, &method, &headers, &form.csrf).await?;
     let tr = user.chrome.tr;
-    let actor = user.session.principal.actor();
-    let case = state
-        .store
-        .get_case_by_number(&actor, number)
-        .await
-        .map_err(PageError::store(tr))?;
     let assignee = match form.assignee_id.as_deref() {
         Some("me") => Some(Some(actor.user_id)),
         Some("") => Some(None),

@@ -200,6 +200,26 @@ pub fn check_form(
     Ok(())
 }
 
+/// A form posted from a case page: its CSRF token and origin checked, then the case loaded
+/// within the reader's reach. Returns the reader as an actor and the case.
+pub async fn case_form(
+    state: &AppState,
+    user: &PageUser,
+    number: i64,
+    method: &axum::http::Method,
+    headers: &axum::http::HeaderMap,
+    token: &str,
+) -> Result<(accord_core::access::Actor, accord_core::case::Case), PageError> {
+    check_form(user, method, headers, token)?;
+    let actor = user.session.principal.actor();
+    let case = state
+        .store
+        .get_case_by_number(&actor, number)
+        .await
+        .map_err(PageError::store(user.chrome.tr))?;
+    Ok((actor, case))
+}
+
 pub fn render<T: Template>(template: &T) -> Response {
     match template.render() {
         Ok(html) => Html(html).into_response(),

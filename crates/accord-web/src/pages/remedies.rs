@@ -19,7 +19,7 @@ use serde::Deserialize;
 
 use super::case::Choice;
 use super::errors::form_message;
-use super::{Chrome, PageError, PageUser, check_form, no_store, render};
+use super::{Chrome, PageError, PageUser, case_form, check_form, no_store, render};
 use crate::AppState;
 
 pub struct GrantRow {
@@ -211,14 +211,7 @@ pub async fn grant(
     headers: HeaderMap,
     Form(form): Form<RemedyForm>,
 ) -> Result<Response, PageError> {
-    check_form(&user, &method, &headers, &form.csrf)?;
-    let tr = user.chrome.tr;
-    let actor = user.session.principal.actor();
-    let case = state
-        .store
-        .get_case_by_number(&actor, number)
-        .await
-        .map_err(PageError::store(tr))?;
+    let (actor, case) = case_form(&state, &user, number, &method, &headers, &form.csrf).await?;
     let outcome = match parse_amount(&form.amount) {
         Some(amount) => {
             let new = NewGrant {
