@@ -261,6 +261,17 @@ pub struct Remedy {
     pub explanation: Explanation,
 }
 
+/// What happened to a case, for [`Policy::levels_on`].
+#[derive(Clone, Copy, Debug)]
+pub enum Occasion<'a> {
+    /// The case was opened, with this first message from the customer, if any.
+    Opened { first_message: Option<&'a str> },
+    /// The customer wrote this message.
+    CustomerWrote(&'a str),
+    /// The account's tier changed.
+    TierChanged,
+}
+
 /// Who may grant an amount of a remedy.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "outcome", content = "role")]
@@ -312,17 +323,31 @@ impl Policy {
         self.remedies.iter().find(|r| r.id == id)
     }
 
-    /// Escalation levels that fire when a case is opened: an account of one of the listed
-    /// tiers, or a public post (a case from a social channel), when their condition matches.
-    pub fn levels_on_open<'a>(
+    /// Escalation levels that fire on an occasion other than a clock (those are timers):
+    /// when a case opens, an account of one of the listed tiers, a public post (a case from a
+    /// social channel) or a first message asking for a manager; when a customer writes, a
+    /// message asking for a manager; when an account's tier changes, the tier levels. Each
+    /// only when its condition matches the case.
+    pub fn levels_on<'a>(
         &'a self,
         facts: &'a Facts,
+        occasion: Occasion<'a>,
     ) -> impl Iterator<Item = &'a EscalationLevel> {
         self.escalation.iter().filter(move |level| {
-            let fires = match &level.trigger {
-                Trigger::AccountTier { tiers } => facts.tier.is_some_and(|t| tiers.contains(&t)),
-                Trigger::PublicPost => facts.channel == Some(Channel::Social),
-                _ => false,
+            let tier = || facts.tier.is_some_and(|t| matches!(&level.trigger, Trigger::AccountTier { tiers } if tiers.contains(&t)));
+            let manager = |text: Option<&str>| {
+                level.trigger == Trigger::AsksForManager
+                    && text.is_some_and(accord_text::phrases::asks_for_manager)
+            };
+            let fires = match occasion {
+                Occasion::Opened { first_message } => {
+                    tier()
+                        || (level.trigger == Trigger::PublicPost
+                            && facts.channel == Some(Channel::Social))
+                        || manager(first_message)
+                }
+                Occasion::CustomerWrote(text) => manager(Some(text)),
+                Occasion::TierChanged => tier(),
             };
             fires && level.when.matches(facts)
         })

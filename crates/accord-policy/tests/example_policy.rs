@@ -5,7 +5,7 @@ use accord_core::case::{Channel, Priority};
 use accord_core::language::Language;
 use accord_core::people::{Role, Tier};
 use accord_policy::condition::Facts;
-use accord_policy::model::Authority;
+use accord_policy::model::{Authority, Occasion};
 use accord_policy::{Severity, check_policy};
 use jiff::SignedDuration;
 use jiff::civil::date;
@@ -133,7 +133,13 @@ fn warnings_do_not_fail_the_example_but_a_missed_review_date_is_reported() {
 fn platinum_problems_and_public_posts_escalate_when_the_case_opens() {
     let policy = accord_policy::load(EXAMPLE).expect("compiles");
     let fired = |facts: &Facts| -> Vec<String> {
-        policy.levels_on_open(facts).map(|l| l.id.clone()).collect()
+        let opened = Occasion::Opened {
+            first_message: None,
+        };
+        policy
+            .levels_on(facts, opened)
+            .map(|l| l.id.clone())
+            .collect()
     };
     // A platinum account's urgent case: its account manager's team hears of it at once.
     let mut urgent = case(Channel::Email, Language::Lv, Some(Tier::Platinum));
@@ -149,4 +155,41 @@ fn platinum_problems_and_public_posts_escalate_when_the_case_opens() {
         fired(&case(Channel::Social, Language::Es, None)),
         vec!["public-post"]
     );
+}
+
+#[test]
+fn a_customer_asking_for_a_manager_is_escalated_in_any_language() {
+    let policy = accord_policy::load(EXAMPLE).expect("compiles");
+    let fired = |facts: &Facts, occasion: Occasion| -> Vec<String> {
+        policy
+            .levels_on(facts, occasion)
+            .map(|l| l.id.clone())
+            .collect()
+    };
+    let email = case(Channel::Email, Language::Pt, None);
+    for message in [
+        "Quero falar com o gerente, já é a terceira vez.",
+        "Quiero hablar con el responsable.",
+        "Vēlos runāt ar jūsu vadītāju.",
+        "I want to speak to a manager.",
+    ] {
+        assert_eq!(
+            fired(&email, Occasion::CustomerWrote(message)),
+            vec!["asks-for-manager"],
+            "{message}"
+        );
+        let opened = Occasion::Opened {
+            first_message: Some(message),
+        };
+        assert_eq!(fired(&email, opened), vec!["asks-for-manager"]);
+    }
+    assert!(fired(&email, Occasion::CustomerWrote("Obrigado, está resolvido.")).is_empty());
+    // A tier change runs only the tier levels, and a message never does.
+    let mut platinum = case(Channel::Email, Language::Lv, Some(Tier::Platinum));
+    platinum.priority = Some(Priority::High);
+    assert_eq!(
+        fired(&platinum, Occasion::TierChanged),
+        vec!["platinum-account"]
+    );
+    assert!(fired(&platinum, Occasion::CustomerWrote("Paldies!")).is_empty());
 }

@@ -11,6 +11,7 @@ use accord_core::entry::{Entry, EntryKind, NewEntry};
 use accord_core::ids::*;
 use accord_core::language::Language;
 use accord_core::people::Role;
+use accord_policy::model::Occasion;
 use jiff::Timestamp;
 use sea_query::{Alias, Cond, Expr, Order, Query};
 use serde::Serialize;
@@ -388,7 +389,8 @@ impl Store {
             now,
         )
         .await?;
-        let opened = crate::clocks::open_case(self, &mut tx, &case, now).await?;
+        let opened =
+            crate::clocks::open_case(self, &mut tx, &case, new.body.as_deref(), now).await?;
         if let Some(body) = &new.body {
             let entry_id = EntryId::new();
             let author = if is_customer { None } else { Some(actor_id) };
@@ -773,8 +775,21 @@ impl Store {
             now,
         )
         .await?;
-        if entry.kind == EntryKind::Outbound {
-            crate::clocks::after_reply(self, &mut tx, &case, now).await?;
+        match entry.kind {
+            EntryKind::Outbound => crate::clocks::after_reply(self, &mut tx, &case, now).await?,
+            EntryKind::Inbound if case.status.is_open() => {
+                let wrote = Occasion::CustomerWrote(&entry.body);
+                crate::escalation::run_levels_once(
+                    self,
+                    &mut tx,
+                    case_id,
+                    case.policy_version,
+                    wrote,
+                    now,
+                )
+                .await?;
+            }
+            _ => {}
         }
         let detail = serde_json::json!({"entry_id": entry.id, "kind": entry.kind.as_str()});
         record(

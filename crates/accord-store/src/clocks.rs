@@ -13,7 +13,7 @@ use accord_core::clock::{Clock, ClockKind, ClockState};
 use accord_core::ids::{CaseId, TeamId, UserId};
 use accord_policy::Policy;
 use accord_policy::clocks::{self as rules, CaseClocks, Threshold};
-use accord_policy::model::Procedure;
+use accord_policy::model::{Occasion, Procedure};
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
 
@@ -278,12 +278,13 @@ async fn store_changes(
 }
 
 /// A case was opened: start its clocks under the procedure of its governing version and run
-/// the escalation levels that fire on opening (account tier, public post). The policy and
-/// the case's facts are loaded once for both.
+/// the escalation levels that fire on opening (account tier, public post, a first message
+/// asking for a manager). The policy and the case's facts are loaded once for both.
 pub(crate) async fn open_case(
     store: &Store,
     c: &mut Conn<'_>,
     case: &Case,
+    first_message: Option<&str>,
     now: Timestamp,
 ) -> Result<Opened> {
     let Some(version) = case.policy_version else {
@@ -305,7 +306,7 @@ pub(crate) async fn open_case(
         store_changes(c, case.id, &g, &clocks, now).await?;
         opened.auto_acknowledge = procedure.auto_acknowledge;
     }
-    for level in policy.levels_on_open(&facts) {
+    for level in policy.levels_on(&facts, Occasion::Opened { first_message }) {
         crate::escalation::run_level(c, case.id, level, now).await?;
     }
     Ok(opened)

@@ -5,16 +5,14 @@
 use accord_core::case::{CaseStatus, Change, Priority};
 use accord_core::ids::{CaseId, TeamId, UserId};
 use accord_core::people::Role;
-use accord_policy::model::{Action, EscalationLevel};
+use accord_policy::model::{Action, EscalationLevel, Occasion};
 use jiff::Timestamp;
-use serde_json::json;
-use uuid::Uuid;
 
 use crate::Result;
 use crate::cases::insert_event;
 use crate::codec::to_micros;
 use crate::db::Conn;
-use crate::value::Json;
+use crate::notifications::{About, NotificationKind, notify};
 
 struct CaseNow {
     priority: Priority,
@@ -152,6 +150,15 @@ pub(crate) async fn run_level(
                             now,
                         )
                         .await?;
+                        notify(
+                            c,
+                            person,
+                            Some(case),
+                            NotificationKind::Assigned,
+                            About::Level(&level.id),
+                            now,
+                        )
+                        .await?;
                         current.assignee = Some(person);
                     }
                 }
@@ -173,9 +180,13 @@ pub(crate) async fn run_level(
                     _ => staff_of(c, *role, team_id).await?,
                 };
                 for user in recipients {
-                    c.execute(
-                        "INSERT INTO notifications (id, user_id, case_id, kind, data, created_at, read_at) VALUES ($1, $2, $3, $4, $5, $6, NULL)",
-                        args![Uuid::now_v7(), user.0, case.0, "escalation", Json(&json!({"level": level.id})), to_micros(now)],
+                    notify(
+                        c,
+                        user,
+                        Some(case),
+                        NotificationKind::Escalation,
+                        About::Level(&level.id),
+                        now,
                     )
                     .await?;
                 }
@@ -198,4 +209,52 @@ pub(crate) async fn run_level(
         now,
     )
     .await
+}
+
+/// Runs the levels an occasion fires on an open case (PRODUCT.md C2) — a customer asking for
+/// a manager, an account's tier changing — except those already run on it: a customer who
+/// asks three times is escalated once.
+pub(crate) async fn run_levels_once(
+    store: &crate::Store,
+    c: &mut Conn<'_>,
+    case: CaseId,
+    version: Option<i64>,
+    occasion: Occasion<'_>,
+    now: Timestamp,
+) -> Result<()> {
+    let Some(version) = version else {
+        return Ok(());
+    };
+    let policy = store.compiled_policy(version).await?;
+    let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
+    let facts = crate::facts::load_facts(c, case, today).await?;
+    let mut fired = policy.levels_on(&facts, occasion).peekable();
+    if fired.peek().is_none() {
+        return Ok(());
+    }
+    let done = levels_run(c, case).await?;
+    for level in fired {
+        if !done.contains(&level.id) {
+            run_level(c, case, level, now).await?;
+        }
+    }
+    Ok(())
+}
+
+/// The escalation levels already run on a case.
+async fn levels_run(c: &mut Conn<'_>, case: CaseId) -> Result<Vec<String>> {
+    let rows = c
+        .fetch_all(
+            "SELECT data FROM case_events WHERE case_id = $1 AND kind = $2",
+            args![case.0, "escalated"],
+        )
+        .await?;
+    let mut levels = Vec::new();
+    for mut row in rows {
+        let data: serde_json::Value = row.json(0)?;
+        if let Some(level) = data.get("level").and_then(|l| l.as_str()) {
+            levels.push(level.to_owned());
+        }
+    }
+    Ok(levels)
 }

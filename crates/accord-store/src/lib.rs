@@ -22,9 +22,11 @@ mod error;
 mod escalation;
 mod facts;
 pub mod idempotency;
+pub mod notifications;
 pub mod people;
 pub mod policies;
 pub mod remedies;
+mod review;
 pub mod staff;
 pub mod timers;
 

@@ -4,6 +4,7 @@ use accord_core::DomainError;
 use accord_core::access::{Action, Actor, Scope};
 use accord_core::ids::*;
 use accord_core::people::*;
+use accord_policy::model::Occasion;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use uuid::Uuid;
@@ -238,6 +239,9 @@ impl Store {
             ],
         )
         .await?;
+        if input.tier.is_some_and(|tier| tier != current.tier) {
+            escalate_open_cases_of(self, &mut tx, id, now).await?;
+        }
         record(
             &mut tx,
             Some(actor.user_id.0),
@@ -656,4 +660,27 @@ impl Store {
         }
         Ok(names)
     }
+}
+
+/// An account's tier changed: its open cases meet the escalation levels for account tiers
+/// (PRODUCT.md C2), each level at most once per case.
+async fn escalate_open_cases_of(
+    store: &Store,
+    c: &mut Conn<'_>,
+    organization: OrganizationId,
+    now: Timestamp,
+) -> Result<()> {
+    let rows = c
+        .fetch_all(
+            "SELECT id, policy_version FROM cases WHERE organization_id = $1 AND status NOT IN ('resolved', 'closed')",
+            args![organization.0],
+        )
+        .await?;
+    for mut row in rows {
+        let case = CaseId(row.uuid(0)?);
+        let version = row.opt_i64(1)?;
+        crate::escalation::run_levels_once(store, c, case, version, Occasion::TierChanged, now)
+            .await?;
+    }
+    Ok(())
 }

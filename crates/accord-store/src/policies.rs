@@ -367,17 +367,20 @@ impl Store {
         if status != "draft" {
             return Err(DomainError::Conflict("this version is already published".into()).into());
         }
-        if let Err(errors) = accord_policy::load(&source) {
-            return Err(DomainError::invalid(
-                "source",
-                "policy_has_errors",
-                format!(
-                    "the policy has {} errors; run the check and fix them first",
-                    errors.len()
-                ),
-            )
-            .into());
-        }
+        let review_by = match accord_policy::load(&source) {
+            Ok(policy) => policy.review_by,
+            Err(errors) => {
+                return Err(DomainError::invalid(
+                    "source",
+                    "policy_has_errors",
+                    format!(
+                        "the policy has {} errors; run the check and fix them first",
+                        errors.len()
+                    ),
+                )
+                .into());
+            }
+        };
         let mut seen = BTreeSet::new();
         for g in grace {
             if !seen.insert(g.organization_id) {
@@ -424,6 +427,7 @@ impl Store {
             serde_json::json!({"effective_at": effective_at.to_string(), "grace": grace.len()}),
         )
         .await?;
+        crate::review::schedule_review(&mut tx, number, review_by, now).await?;
         let version = load_version(&mut tx, number).await?;
         tx.commit().await?;
         // Cases switch at once if it is already in force.

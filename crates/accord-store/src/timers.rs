@@ -31,6 +31,8 @@ pub enum TimerJob {
     Clocks { case: CaseId },
     /// A policy version takes effect or a grace period ends.
     PolicySwitch,
+    /// A policy version reaches its review date: remind its owner (B2).
+    PolicyReview { version: i64 },
 }
 
 impl TimerJob {
@@ -38,6 +40,7 @@ impl TimerJob {
         match self {
             TimerJob::Clocks { case } => format!("clocks:{case}"),
             TimerJob::PolicySwitch => "policy:switch".to_owned(),
+            TimerJob::PolicyReview { version } => format!("policy:review:{version}"),
         }
     }
 
@@ -45,13 +48,14 @@ impl TimerJob {
         match self {
             TimerJob::Clocks { .. } => "clocks",
             TimerJob::PolicySwitch => "policy_switch",
+            TimerJob::PolicyReview { .. } => "policy_review",
         }
     }
 
     fn case(&self) -> Option<Uuid> {
         match self {
             TimerJob::Clocks { case } => Some(case.0),
-            TimerJob::PolicySwitch => None,
+            TimerJob::PolicySwitch | TimerJob::PolicyReview { .. } => None,
         }
     }
 
@@ -62,6 +66,11 @@ impl TimerJob {
                 case: CaseId(case?),
             }),
             ("policy", Some("switch"), None) => Some(TimerJob::PolicySwitch),
+            ("policy", Some("review"), Some(version)) if parts.next().is_none() => {
+                Some(TimerJob::PolicyReview {
+                    version: version.parse().ok()?,
+                })
+            }
             _ => None,
         }
     }
@@ -203,7 +212,7 @@ impl Store {
         // A policy switch may re-evaluate every open case: too large to share a batch.
         let mut tx = match timer.job {
             TimerJob::PolicySwitch => self.write_alone().await?,
-            TimerJob::Clocks { .. } => self.write().await?,
+            TimerJob::Clocks { .. } | TimerJob::PolicyReview { .. } => self.write().await?,
         };
         let deleted = tx
             .execute(
@@ -219,6 +228,9 @@ impl Store {
                 crate::clocks::check_clocks(self, &mut tx, *case, now).await
             }
             TimerJob::PolicySwitch => crate::policies::switch_due(self, &mut tx, now).await,
+            TimerJob::PolicyReview { version } => {
+                crate::review::review_due(self, &mut tx, *version, now).await
+            }
         };
         match outcome {
             Ok(()) => {

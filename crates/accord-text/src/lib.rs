@@ -1,5 +1,7 @@
 //! Language tools that need no I/O: readability scores suited to each language (PRODUCT.md
-//! G2) with flags for long sentences and bureaucratic jargon.
+//! G2) with flags for long sentences and bureaucratic jargon, and recognising a customer who
+//! asks for a manager (C2).
 
+pub mod phrases;
 pub mod readability;
 pub mod syllables;
