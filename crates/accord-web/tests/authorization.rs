@@ -57,6 +57,9 @@ fn body_for(method: &Method, path: &str, app: &TestApp, other_case: &str) -> Opt
         ("POST", "/api/v1/approvals/{id}") => Some(json!({"approve": true})),
         // Each role acknowledges a new case of its own (see below).
         ("POST", "/api/v1/cases/{id}/acknowledgement") => None,
+        ("POST", "/api/v1/notifications/{id}/read") | ("POST", "/api/v1/notifications/read") => {
+            None
+        }
         (m, p) => panic!(
             "no request body defined for {m} {p}: add the new route to the authorization matrix"
         ),
@@ -76,15 +79,23 @@ db_test!(async fn every_route_every_role_no_leak_no_500(db) {
         .unwrap()
         .to_owned();
     // A published policy version (to read and acknowledge) and a draft (to edit and publish).
-    let draft = |_| async {
-        let reply = app.api("admin", Method::POST, "/api/v1/policies", Some(json!({"source": POLICY}))).await;
+    let draft = |source: &str| {
+        let source = source.to_owned();
+        let app = &app;
+        async move {
+        let reply = app.api("admin", Method::POST, "/api/v1/policies", Some(json!({"source": source}))).await;
         assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
         reply.json()["version"]["number"].as_i64().unwrap()
+        }
     };
-    let published = draft(()).await;
+    // Its review date has passed, so the administrators get a reminder to mark read.
+    let published = draft(&POLICY.replace("2030-01-31", "2026-01-31")).await;
     let reply = app.api("admin", Method::POST, &format!("/api/v1/policies/{published}/publish"), Some(json!({"effective_at": jiff::Timestamp::now().to_string()}))).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
-    let draft_number = draft(()).await;
+    let draft_number = draft(POLICY).await;
+    app.db.store.run_due_timers("matrix", jiff::Timestamp::now).await.unwrap();
+    let admin = app.cast.admin.clone();
+    let notification = app.db.store.list_notifications(&admin, true, 1).await.unwrap()[0].id.to_string();
     // A remedy above the agent's limit, waiting for approval (case B now runs under the policy).
     let request = app.api("agent", Method::POST, &format!("/api/v1/cases/{case_b}/remedies"), Some(json!({"remedy": "credit", "amount": 200, "reason": "Atraso de duas semanas"}))).await;
     assert_eq!(request.status, StatusCode::CREATED, "{}", request.text);
@@ -105,6 +116,8 @@ db_test!(async fn every_route_every_role_no_leak_no_500(db) {
             &app.cast.contact_b.to_string()
         } else if template.starts_with("/api/v1/approvals/") {
             &grant
+        } else if template.starts_with("/api/v1/notifications/") {
+            &notification
         } else {
             &attachment
         };

@@ -381,3 +381,21 @@ ack-send = Send the acknowledgement
 ack-sent = Acknowledgement sent.
 ack-preview = What the customer will receive:
 ack-already = This case was already acknowledged or answered.
+
+## Notifications
+nav-notifications = Notifications
+nav-unread = { $count ->
+    [one] { $count } unread
+   *[other] { $count } unread
+}
+notifications-title = Notifications
+notifications-intro = What the escalation chain and the policy reviews ask of you. The newest come first.
+notifications-show-all = Show read ones too
+notifications-show-unread = Show only unread
+notifications-empty = Nothing new for you.
+notifications-read-all = Mark all as read
+notifications-mark-read = Mark as read
+notification-escalation = Escalation "{ $level }" asks you to look at this case:
+notification-assigned = Escalation "{ $level }" gave you this case:
+notification-policy-review = This policy version is due for review on { $date }:
+notification-version = version { $number }

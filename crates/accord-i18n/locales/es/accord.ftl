@@ -381,3 +381,21 @@ ack-send = Enviar el acuse de recibo
 ack-sent = Acuse de recibo enviado.
 ack-preview = Lo que recibirá el cliente:
 ack-already = Este caso ya tiene acuse de recibo o respuesta.
+
+## Notificaciones
+nav-notifications = Notificaciones
+nav-unread = { $count ->
+    [one] { $count } sin leer
+   *[other] { $count } sin leer
+}
+notifications-title = Notificaciones
+notifications-intro = Lo que la cadena de escalado y las revisiones de la política le piden. Las más recientes primero.
+notifications-show-all = Mostrar también las leídas
+notifications-show-unread = Mostrar solo las no leídas
+notifications-empty = No hay nada nuevo para usted.
+notifications-read-all = Marcar todas como leídas
+notifications-mark-read = Marcar como leída
+notification-escalation = El escalado «{ $level }» le pide revisar este caso:
+notification-assigned = El escalado «{ $level }» le ha asignado este caso:
+notification-policy-review = Esta versión de la política debe revisarse el { $date }:
+notification-version = versión { $number }

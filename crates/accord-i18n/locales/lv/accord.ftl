@@ -387,3 +387,22 @@ ack-send = Nosūtīt apstiprinājumu
 ack-sent = Apstiprinājums nosūtīts.
 ack-preview = Ko saņems klients:
 ack-already = Šai lietai apstiprinājums vai atbilde jau ir nosūtīta.
+
+## Paziņojumi
+nav-notifications = Paziņojumi
+nav-unread = { $count ->
+    [zero] { $count } nelasītu
+    [one] { $count } nelasīts
+   *[other] { $count } nelasīti
+}
+notifications-title = Paziņojumi
+notifications-intro = Ko no jums prasa eskalācijas ķēde un politikas pārskatīšana. Jaunākie ir augšā.
+notifications-show-all = Rādīt arī izlasītos
+notifications-show-unread = Rādīt tikai nelasītos
+notifications-empty = Jums nekā jauna nav.
+notifications-read-all = Atzīmēt visus kā izlasītus
+notifications-mark-read = Atzīmēt kā izlasītu
+notification-escalation = Eskalācija “{ $level }” lūdz jūs apskatīt šo lietu:
+notification-assigned = Eskalācija “{ $level }” jums nodeva šo lietu:
+notification-policy-review = Šī politikas versija jāpārskata { $date }:
+notification-version = { $number }. versija

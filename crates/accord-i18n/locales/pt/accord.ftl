@@ -381,3 +381,21 @@ ack-send = Enviar o aviso de receção
 ack-sent = Aviso de receção enviado.
 ack-preview = O que o cliente vai receber:
 ack-already = Este caso já teve aviso de receção ou resposta.
+
+## Notificações
+nav-notifications = Notificações
+nav-unread = { $count ->
+    [one] { $count } não lida
+   *[other] { $count } não lidas
+}
+notifications-title = Notificações
+notifications-intro = O que a cadeia de escalonamento e as revisões da política lhe pedem. As mais recentes primeiro.
+notifications-show-all = Mostrar também as lidas
+notifications-show-unread = Mostrar só as não lidas
+notifications-empty = Nada de novo para si.
+notifications-read-all = Marcar todas como lidas
+notifications-mark-read = Marcar como lida
+notification-escalation = O escalonamento «{ $level }» pede-lhe que veja este caso:
+notification-assigned = O escalonamento «{ $level }» atribuiu-lhe este caso:
+notification-policy-review = Esta versão da política deve ser revista a { $date }:
+notification-version = versão { $number }

@@ -9,6 +9,7 @@ use crate::AppState;
 
 mod cases;
 mod idempotent;
+mod notifications;
 mod people;
 pub(crate) mod policies;
 mod service;
@@ -30,7 +31,7 @@ pub(crate) use cases::{decode_cursor, encode_cursor};
     tags(
         (name = "cases", description = "Cases, their conversation, history, links and attachments"),
         (name = "customers", description = "Organizations (accounts) and contacts"),
-        (name = "staff", description = "Users, teams and the audit log"),
+        (name = "staff", description = "Users, teams, the audit log and each person's notifications"),
         (name = "policy", description = "Service policy versions: check, draft, publish with an effective date and grace periods, acknowledge"),
         (name = "service", description = "What the policy does to cases: clocks, breaching soon, remedies, approvals and the concession ledger"),
     )
@@ -56,6 +57,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(people::router())
         .merge(staff::router())
         .merge(policies::router())
-        .merge(service::router());
+        .merge(service::router())
+        .merge(notifications::router());
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)
 }

@@ -62,6 +62,7 @@ impl IntoResponse for PageError {
                 here: "/inbox".into(),
                 is_staff: false,
                 can_supervise: false,
+                unread: 0,
             },
         };
         (status, super::render(&page)).into_response()

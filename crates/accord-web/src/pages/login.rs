@@ -61,6 +61,7 @@ async fn anonymous_chrome(parts: &mut Parts, jar: &CookieJar) -> Chrome {
         here,
         is_staff: false,
         can_supervise: false,
+        unread: 0,
     }
 }
 

@@ -24,6 +24,7 @@ mod clocks;
 mod errors;
 mod inbox;
 mod login;
+mod notifications;
 mod policy;
 mod remedies;
 
@@ -53,6 +54,9 @@ pub fn router() -> Router<AppState> {
         .route("/policy/{number}", get(policy::show).post(policy::save))
         .route("/policy/{number}/publish", post(policy::publish))
         .route("/policy/{number}/acknowledge", post(policy::acknowledge))
+        .route("/notifications", get(notifications::page))
+        .route("/notifications/read", post(notifications::read_all))
+        .route("/notifications/{id}/read", post(notifications::read))
         .route(
             "/static/app.css",
             get(|| async { static_file("text/css", include_str!("../../static/app.css")) }),
@@ -127,6 +131,8 @@ pub struct Chrome {
     pub is_staff: bool,
     /// Supervisors and admins: the "breaching soon" view.
     pub can_supervise: bool,
+    /// The reader's unread notifications, shown beside the menu.
+    pub unread: i64,
 }
 
 impl Chrome {
@@ -135,6 +141,14 @@ impl Chrome {
             .iter()
             .map(|l| (l.code(), l.endonym(), *l == self.tr.language))
             .collect()
+    }
+
+    /// "3 unread", beside the notifications link.
+    pub fn unread_label(&self) -> String {
+        self.tr.args(
+            "nav-unread",
+            &[("count", accord_i18n::Arg::Number(self.unread))],
+        )
     }
 
     pub fn lang(&self) -> &'static str {
@@ -170,7 +184,13 @@ impl FromRequestParts<AppState> for PageUser {
             return Err(Redirect::to(&format!("/login?next={next}")).into_response());
         };
         let tr = Tr::new(language_of(parts, &jar, Some(&session)));
+        let unread = state
+            .store
+            .unread_notifications(&session.principal.actor())
+            .await
+            .map_err(|e| PageError::from(e).into_response())?;
         let chrome = Chrome {
+            unread,
             tr,
             user_name: Some(session.principal.name.clone()),
             csrf: session.csrf_token.clone(),

@@ -1,0 +1,84 @@
+//! `/api/v1/notifications`: what escalations and policy reviews asked of the caller
+//! (PRODUCT.md C2, B2). Everyone sees and clears only their own.
+
+use accord_store::notifications::Notification;
+use axum::extract::State;
+use axum::http::StatusCode;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::extract::{ApiPath, ApiQuery, ApiUser};
+use crate::problem::{ApiResult, Problem};
+use crate::{AppState, now};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_notifications))
+        .routes(routes!(mark_read))
+        .routes(routes!(mark_all_read))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct NotificationQuery {
+    /// Only the unread ones (default false).
+    unread: Option<bool>,
+    /// At most this many (default 50, at most 500).
+    limit: Option<u32>,
+}
+
+#[utoipa::path(get, path = "/notifications", tag = "staff", params(NotificationQuery),
+    responses((status = 200, body = Vec<Notification>, description = "the caller's notifications, newest first"),
+        (status = 400, body = Problem), (status = 401, body = Problem)))]
+async fn list_notifications(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiQuery(query): ApiQuery<NotificationQuery>,
+) -> ApiResult<axum::Json<Vec<Notification>>> {
+    let limit = i64::from(query.limit.unwrap_or(50).clamp(1, 500));
+    let unread = query.unread.unwrap_or(false);
+    Ok(axum::Json(
+        state
+            .store
+            .list_notifications(&user.actor(), unread, limit)
+            .await?,
+    ))
+}
+
+#[utoipa::path(post, path = "/notifications/{id}/read", tag = "staff",
+    params(("id" = String, Path, format = Uuid)),
+    responses((status = 204, description = "marked read (marking again changes nothing)"),
+        (status = 404, body = Problem, description = "no notification of the caller has this id")))]
+async fn mark_read(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<uuid::Uuid>,
+) -> ApiResult<StatusCode> {
+    state
+        .store
+        .mark_notification_read(&user.actor(), id, now())
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Marked {
+    /// How many were unread.
+    marked: u64,
+}
+
+#[utoipa::path(post, path = "/notifications/read", tag = "staff",
+    responses((status = 200, body = Marked, description = "every notification of the caller is read")))]
+async fn mark_all_read(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+) -> ApiResult<axum::Json<Marked>> {
+    let marked = state
+        .store
+        .mark_all_notifications_read(&user.actor(), now())
+        .await?;
+    Ok(axum::Json(Marked { marked }))
+}
