@@ -228,6 +228,7 @@ mod tests {
                 (Cow::Borrowed("errors"), FluentValue::from(2)),
                 (Cow::Borrowed("warnings"), FluentValue::from(1)),
                 (Cow::Borrowed("done"), FluentValue::from(1)),
+                (Cow::Borrowed("row"), FluentValue::from(2)),
                 (Cow::Borrowed("total"), FluentValue::from(3)),
                 (Cow::Borrowed("line"), FluentValue::from(3)),
                 (Cow::Borrowed("column"), FluentValue::from(5)),

@@ -12,6 +12,7 @@ mod check;
 pub mod clocks;
 mod compile;
 pub mod condition;
+pub mod diff;
 pub mod document;
 pub mod duration;
 mod finding;

@@ -25,6 +25,7 @@ pub mod idempotency;
 pub mod notifications;
 pub mod people;
 pub mod policies;
+pub mod policy_diff;
 pub mod remedies;
 mod review;
 pub mod staff;

@@ -4,7 +4,7 @@
 mod support;
 
 use accord_testkit::{PASSWORD, db_test};
-use axum::http::{StatusCode, header};
+use axum::http::{Method, StatusCode, header};
 use support::{Browser, TestApp, hidden};
 
 fn location(reply: &support::Reply) -> String {
@@ -248,4 +248,51 @@ db_test!(async fn a_supervisor_drafts_checks_and_publishes_and_an_agent_acknowle
     assert!(manager.get(&path).await.text.contains("1 of 3 staff have acknowledged"));
     // Agents cannot draft.
     assert_eq!(agent.get("/policy/new").await.status, StatusCode::FORBIDDEN);
+});
+
+db_test!(async fn a_draft_shows_what_it_changes_and_publishes_with_a_grace_period(db) {
+    let app = TestApp::new(db).await;
+    let first = app.api("admin", Method::POST, "/api/v1/policies", Some(serde_json::json!({"source": POLICY}))).await.json();
+    let one = first["version"]["number"].as_i64().unwrap();
+    let now = jiff::Timestamp::now();
+    let published = app.api("admin", Method::POST, &format!("/api/v1/policies/{one}/publish"), Some(serde_json::json!({"effective_at": now.to_string()}))).await;
+    assert_eq!(published.status, StatusCode::OK, "{}", published.text);
+    let faster = POLICY.replace("first_response = \"4h\"", "first_response = \"2h\"");
+    let second = app.api("admin", Method::POST, "/api/v1/policies", Some(serde_json::json!({"source": faster, "briefing": "Faster."}))).await.json();
+    let two = second["version"]["number"].as_i64().unwrap();
+
+    // The API: the draft against the version in force, or against a version named.
+    let diff = app.api("agent", Method::GET, &format!("/api/v1/policies/{two}/diff"), None).await;
+    assert_eq!(diff.status, StatusCode::OK, "{}", diff.text);
+    let diff = diff.json();
+    assert_eq!((diff["from"].as_i64(), diff["to"].as_i64()), (Some(one), Some(two)));
+    let changed: Vec<_> = diff["hunks"][0].as_array().unwrap().iter().filter(|l| l["change"] != "same").map(|l| (l["change"].as_str().unwrap(), l["text"].as_str().unwrap())).collect();
+    assert_eq!(changed, [("removed", "first_response = \"4h\""), ("added", "first_response = \"2h\"")]);
+    let unknown = app.api("agent", Method::GET, &format!("/api/v1/policies/{two}/diff?against=99"), None).await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", unknown.text);
+    let first_diff = app.api("agent", Method::GET, &format!("/api/v1/policies/{one}/diff"), None).await.json();
+    assert!(first_diff["from"].is_null() && first_diff["hunks"].as_array().unwrap().is_empty());
+
+    // The page shows the same change, and the publish form offers grace periods.
+    let mut manager = Browser::new(&app);
+    manager.sign_in("sofia@accord.test", PASSWORD).await;
+    let path = format!("/policy/{two}");
+    let page = manager.get(&path).await;
+    assert!(page.text.contains(&format!("Changes since version {one}")), "{}", page.text);
+    assert!(page.text.contains("<del>first_response = &quot;4h&quot;</del>") || page.text.contains("<del>first_response = &#34;4h&#34;</del>"), "{}", page.text);
+    assert!(page.text.contains("name=\"grace_organization\"") && page.text.contains("Beta Ltda"), "{}", page.text);
+    let csrf = hidden(&page.text, "_csrf");
+    let effective = now.to_zoned(jiff::tz::TimeZone::UTC).datetime().strftime("%Y-%m-%dT%H:%M").to_string();
+    let until = (now + jiff::SignedDuration::from_hours(24 * 30)).to_zoned(jiff::tz::TimeZone::UTC).datetime().strftime("%Y-%m-%dT%H:%M").to_string();
+    let org_b = app.cast.org_b.to_string();
+    // Half a grace row is refused with the row named; nothing is published.
+    let half = manager.post(&format!("{path}/publish"), &[("_csrf", &csrf), ("effective_at", &effective), ("grace_organization", &org_b), ("grace_until", ""), ("grace_organization", ""), ("grace_until", "")], &[]).await;
+    assert!(half.text.contains("Grace period 1: give both the customer and the date, or neither."), "{}", half.text);
+    assert_eq!(app.api("agent", Method::GET, &format!("/api/v1/policies/{two}"), None).await.json()["status"], "draft");
+    let done = manager.post(&format!("{path}/publish"), &[("_csrf", &csrf), ("effective_at", &effective), ("grace_organization", ""), ("grace_until", ""), ("grace_organization", &org_b), ("grace_until", &until)], &[]).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.text);
+    let version = app.api("agent", Method::GET, &format!("/api/v1/policies/{two}"), None).await.json();
+    assert_eq!(version["grace"][0]["organization_id"].as_str(), Some(org_b.as_str()));
+    let page = manager.get(&path).await;
+    assert!(page.text.contains("Beta Ltda stays on the previous version until"), "{}", page.text);
 });

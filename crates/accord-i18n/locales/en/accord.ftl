@@ -399,3 +399,22 @@ notification-escalation = Escalation "{ $level }" asks you to look at this case:
 notification-assigned = Escalation "{ $level }" gave you this case:
 notification-policy-review = This policy version is due for review on { $date }:
 notification-version = version { $number }
+
+## Policy: grace periods and changes between versions
+policy-effective-invalid = Give the effective date and time.
+policy-grace-legend = Grace periods (optional)
+policy-grace-hint = These customers stay on the version in force now until the date you give, so they have time to adapt.
+policy-grace-organization = Customer
+policy-grace-none = (none)
+policy-grace-until = Stays on the current version until
+policy-grace-invalid = Grace period { $row }: choose a customer and a valid date.
+policy-grace-incomplete = Grace period { $row }: give both the customer and the date, or neither.
+policy-changes = Changes
+policy-changes-since = Changes since version { $number }
+policy-changes-none = The policy document is the same as in that version.
+policy-changes-first = This is the first version: there is nothing to compare it with.
+policy-compare-with = Compare with
+policy-compare = Compare
+policy-diff-old = Before
+policy-diff-new = After
+policy-diff-line = Line

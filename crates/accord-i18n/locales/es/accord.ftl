@@ -399,3 +399,22 @@ notification-escalation = El escalado «{ $level }» le pide revisar este caso:
 notification-assigned = El escalado «{ $level }» le ha asignado este caso:
 notification-policy-review = Esta versión de la política debe revisarse el { $date }:
 notification-version = versión { $number }
+
+## Política: periodos de gracia y cambios entre versiones
+policy-effective-invalid = Indique la fecha y hora de entrada en vigor.
+policy-grace-legend = Periodos de gracia (opcional)
+policy-grace-hint = Estos clientes siguen con la versión vigente hasta la fecha que indique, para que tengan tiempo de adaptarse.
+policy-grace-organization = Cliente
+policy-grace-none = (ninguno)
+policy-grace-until = Sigue con la versión actual hasta
+policy-grace-invalid = Periodo de gracia { $row }: elija un cliente y una fecha válida.
+policy-grace-incomplete = Periodo de gracia { $row }: indique el cliente y la fecha, o ninguno de los dos.
+policy-changes = Cambios
+policy-changes-since = Cambios desde la versión { $number }
+policy-changes-none = El documento de la política es igual que en esa versión.
+policy-changes-first = Es la primera versión: no hay nada con qué compararla.
+policy-compare-with = Comparar con
+policy-compare = Comparar
+policy-diff-old = Antes
+policy-diff-new = Después
+policy-diff-line = Línea

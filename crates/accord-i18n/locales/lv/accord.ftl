@@ -406,3 +406,22 @@ notification-escalation = Eskalācija “{ $level }” lūdz jūs apskatīt šo 
 notification-assigned = Eskalācija “{ $level }” jums nodeva šo lietu:
 notification-policy-review = Šī politikas versija jāpārskata { $date }:
 notification-version = { $number }. versija
+
+## Politika: pārejas periodi un izmaiņas starp versijām
+policy-effective-invalid = Norādiet spēkā stāšanās datumu un laiku.
+policy-grace-legend = Pārejas periodi (nav obligāti)
+policy-grace-hint = Šie klienti paliek pie pašlaik spēkā esošās versijas līdz jūsu norādītajam datumam, lai viņiem būtu laiks pielāgoties.
+policy-grace-organization = Klients
+policy-grace-none = (neviens)
+policy-grace-until = Paliek pie pašreizējās versijas līdz
+policy-grace-invalid = { $row }. pārejas periods: izvēlieties klientu un derīgu datumu.
+policy-grace-incomplete = { $row }. pārejas periods: norādiet gan klientu, gan datumu vai neko.
+policy-changes = Izmaiņas
+policy-changes-since = Izmaiņas kopš { $number }. versijas
+policy-changes-none = Politikas dokuments ir tāds pats kā tajā versijā.
+policy-changes-first = Šī ir pirmā versija: nav ar ko salīdzināt.
+policy-compare-with = Salīdzināt ar
+policy-compare = Salīdzināt
+policy-diff-old = Pirms
+policy-diff-new = Pēc
+policy-diff-line = Rinda

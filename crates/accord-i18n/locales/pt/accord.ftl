@@ -399,3 +399,22 @@ notification-escalation = O escalonamento «{ $level }» pede-lhe que veja este 
 notification-assigned = O escalonamento «{ $level }» atribuiu-lhe este caso:
 notification-policy-review = Esta versão da política deve ser revista a { $date }:
 notification-version = versão { $number }
+
+## Política: períodos de carência e alterações entre versões
+policy-effective-invalid = Indique a data e a hora de entrada em vigor.
+policy-grace-legend = Períodos de carência (opcional)
+policy-grace-hint = Estes clientes continuam na versão em vigor até à data que indicar, para terem tempo de se adaptar.
+policy-grace-organization = Cliente
+policy-grace-none = (nenhum)
+policy-grace-until = Continua na versão atual até
+policy-grace-invalid = Período de carência { $row }: escolha um cliente e uma data válida.
+policy-grace-incomplete = Período de carência { $row }: indique o cliente e a data, ou nenhum dos dois.
+policy-changes = Alterações
+policy-changes-since = Alterações desde a versão { $number }
+policy-changes-none = O documento da política é igual ao dessa versão.
+policy-changes-first = Esta é a primeira versão: não há nada com que a comparar.
+policy-compare-with = Comparar com
+policy-compare = Comparar
+policy-diff-old = Antes
+policy-diff-new = Depois
+policy-diff-line = Linha

@@ -4,6 +4,7 @@ use accord_core::ids::OrganizationId;
 use accord_i18n::Tr;
 use accord_policy::{Finding, Severity};
 use accord_store::policies::{Acknowledgement, Grace, PolicyVersion};
+use accord_store::policy_diff::PolicyDiff;
 use accord_store::staff::Principal;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -27,6 +28,33 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(publish))
         .routes(routes!(acknowledge))
         .routes(routes!(acknowledgements))
+        .routes(routes!(diff))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct DiffQuery {
+    /// The version to compare with. Default: for a draft the latest published version, for
+    /// a published version the one published before it.
+    against: Option<i64>,
+}
+
+#[utoipa::path(get, path = "/policies/{number}/diff", tag = "policy", params(("number" = i64, Path, description = "version number"), DiffQuery),
+    responses((status = 200, body = PolicyDiff, description = "the changed lines of the policy document, with three lines of context, grouped in hunks"),
+        (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn diff(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(number): ApiPath<i64>,
+    crate::extract::ApiQuery(query): crate::extract::ApiQuery<DiffQuery>,
+) -> ApiResult<axum::Json<PolicyDiff>> {
+    Ok(axum::Json(
+        state
+            .store
+            .policy_diff(&user.actor(), number, query.against)
+            .await?,
+    ))
 }
 
 /// One finding of the policy check, with its message in the caller's language.

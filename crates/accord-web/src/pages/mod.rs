@@ -26,6 +26,7 @@ mod inbox;
 mod login;
 mod notifications;
 mod policy;
+mod policy_changes;
 mod remedies;
 
 pub use errors::PageError;

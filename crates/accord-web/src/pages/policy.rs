@@ -66,6 +66,11 @@ struct VersionPage {
     acks: Vec<AckRow>,
     ack_summary: String,
     effective_input: String,
+    changes: super::policy_changes::Changes,
+    /// Organizations that may be given a grace period: (id, name).
+    organizations: Vec<(String, String)>,
+    /// Empty grace rows offered in the publish form.
+    grace_slots: Vec<usize>,
 }
 
 fn status_label(tr: &Tr, status: VersionStatus) -> String {
@@ -137,6 +142,8 @@ struct Shown {
     notice: Option<String>,
     /// The text typed in the editor, kept when a save fails.
     draft: Option<(String, String)>,
+    /// The version to show the changes against (default: see `Store::policy_diff`).
+    against: Option<i64>,
 }
 
 async fn version_page(
@@ -223,7 +230,24 @@ async fn version_page(
             true,
         )
     };
+    let changes =
+        super::policy_changes::changes(&state.store, tr, &actor, number, shown.against).await?;
+    let organizations = if can_manage && version.status == VersionStatus::Draft {
+        state
+            .store
+            .list_organizations(&actor, 500, 0)
+            .await
+            .map_err(PageError::store(tr))?
+            .into_iter()
+            .map(|o| (o.id.to_string(), o.name))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let page = VersionPage {
+        changes,
+        organizations,
+        grace_slots: (0..GRACE_SLOTS).collect(),
         number,
         name: version.name.clone(),
         status: status_label(&tr, version.status),
@@ -253,19 +277,23 @@ async fn version_page(
     Ok(no_store(render(&page)))
 }
 
+/// Grace periods the publish form offers at once (more through the API).
+const GRACE_SLOTS: usize = 3;
+
 #[derive(Deserialize)]
 pub struct Notice {
     saved: Option<String>,
+    against: Option<i64>,
 }
 
 pub async fn show(
     State(state): State<AppState>,
     user: PageUser,
     Path(number): Path<i64>,
-    axum::extract::Query(notice): axum::extract::Query<Notice>,
+    axum::extract::Query(q): axum::extract::Query<Notice>,
 ) -> Result<Response, PageError> {
     let tr = user.chrome.tr;
-    let notice = notice.saved.map(|what| match what.as_str() {
+    let notice = q.saved.as_deref().map(|what| match what {
         "published" => tr.t("policy-published-notice"),
         "acknowledged" => tr.t("policy-acknowledged-notice"),
         _ => tr.t("policy-saved"),
@@ -280,6 +308,7 @@ pub async fn show(
             problems: vec![],
             notice,
             draft: None,
+            against: q.against,
         },
     )
     .await
@@ -341,6 +370,7 @@ pub async fn save(
                     problems: vec![],
                     notice,
                     draft: None,
+                    against: None,
                 },
             )
             .await
@@ -369,6 +399,7 @@ async fn failure(
                     problems,
                     notice: None,
                     draft,
+                    against: None,
                 },
             )
             .await
@@ -377,34 +408,68 @@ async fn failure(
     }
 }
 
-#[derive(Deserialize)]
-pub struct PublishForm {
-    #[serde(rename = "_csrf")]
-    csrf: String,
-    /// `YYYY-MM-DDTHH:MM` in the installation's time zone (an HTML datetime-local field).
-    effective_at: String,
+/// The values of a form field that may repeat, in order, trimmed.
+fn form_values<'a>(
+    fields: &'a [(String, String)],
+    name: &'a str,
+) -> impl Iterator<Item = &'a str> + 'a {
+    fields
+        .iter()
+        .filter(move |(k, _)| k == name)
+        .map(|(_, v)| v.trim())
 }
 
+/// The publish form: `_csrf`, `effective_at` and, repeated per grace row,
+/// `grace_organization` and `grace_until` (rows left empty are skipped). Times are
+/// `YYYY-MM-DDTHH:MM` in the installation's time zone (HTML datetime-local fields).
 pub async fn publish(
     State(state): State<AppState>,
     user: PageUser,
     Path(number): Path<i64>,
     method: Method,
     headers: HeaderMap,
-    Form(form): Form<PublishForm>,
+    Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    check_form(&user, &method, &headers, &form.csrf)?;
+    let field = |name: &'static str| form_values(&fields, name);
+    check_form(
+        &user,
+        &method,
+        &headers,
+        field("_csrf").next().unwrap_or(""),
+    )?;
     let tr = user.chrome.tr;
     let actor = user.session.principal.actor();
     let zone = state.config.time_zone.clone();
-    let effective = form
-        .effective_at
-        .parse::<DateTime>()
-        .ok()
-        .and_then(|dt| dt.to_zoned(zone).ok())
-        .map(|z| z.timestamp());
-    let Some(effective) = effective else {
-        let problems = vec![tr.t("error-code-invalid")];
+    let at = |text: &str| {
+        text.parse::<DateTime>()
+            .ok()
+            .and_then(|dt| dt.to_zoned(zone.clone()).ok())
+            .map(|z| z.timestamp())
+    };
+    let mut problems = Vec::new();
+    let effective = at(field("effective_at").next().unwrap_or(""));
+    if effective.is_none() {
+        problems.push(tr.t("policy-effective-invalid"));
+    }
+    let mut grace = Vec::new();
+    for (row, (organization, until)) in field("grace_organization")
+        .zip(field("grace_until"))
+        .enumerate()
+    {
+        let row = (row + 1) as i64;
+        match (organization.is_empty(), until.is_empty()) {
+            (true, true) => {}
+            (false, false) => match (organization.parse(), at(until)) {
+                (Ok(id), Some(until)) => grace.push(accord_store::policies::Grace {
+                    organization_id: accord_core::ids::OrganizationId(id),
+                    until,
+                }),
+                _ => problems.push(tr.args("policy-grace-invalid", &[("row", Arg::Number(row))])),
+            },
+            _ => problems.push(tr.args("policy-grace-incomplete", &[("row", Arg::Number(row))])),
+        }
+    }
+    let Some(effective) = effective.filter(|_| problems.is_empty()) else {
         return version_page(
             &state,
             user,
@@ -415,13 +480,14 @@ pub async fn publish(
                 problems,
                 notice: None,
                 draft: None,
+                against: None,
             },
         )
         .await;
     };
     match state
         .store
-        .publish_policy(&actor, number, effective, &[], crate::now())
+        .publish_policy(&actor, number, effective, &grace, crate::now())
         .await
     {
         Ok(_) => Ok(Redirect::to(&format!("/policy/{number}?saved=published")).into_response()),
