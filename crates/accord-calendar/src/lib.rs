@@ -84,6 +84,40 @@ pub struct Calendar {
     closed: BTreeSet<Date>,
     /// Days with special hours, replacing the week's hours (an empty list is a closed day).
     special: BTreeMap<Date, Vec<Period>>,
+    /// Names of the public holidays among the closed days, to show people why.
+    holiday_names: BTreeMap<Date, &'static str>,
+}
+
+/// Why a date has the hours it has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DayKind {
+    /// The week's hours for that weekday.
+    Regular,
+    /// Special hours for that date, replacing the week's.
+    Special,
+    /// Closed: a public holiday or a closure.
+    Closed,
+}
+
+/// One date of a calendar, as people read it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Day<'a> {
+    pub date: Date,
+    pub kind: DayKind,
+    pub periods: &'a [Period],
+    /// The public holiday that closes it, in the country's language.
+    pub holiday: Option<&'static str>,
+}
+
+impl std::fmt::Display for Period {
+    /// `09:00–14:00`, or `20:00–24:00` for a period that runs to midnight.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let start = self.start.strftime("%H:%M");
+        match self.end {
+            Some(end) => write!(f, "{start}–{}", end.strftime("%H:%M")),
+            None => write!(f, "{start}–24:00"),
+        }
+    }
 }
 
 /// How far `add` searches for working time before giving up (a calendar closed for longer
@@ -109,6 +143,7 @@ impl Calendar {
             week: std::array::from_fn(|_| all.clone()),
             closed: BTreeSet::new(),
             special: BTreeMap::new(),
+            holiday_names: BTreeMap::new(),
         }
     }
 
@@ -130,6 +165,7 @@ impl Calendar {
             week,
             closed: BTreeSet::new(),
             special: BTreeMap::new(),
+            holiday_names: BTreeMap::new(),
         })
     }
 
@@ -140,12 +176,18 @@ impl Calendar {
     }
 
     /// Closes the calendar on a country's national holidays for the given years.
-    pub fn with_holidays(self, country: Country, years: std::ops::RangeInclusive<i16>) -> Calendar {
-        let days: Vec<Date> = years
-            .flat_map(|y| holidays::national(country, y))
-            .map(|h| h.date)
-            .collect();
-        self.with_closed_days(days)
+    pub fn with_holidays(
+        mut self,
+        country: Country,
+        years: std::ops::RangeInclusive<i16>,
+    ) -> Calendar {
+        for holiday in years.flat_map(|y| holidays::national(country, y)) {
+            self.closed.insert(holiday.date);
+            self.holiday_names
+                .entry(holiday.date)
+                .or_insert(holiday.name);
+        }
+        self
     }
 
     /// Special hours on one date (replacing the week's; empty = closed).
@@ -168,18 +210,48 @@ impl Calendar {
         &self.zone
     }
 
+    /// The week's working periods, Monday first.
+    pub fn week(&self) -> &[Vec<Period>; 7] {
+        &self.week
+    }
+
+    /// The hours of one local date and why.
+    pub fn day(&self, date: Date) -> Day<'_> {
+        let (kind, periods): (DayKind, &[Period]) = if let Some(special) = self.special.get(&date) {
+            (DayKind::Special, special)
+        } else if self.closed.contains(&date) {
+            (DayKind::Closed, &[])
+        } else {
+            (
+                DayKind::Regular,
+                &self.week[date.weekday().to_monday_zero_offset() as usize],
+            )
+        };
+        Day {
+            date,
+            kind,
+            periods,
+            holiday: (kind == DayKind::Closed)
+                .then(|| self.holiday_names.get(&date).copied())
+                .flatten(),
+        }
+    }
+
+    /// The dates from `from` on, for `days` days, whose hours differ from the week's:
+    /// holidays, closures and special hours — what people need to know ahead.
+    pub fn exceptions(&self, from: Date, days: i32) -> Vec<Day<'_>> {
+        from.series(jiff::Span::new().days(1))
+            .take(days.max(0) as usize)
+            .map(|date| self.day(date))
+            .filter(|day| day.kind != DayKind::Regular)
+            .collect()
+    }
+
     /// The working periods of a date, as instants (daylight saving handled by the zone).
     /// The working intervals of a local date, in order. Lazy and allocation-free: deadline
     /// computation walks day by day and is on every clock's path.
     fn intervals(&self, date: Date) -> impl Iterator<Item = (Timestamp, Timestamp)> + '_ {
-        let periods: &[Period] = if let Some(special) = self.special.get(&date) {
-            special
-        } else if self.closed.contains(&date) {
-            &[]
-        } else {
-            &self.week[date.weekday().to_monday_zero_offset() as usize]
-        };
-        periods.iter().filter_map(move |p| {
+        self.day(date).periods.iter().filter_map(move |p| {
             let start = self.zone.to_timestamp(date.to_datetime(p.start)).ok()?;
             let end = match p.end {
                 Some(end) => self.zone.to_timestamp(date.to_datetime(end)).ok()?,

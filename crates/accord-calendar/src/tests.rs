@@ -194,3 +194,44 @@ proptest! {
         prop_assert_eq!(cal.between(v[0], v[2]), cal.between(v[0], v[1]) + cal.between(v[1], v[2]));
     }
 }
+
+#[test]
+fn a_calendar_lists_its_holidays_closures_and_special_days_with_their_hours() {
+    let cal = office("Europe/Madrid")
+        .with_holidays(Country::Es, 2026..=2026)
+        .with_closed_days([date(2026, 12, 24)])
+        .with_special_day(
+            date(2026, 12, 31),
+            vec![Period::new(time(9, 0, 0, 0), Some(time(14, 0, 0, 0))).expect("valid")],
+        )
+        .expect("calendar");
+    let ahead = cal.exceptions(date(2026, 12, 20), 14);
+    let seen: Vec<_> = ahead
+        .iter()
+        .map(|d| (d.date, d.kind, d.holiday, d.periods.len()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (date(2026, 12, 24), DayKind::Closed, None, 0),
+            (
+                date(2026, 12, 25),
+                DayKind::Closed,
+                Some("Natividad del Señor"),
+                0
+            ),
+            (date(2026, 12, 31), DayKind::Special, None, 1),
+        ]
+    );
+    // A weekend is regular (the week has no hours then), not an exception.
+    assert_eq!(cal.day(date(2026, 12, 26)).kind, DayKind::Regular);
+    assert!(cal.day(date(2026, 12, 26)).periods.is_empty());
+    assert_eq!(
+        cal.day(date(2026, 12, 31)).periods[0].to_string(),
+        "09:00–14:00"
+    );
+    assert_eq!(cal.week()[0].len(), 2);
+    let late = Period::new(time(20, 0, 0, 0), None).expect("valid");
+    assert_eq!(late.to_string(), "20:00–24:00");
+    assert!(cal.exceptions(date(2026, 12, 20), 0).is_empty());
+}

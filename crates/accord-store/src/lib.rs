@@ -14,6 +14,7 @@ pub mod acknowledge;
 pub mod audit;
 pub mod auth;
 pub mod blobs;
+pub mod calendars;
 pub mod cases;
 pub mod clocks;
 mod codec;

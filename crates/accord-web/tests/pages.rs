@@ -296,3 +296,40 @@ db_test!(async fn a_draft_shows_what_it_changes_and_publishes_with_a_grace_perio
     let page = manager.get(&path).await;
     assert!(page.text.contains("Beta Ltda stays on the previous version until"), "{}", page.text);
 });
+
+db_test!(async fn staff_read_the_business_calendars_of_the_policy_in_force(db) {
+    let app = TestApp::new(db).await;
+    let missing = app.api("agent", Method::GET, "/api/v1/calendars", None).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND, "no version is in force yet: {}", missing.text);
+    let example = include_str!("../../../examples/policy.toml");
+    let draft = app.api("admin", Method::POST, "/api/v1/policies", Some(serde_json::json!({"source": example}))).await.json();
+    let number = draft["version"]["number"].as_i64().unwrap();
+    let now = jiff::Timestamp::now().to_string();
+    app.api("admin", Method::POST, &format!("/api/v1/policies/{number}/publish"), Some(serde_json::json!({"effective_at": now}))).await;
+
+    let reply = app.api("agent", Method::GET, "/api/v1/calendars?days=731", None).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
+    let body = reply.json();
+    assert_eq!(body["version"].as_i64(), Some(number));
+    let iberia = body["calendars"].as_array().unwrap().iter().find(|c| c["id"] == "iberia-office").unwrap();
+    assert_eq!(iberia["time_zone"], "Europe/Madrid");
+    assert_eq!(iberia["week"][0]["hours"], serde_json::json!(["09:00–14:00", "15:00–19:00"]));
+    assert_eq!(iberia["week"][6]["hours"], serde_json::json!([]));
+    assert!(!iberia["procedures"].as_array().unwrap().is_empty(), "{iberia}");
+    let christmas = iberia["ahead"].as_array().unwrap().iter().find(|d| d["holiday"] == "Natividad del Señor").unwrap();
+    assert_eq!(christmas["kind"], "closed");
+    assert!(christmas["date"].as_str().unwrap().ends_with("-12-25"));
+    assert_eq!(app.api("customer_a", Method::GET, "/api/v1/calendars", None).await.status, StatusCode::FORBIDDEN);
+    let bad = app.api("agent", Method::GET, "/api/v1/calendars?days=many", None).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+
+    // The page, in Portuguese.
+    let mut agent = Browser::new(&app);
+    agent.sign_in("janis@accord.test", PASSWORD).await;
+    agent.post("/language", &[("lang", "pt"), ("next", "/calendars")], &[]).await;
+    let page = agent.get("/calendars").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+    for text in ["Calendários de trabalho", "Fuso horário: Europe/Madrid", "Segunda-feira", "09:00–14:00, 15:00–19:00", "Todas as semanas"] {
+        assert!(page.text.contains(text), "{text} missing: {}", page.text);
+    }
+});

@@ -418,3 +418,26 @@ policy-compare = Compare
 policy-diff-old = Before
 policy-diff-new = After
 policy-diff-line = Line
+
+## Calendars
+nav-calendars = Calendars
+calendars-title = Business calendars
+calendars-intro = When each team works, so you know what "4 working hours" means this week. The calendars of
+calendar-zone = Time zone: { $zone }
+calendar-open-now = Open now
+calendar-closed-now = Closed now
+calendar-procedures = Times the procedures: { $value }
+calendar-week = Every week
+calendar-ahead = The next 90 days
+calendar-ahead-none = No holidays, closures or special hours in the next 90 days.
+calendar-closed = Closed
+calendar-holiday = Public holiday: { $name }
+calendar-closure = Closed
+calendar-special = Special hours: { $value }
+weekday-monday = Monday
+weekday-tuesday = Tuesday
+weekday-wednesday = Wednesday
+weekday-thursday = Thursday
+weekday-friday = Friday
+weekday-saturday = Saturday
+weekday-sunday = Sunday

@@ -418,3 +418,26 @@ policy-compare = Comparar
 policy-diff-old = Antes
 policy-diff-new = Después
 policy-diff-line = Línea
+
+## Calendarios
+nav-calendars = Calendarios
+calendars-title = Calendarios laborables
+calendars-intro = Cuándo trabaja cada equipo, para saber qué significan «4 horas laborables» esta semana. Los calendarios de la
+calendar-zone = Zona horaria: { $zone }
+calendar-open-now = Abierto ahora
+calendar-closed-now = Cerrado ahora
+calendar-procedures = Marca los plazos de los procedimientos: { $value }
+calendar-week = Cada semana
+calendar-ahead = Los próximos 90 días
+calendar-ahead-none = No hay festivos, cierres ni horarios especiales en los próximos 90 días.
+calendar-closed = Cerrado
+calendar-holiday = Festivo: { $name }
+calendar-closure = Cerrado
+calendar-special = Horario especial: { $value }
+weekday-monday = Lunes
+weekday-tuesday = Martes
+weekday-wednesday = Miércoles
+weekday-thursday = Jueves
+weekday-friday = Viernes
+weekday-saturday = Sábado
+weekday-sunday = Domingo

@@ -425,3 +425,26 @@ policy-compare = Salīdzināt
 policy-diff-old = Pirms
 policy-diff-new = Pēc
 policy-diff-line = Rinda
+
+## Kalendāri
+nav-calendars = Kalendāri
+calendars-title = Darba kalendāri
+calendars-intro = Kad strādā katra komanda, lai zinātu, ko šonedēļ nozīmē “4 darba stundas”. Kalendāri no:
+calendar-zone = Laika josla: { $zone }
+calendar-open-now = Tagad atvērts
+calendar-closed-now = Tagad slēgts
+calendar-procedures = Nosaka termiņus procedūrām: { $value }
+calendar-week = Katru nedēļu
+calendar-ahead = Nākamās 90 dienas
+calendar-ahead-none = Nākamajās 90 dienās nav svētku dienu, slēgtu dienu vai īpaša darba laika.
+calendar-closed = Slēgts
+calendar-holiday = Svētku diena: { $name }
+calendar-closure = Slēgts
+calendar-special = Īpašs darba laiks: { $value }
+weekday-monday = Pirmdiena
+weekday-tuesday = Otrdiena
+weekday-wednesday = Trešdiena
+weekday-thursday = Ceturtdiena
+weekday-friday = Piektdiena
+weekday-saturday = Sestdiena
+weekday-sunday = Svētdiena

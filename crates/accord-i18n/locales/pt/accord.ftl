@@ -418,3 +418,26 @@ policy-compare = Comparar
 policy-diff-old = Antes
 policy-diff-new = Depois
 policy-diff-line = Linha
+
+## Calendários
+nav-calendars = Calendários
+calendars-title = Calendários de trabalho
+calendars-intro = Quando cada equipa trabalha, para saber o que significam «4 horas úteis» esta semana. Os calendários da
+calendar-zone = Fuso horário: { $zone }
+calendar-open-now = Aberto agora
+calendar-closed-now = Fechado agora
+calendar-procedures = Marca os prazos dos procedimentos: { $value }
+calendar-week = Todas as semanas
+calendar-ahead = Os próximos 90 dias
+calendar-ahead-none = Não há feriados, encerramentos nem horários especiais nos próximos 90 dias.
+calendar-closed = Fechado
+calendar-holiday = Feriado: { $name }
+calendar-closure = Fechado
+calendar-special = Horário especial: { $value }
+weekday-monday = Segunda-feira
+weekday-tuesday = Terça-feira
+weekday-wednesday = Quarta-feira
+weekday-thursday = Quinta-feira
+weekday-friday = Sexta-feira
+weekday-saturday = Sábado
+weekday-sunday = Domingo

@@ -3,6 +3,7 @@
 use accord_core::ids::OrganizationId;
 use accord_i18n::Tr;
 use accord_policy::{Finding, Severity};
+use accord_store::calendars::CalendarView;
 use accord_store::policies::{Acknowledgement, Grace, PolicyVersion};
 use accord_store::policy_diff::PolicyDiff;
 use accord_store::staff::Principal;
@@ -29,6 +30,40 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(acknowledge))
         .routes(routes!(acknowledgements))
         .routes(routes!(diff))
+        .routes(routes!(calendars))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct CalendarQuery {
+    /// A published version (default: the one in force now).
+    version: Option<i64>,
+    /// Days ahead to list holidays, closures and special hours for (default 90, at most 731).
+    days: Option<u16>,
+}
+
+/// The calendars of a published version and the version they belong to.
+#[derive(Serialize, ToSchema)]
+pub struct Calendars {
+    version: i64,
+    calendars: Vec<CalendarView>,
+}
+
+#[utoipa::path(get, path = "/calendars", tag = "policy", params(CalendarQuery),
+    responses((status = 200, body = Calendars, description = "each business calendar: time zone, whether it is open now, weekly hours, the holidays, closures and special hours ahead, and the procedures it times"),
+        (status = 400, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem, description = "no such published version, or none in force")))]
+async fn calendars(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    crate::extract::ApiQuery(query): crate::extract::ApiQuery<CalendarQuery>,
+) -> ApiResult<axum::Json<Calendars>> {
+    let days = i32::from(query.days.unwrap_or(90));
+    let (version, calendars) = state
+        .store
+        .policy_calendars(&user.actor(), query.version, now(), days)
+        .await?;
+    Ok(axum::Json(Calendars { version, calendars }))
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]

@@ -19,6 +19,7 @@ use governor::{DefaultKeyedRateLimiter, Quota};
 use crate::AppState;
 
 mod acknowledge;
+mod calendars;
 mod case;
 mod clocks;
 mod errors;
@@ -55,6 +56,7 @@ pub fn router() -> Router<AppState> {
         .route("/policy/{number}", get(policy::show).post(policy::save))
         .route("/policy/{number}/publish", post(policy::publish))
         .route("/policy/{number}/acknowledge", post(policy::acknowledge))
+        .route("/calendars", get(calendars::page))
         .route("/notifications", get(notifications::page))
         .route("/notifications/read", post(notifications::read_all))
         .route("/notifications/{id}/read", post(notifications::read))
