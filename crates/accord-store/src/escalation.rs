@@ -170,14 +170,21 @@ pub(crate) async fn run_level(
                 });
             }
             Action::Notify { role, team } => {
+                // The named team, else the case's own; a team without anyone of the role
+                // leaves the notice to everyone with it, so it never goes nowhere.
                 let team_id = match team {
                     Some(name) => team_named(c, name).await?,
-                    None => None,
+                    None => current.team,
                 };
                 // An agent-level notice goes to the case's assignee when it has one.
                 let recipients = match (role, current.assignee) {
                     (Role::Agent, Some(assignee)) => vec![assignee],
-                    _ => staff_of(c, *role, team_id).await?,
+                    _ => match staff_of(c, *role, team_id).await? {
+                        none if none.is_empty() && team_id.is_some() => {
+                            staff_of(c, *role, None).await?
+                        }
+                        some => some,
+                    },
                 };
                 for user in recipients {
                     notify(
