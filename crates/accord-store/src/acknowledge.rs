@@ -132,6 +132,21 @@ pub(crate) async fn send(
     insert_event(c, case.id, &added, actor, None, now).await?;
     // The reply meets the first response and starts the promised next update.
     crate::clocks::after_reply(store, c, case, now).await?;
+    answered(store, c, case, actor, now).await?;
+    Ok(entry)
+}
+
+/// A new case got its first reply (the acknowledgement or any other): it is acknowledged.
+pub(crate) async fn answered(
+    store: &Store,
+    c: &mut Conn<'_>,
+    case: &mut Case,
+    actor: Option<uuid::Uuid>,
+    now: Timestamp,
+) -> Result<()> {
+    if case.status != CaseStatus::New {
+        return Ok(());
+    }
     let from = case.status;
     case.status = CaseStatus::Acknowledged;
     case.updated_at = now;
@@ -145,8 +160,7 @@ pub(crate) async fn send(
         from,
         to: case.status,
     };
-    insert_event(c, case.id, &moved, actor, None, now).await?;
-    Ok(entry)
+    insert_event(c, case.id, &moved, actor, None, now).await
 }
 
 /// The acknowledgement's text in the case's language: greeting, "important to us and being

@@ -776,7 +776,11 @@ impl Store {
         )
         .await?;
         match entry.kind {
-            EntryKind::Outbound => crate::clocks::after_reply(self, &mut tx, &case, now).await?,
+            EntryKind::Outbound => {
+                crate::clocks::after_reply(self, &mut tx, &case, now).await?;
+                let mut case = case;
+                crate::acknowledge::answered(self, &mut tx, &mut case, Some(actor_id), now).await?;
+            }
             EntryKind::Inbound if case.status.is_open() => {
                 let wrote = Occasion::CustomerWrote(&entry.body);
                 crate::escalation::run_levels_once(

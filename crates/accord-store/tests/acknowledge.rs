@@ -132,3 +132,27 @@ db_test!(async fn the_policy_acknowledges_new_cases_itself_when_it_says_auto(db)
     assert_eq!(promise.due_at, Some(riga(23, 13, 0)));
     assert_eq!(store.get_case(agent, case.id).await.unwrap().status, CaseStatus::Acknowledged);
 });
+
+db_test!(async fn an_agents_own_first_reply_acknowledges_a_new_case_too(db) {
+    let cast = Cast::create(&db.store).await;
+    let (store, agent) = (&db.store, &cast.agent);
+    publish(store, &cast, "agent").await;
+    let case = open(store, &cast, Language::Es, "Factura duplicada", "Me han cobrado dos veces.").await;
+    let reply = accord_core::entry::NewEntry {
+        kind: EntryKind::Outbound,
+        body: "Hola, ya hemos pedido la devolución del segundo cargo.".into(),
+        channel: None,
+        department_id: None,
+        answers_entry_id: None,
+    };
+    store.add_entry(agent, case.id, &reply, riga(23, 10, 0)).await.unwrap();
+    let now = store.get_case(agent, case.id).await.unwrap();
+    assert_eq!(now.status, CaseStatus::Acknowledged, "answered, so no longer new");
+    // Nothing left to acknowledge: the one-click acknowledgement is refused.
+    assert!(store.acknowledge_case(agent, case.id, riga(23, 10, 5)).await.is_err());
+    // A note is not an answer.
+    let second = open(store, &cast, Language::Es, "Otra factura", "Hola.").await;
+    let note = accord_core::entry::NewEntry { kind: EntryKind::Note, ..reply };
+    store.add_entry(agent, second.id, &note, riga(23, 10, 0)).await.unwrap();
+    assert_eq!(store.get_case(agent, second.id).await.unwrap().status, CaseStatus::New);
+});
