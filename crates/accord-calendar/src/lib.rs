@@ -238,12 +238,16 @@ impl Calendar {
     }
 
     /// The dates from `from` on, for `days` days, whose hours differ from the week's:
-    /// holidays, closures and special hours — what people need to know ahead.
+    /// holidays, closures and special hours — what people need to know ahead. (A holiday on
+    /// a day the calendar is closed anyway changes nothing, so it is left out.)
     pub fn exceptions(&self, from: Date, days: i32) -> Vec<Day<'_>> {
         from.series(jiff::Span::new().days(1))
             .take(days.max(0) as usize)
             .map(|date| self.day(date))
-            .filter(|day| day.kind != DayKind::Regular)
+            .filter(|day| {
+                let usual = &self.week[day.date.weekday().to_monday_zero_offset() as usize];
+                day.kind != DayKind::Regular && day.periods != usual.as_slice()
+            })
             .collect()
     }
 

@@ -234,4 +234,10 @@ fn a_calendar_lists_its_holidays_closures_and_special_days_with_their_hours() {
     let late = Period::new(time(20, 0, 0, 0), None).expect("valid");
     assert_eq!(late.to_string(), "20:00–24:00");
     assert!(cal.exceptions(date(2026, 12, 20), 0).is_empty());
+    // Constitution Day 2026 is a Sunday: a holiday, but the office is closed anyway.
+    assert_eq!(
+        cal.day(date(2026, 12, 6)).holiday,
+        Some("Día de la Constitución Española")
+    );
+    assert!(cal.exceptions(date(2026, 12, 6), 1).is_empty());
 }
