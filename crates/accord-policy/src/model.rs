@@ -261,6 +261,25 @@ pub struct Remedy {
     pub explanation: Explanation,
 }
 
+/// The kinds of rule that select cases by a condition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleKind {
+    Procedure,
+    Escalation,
+    Remedy,
+}
+
+impl RuleKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleKind::Procedure => "procedure",
+            RuleKind::Escalation => "escalation",
+            RuleKind::Remedy => "remedy",
+        }
+    }
+}
+
 /// What happened to a case, for [`Policy::levels_on`].
 #[derive(Clone, Copy, Debug)]
 pub enum Occasion<'a> {
@@ -351,6 +370,24 @@ impl Policy {
             };
             fires && level.when.matches(facts)
         })
+    }
+
+    /// Every rule that selects cases by a condition, in file order: procedures, escalation
+    /// levels, remedies — as (kind, id, condition).
+    pub fn rules(&self) -> Vec<(RuleKind, &str, &Condition)> {
+        let procedures = self
+            .procedures
+            .iter()
+            .map(|p| (RuleKind::Procedure, p.id.as_str(), &p.when));
+        let levels = self
+            .escalation
+            .iter()
+            .map(|l| (RuleKind::Escalation, l.id.as_str(), &l.when));
+        let remedies = self
+            .remedies
+            .iter()
+            .map(|r| (RuleKind::Remedy, r.id.as_str(), &r.when));
+        procedures.chain(levels).chain(remedies).collect()
     }
 
     /// Remedies that may be offered on this case.

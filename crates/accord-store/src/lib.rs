@@ -29,6 +29,7 @@ pub mod policies;
 pub mod policy_diff;
 pub mod remedies;
 mod review;
+pub mod rule_matches;
 pub mod staff;
 pub mod timers;
 

@@ -333,3 +333,47 @@ db_test!(async fn staff_read_the_business_calendars_of_the_policy_in_force(db) {
         assert!(page.text.contains(text), "{text} missing: {}", page.text);
     }
 });
+
+db_test!(async fn staff_see_which_open_cases_a_rule_matches_now(db) {
+    let app = TestApp::new(db).await;
+    let example = include_str!("../../../examples/policy.toml");
+    let draft = app.api("admin", Method::POST, "/api/v1/policies", Some(serde_json::json!({"source": example}))).await.json();
+    let number = draft["version"]["number"].as_i64().unwrap();
+    let now = jiff::Timestamp::now().to_string();
+    app.api("admin", Method::POST, &format!("/api/v1/policies/{number}/publish"), Some(serde_json::json!({"effective_at": now}))).await;
+    for (subject, channel) in [("Correo uno", "email"), ("Correo dos", "email"), ("Charla", "chat")] {
+        let created = app.api("agent", Method::POST, "/api/v1/cases", Some(serde_json::json!({"subject": subject, "contact_id": app.cast.contact_a, "channel": channel}))).await;
+        assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    }
+    let closed = app.api("agent", Method::POST, "/api/v1/cases", Some(serde_json::json!({"subject": "Correo cerrado", "contact_id": app.cast.contact_a, "channel": "email"}))).await.json();
+    let id = closed["id"].as_str().unwrap();
+    for status in ["investigating", "resolved"] {
+        let moved = app.api("agent", Method::PATCH, &format!("/api/v1/cases/{id}"), Some(serde_json::json!({"status": status}))).await;
+        assert_eq!(moved.status, StatusCode::OK, "{}", moved.text);
+    }
+
+    let email = app.api("agent", Method::GET, "/api/v1/policies/matching-cases?condition=case.channel%20%3D%3D%20%22email%22", None).await;
+    assert_eq!(email.status, StatusCode::OK, "{}", email.text);
+    let email = email.json();
+    assert_eq!(email["count"], 2, "the resolved one is not open: {email}");
+    let subjects: Vec<_> = email["cases"].as_array().unwrap().iter().map(|c| c["subject"].as_str().unwrap()).collect();
+    assert_eq!(subjects, ["Correo dos", "Correo uno"], "newest first");
+    let all = app.api("agent", Method::GET, "/api/v1/policies/matching-cases?limit=1", None).await.json();
+    assert_eq!((all["count"].as_i64(), all["cases"].as_array().unwrap().len()), (Some(3), 1));
+    let broken = app.api("agent", Method::GET, "/api/v1/policies/matching-cases?condition=case.chanel%20%3D%3D%20%22email%22", None).await;
+    assert_eq!(broken.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", broken.text);
+    assert!(broken.text.contains("chanel") && broken.text.contains("(1:1)"), "{}", broken.text);
+    assert_eq!(app.api("customer_a", Method::GET, "/api/v1/policies/matching-cases", None).await.status, StatusCode::FORBIDDEN);
+
+    // The page, in Spanish: the rules in force, each a link to the cases it matches.
+    let mut agent = Browser::new(&app);
+    agent.sign_in("janis@accord.test", PASSWORD).await;
+    agent.post("/language", &[("lang", "es"), ("next", "/policy/rules")], &[]).await;
+    let page = agent.get("/policy/rules").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+    assert!(page.text.contains("email-key-accounts") && page.text.contains("Procedimiento"), "{}", page.text);
+    let matched = agent.get("/policy/rules?condition=case.channel%20%3D%3D%20%22chat%22").await;
+    assert!(matched.text.contains("1 caso abierto cumple la condición.") && matched.text.contains("Charla"), "{}", matched.text);
+    let wrong = agent.get("/policy/rules?condition=case.channel%20%3D%3D").await;
+    assert!(wrong.text.contains("role=\"alert\"") && wrong.text.contains("aria-invalid"), "{}", wrong.text);
+});

@@ -441,3 +441,22 @@ weekday-thursday = Thursday
 weekday-friday = Friday
 weekday-saturday = Saturday
 weekday-sunday = Sunday
+
+## Which open cases a rule matches
+rules-title = Rules and the cases they match
+rules-intro = Every rule of the version in force that selects cases, with its condition. Choose one, or write a condition, to see which open cases it matches now.
+rules-condition = Condition
+rules-show = Show matching cases
+rules-matching-count = { $count ->
+    [one] { $count } open case matches now.
+   *[other] { $count } open cases match now.
+}
+rules-status = Status
+rules-account = Account
+rules-in-force = Rules of the version in force
+rules-none = No version is in force yet.
+rules-kind = Kind
+rules-id = Rule
+rule-kind-procedure = Procedure
+rule-kind-escalation = Escalation level
+rule-kind-remedy = Remedy

@@ -441,3 +441,22 @@ weekday-thursday = Jueves
 weekday-friday = Viernes
 weekday-saturday = Sábado
 weekday-sunday = Domingo
+
+## Qué casos abiertos selecciona una regla
+rules-title = Reglas y los casos que seleccionan
+rules-intro = Cada regla de la versión vigente que selecciona casos, con su condición. Elija una, o escriba una condición, para ver qué casos abiertos selecciona ahora.
+rules-condition = Condición
+rules-show = Mostrar los casos
+rules-matching-count = { $count ->
+    [one] { $count } caso abierto cumple la condición.
+   *[other] { $count } casos abiertos cumplen la condición.
+}
+rules-status = Estado
+rules-account = Cuenta
+rules-in-force = Reglas de la versión vigente
+rules-none = Todavía no hay ninguna versión vigente.
+rules-kind = Tipo
+rules-id = Regla
+rule-kind-procedure = Procedimiento
+rule-kind-escalation = Nivel de escalado
+rule-kind-remedy = Compensación

@@ -448,3 +448,23 @@ weekday-thursday = Ceturtdiena
 weekday-friday = Piektdiena
 weekday-saturday = Sestdiena
 weekday-sunday = Svētdiena
+
+## Kuras atvērtās lietas atlasa noteikums
+rules-title = Noteikumi un lietas, ko tie atlasa
+rules-intro = Katrs spēkā esošās versijas noteikums, kas atlasa lietas, ar tā nosacījumu. Izvēlieties vienu vai uzrakstiet nosacījumu, lai redzētu, kuras atvērtās lietas tas atlasa tagad.
+rules-condition = Nosacījums
+rules-show = Rādīt lietas
+rules-matching-count = { $count ->
+    [zero] Nosacījumam atbilst { $count } atvērtu lietu.
+    [one] Nosacījumam atbilst { $count } atvērta lieta.
+   *[other] Nosacījumam atbilst { $count } atvērtas lietas.
+}
+rules-status = Statuss
+rules-account = Konts
+rules-in-force = Spēkā esošās versijas noteikumi
+rules-none = Neviena versija vēl nav spēkā.
+rules-kind = Veids
+rules-id = Noteikums
+rule-kind-procedure = Procedūra
+rule-kind-escalation = Eskalācijas līmenis
+rule-kind-remedy = Kompensācija

@@ -441,3 +441,22 @@ weekday-thursday = Quinta-feira
 weekday-friday = Sexta-feira
 weekday-saturday = Sábado
 weekday-sunday = Domingo
+
+## Que casos abertos uma regra seleciona
+rules-title = Regras e os casos que selecionam
+rules-intro = Cada regra da versão em vigor que seleciona casos, com a sua condição. Escolha uma, ou escreva uma condição, para ver que casos abertos seleciona agora.
+rules-condition = Condição
+rules-show = Mostrar os casos
+rules-matching-count = { $count ->
+    [one] { $count } caso aberto cumpre a condição.
+   *[other] { $count } casos abertos cumprem a condição.
+}
+rules-status = Estado
+rules-account = Conta
+rules-in-force = Regras da versão em vigor
+rules-none = Ainda não há nenhuma versão em vigor.
+rules-kind = Tipo
+rules-id = Regra
+rule-kind-procedure = Procedimento
+rule-kind-escalation = Nível de escalonamento
+rule-kind-remedy = Compensação

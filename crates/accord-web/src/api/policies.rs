@@ -6,6 +6,7 @@ use accord_policy::{Finding, Severity};
 use accord_store::calendars::CalendarView;
 use accord_store::policies::{Acknowledgement, Grace, PolicyVersion};
 use accord_store::policy_diff::PolicyDiff;
+use accord_store::rule_matches::MatchingCases;
 use accord_store::staff::Principal;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -31,6 +32,65 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(acknowledgements))
         .routes(routes!(diff))
         .routes(routes!(calendars))
+        .routes(routes!(matching_cases))
+}
+
+/// A condition typed by a person, parsed, or the message (in their language) saying what to
+/// fix and where. Empty: every case.
+pub(crate) fn parse_condition(
+    tr: Tr,
+    text: Option<&str>,
+) -> Result<accord_policy::condition::Condition, String> {
+    use accord_policy::condition::Condition;
+    match text.map(str::trim).filter(|t| !t.is_empty()) {
+        None => Ok(Condition::Always),
+        Some(text) => Condition::parse(text).map_err(|e| {
+            let message = tr.policy_finding(
+                "condition",
+                &[
+                    ("field", "condition".to_owned()),
+                    ("problem", e.code.to_owned()),
+                    ("subject", e.subject),
+                    ("expected", e.expected),
+                ],
+            );
+            format!("{message} ({}:{})", e.line, e.column)
+        }),
+    }
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct MatchingQuery {
+    /// A condition in the policy's condition language, e.g.
+    /// `case.channel == "email" && account.tier >= "gold"`. Absent: every open case.
+    condition: Option<String>,
+    /// At most this many cases listed (default 20, at most 200); the count covers them all.
+    limit: Option<u16>,
+}
+
+#[utoipa::path(get, path = "/policies/matching-cases", tag = "policy", params(MatchingQuery),
+    responses((status = 200, body = MatchingCases, description = "how many open cases the condition matches now, and the newest of them — one SQL query, the same selection the policy makes"),
+        (status = 400, body = Problem), (status = 403, body = Problem),
+        (status = 422, body = Problem, description = "the condition does not parse: what is wrong, at line:column")))]
+async fn matching_cases(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    crate::extract::ApiQuery(query): crate::extract::ApiQuery<MatchingQuery>,
+) -> ApiResult<axum::Json<MatchingCases>> {
+    let condition =
+        parse_condition(Tr::new(user.language), query.condition.as_deref()).map_err(|message| {
+            accord_core::DomainError::invalid("condition", "invalid_condition", message)
+        })?;
+    let today = now().to_zoned(state.config.time_zone.clone()).date();
+    let limit = u64::from(query.limit.unwrap_or(20).clamp(1, 200));
+    Ok(axum::Json(
+        state
+            .store
+            .open_cases_matching(&user.actor(), &condition, today, limit)
+            .await?,
+    ))
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]

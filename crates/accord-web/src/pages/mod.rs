@@ -28,6 +28,7 @@ mod login;
 mod notifications;
 mod policy;
 mod policy_changes;
+mod policy_rules;
 mod remedies;
 
 pub use errors::PageError;
@@ -53,6 +54,7 @@ pub fn router() -> Router<AppState> {
         .route("/approvals/{id}", post(remedies::decide))
         .route("/policy", get(policy::list).post(policy::create))
         .route("/policy/new", get(policy::new_form))
+        .route("/policy/rules", get(policy_rules::page))
         .route("/policy/{number}", get(policy::show).post(policy::save))
         .route("/policy/{number}/publish", post(policy::publish))
         .route("/policy/{number}/acknowledge", post(policy::acknowledge))
