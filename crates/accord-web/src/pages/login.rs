@@ -171,19 +171,13 @@ pub async fn submit(
     Ok((jar, Redirect::to(&next)).into_response())
 }
 
-#[derive(Deserialize)]
-pub struct LogoutForm {
-    #[serde(rename = "_csrf")]
-    csrf: String,
-}
-
 pub async fn logout(
     State(state): State<AppState>,
     user: super::PageUser,
     method: Method,
     headers: HeaderMap,
     jar: CookieJar,
-    Form(form): Form<LogoutForm>,
+    Form(form): Form<super::CsrfOnly>,
 ) -> Result<Response, PageError> {
     super::check_form(&user, &method, &headers, &form.csrf)?;
     if let Some(c) = jar.get(SESSION_COOKIE) {

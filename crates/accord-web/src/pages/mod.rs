@@ -210,6 +210,13 @@ impl FromRequestParts<AppState> for PageUser {
     }
 }
 
+/// A form that carries nothing but its CSRF token (sign out, acknowledge, mark read).
+#[derive(serde::Deserialize)]
+pub struct CsrfOnly {
+    #[serde(rename = "_csrf")]
+    pub csrf: String,
+}
+
 /// Checks a submitted form's CSRF token and origin; `Err` is the page to answer with.
 pub fn check_form(
     user: &PageUser,

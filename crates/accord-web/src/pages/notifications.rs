@@ -97,19 +97,13 @@ pub async fn page(
     })))
 }
 
-#[derive(Deserialize)]
-pub struct ReadForm {
-    #[serde(rename = "_csrf")]
-    csrf: String,
-}
-
 pub async fn read(
     State(state): State<AppState>,
     user: PageUser,
     Path(id): Path<String>,
     method: Method,
     headers: HeaderMap,
-    Form(form): Form<ReadForm>,
+    Form(form): Form<super::CsrfOnly>,
 ) -> Result<Response, PageError> {
     check_form(&user, &method, &headers, &form.csrf)?;
     let tr = user.chrome.tr;
@@ -128,7 +122,7 @@ pub async fn read_all(
     user: PageUser,
     method: Method,
     headers: HeaderMap,
-    Form(form): Form<ReadForm>,
+    Form(form): Form<super::CsrfOnly>,
 ) -> Result<Response, PageError> {
     check_form(&user, &method, &headers, &form.csrf)?;
     let actor = user.session.principal.actor();

@@ -495,19 +495,13 @@ pub async fn publish(
     }
 }
 
-#[derive(Deserialize)]
-pub struct CsrfForm {
-    #[serde(rename = "_csrf")]
-    csrf: String,
-}
-
 pub async fn acknowledge(
     State(state): State<AppState>,
     user: PageUser,
     Path(number): Path<i64>,
     method: Method,
     headers: HeaderMap,
-    Form(form): Form<CsrfForm>,
+    Form(form): Form<super::CsrfOnly>,
 ) -> Result<Response, PageError> {
     check_form(&user, &method, &headers, &form.csrf)?;
     let tr = user.chrome.tr;
