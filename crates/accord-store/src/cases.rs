@@ -781,7 +781,10 @@ impl Store {
                 let mut case = case;
                 crate::acknowledge::answered(self, &mut tx, &mut case, Some(actor_id), now).await?;
             }
-            EntryKind::Inbound if case.status.is_open() => {
+            // Reading the policy and the case's facts only when the words call for it.
+            EntryKind::Inbound
+                if case.status.is_open() && accord_text::phrases::asks_for_manager(&entry.body) =>
+            {
                 let wrote = Occasion::CustomerWrote(&entry.body);
                 crate::escalation::run_levels_once(
                     self,
