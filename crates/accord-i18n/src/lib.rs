@@ -80,8 +80,27 @@ impl Tr {
 
     /// A policy check finding (`accord_policy::Finding`'s code and arguments).
     pub fn policy_finding(&self, code: &str, args: &[(&str, String)]) -> String {
-        let args: Vec<(&str, Arg<'_>)> = args.iter().map(|(n, v)| (*n, Arg::Text(v))).collect();
+        let values: Vec<String> = args.iter().map(|(_, v)| self.described(v)).collect();
+        let args: Vec<(&str, Arg<'_>)> = args
+            .iter()
+            .zip(&values)
+            .map(|((n, _), v)| (*n, Arg::Text(v)))
+            .collect();
         self.args(&format!("policy-{code}"), &args)
+    }
+
+    /// A finding's argument: literal text (a value, a list of values), or — when it starts
+    /// with `expected-` or `kind-` — the name of a message (what is expected, the kind of a
+    /// rule), followed by the words it takes as `low` and `high` (`expected-number-range 0 100`).
+    fn described(&self, value: &str) -> String {
+        if !(value.starts_with("expected-") || value.starts_with("kind-")) {
+            return value.to_owned();
+        }
+        let mut words = value.split(' ');
+        let key = words.next().unwrap_or(value);
+        let low = words.next().unwrap_or_default();
+        let high = words.next().unwrap_or_default();
+        self.args(key, &[("low", Arg::Text(low)), ("high", Arg::Text(high))])
     }
 
     /// A message chosen by a count, with the language's plural rules.
@@ -220,6 +239,8 @@ mod tests {
                 "status",
                 "when",
                 "zone",
+                "low",
+                "high",
             ]
             .into_iter()
             .map(|n| (Cow::Borrowed(n), FluentValue::from("x")))
@@ -332,6 +353,30 @@ mod tests {
         assert_eq!(
             Tr::new(Language::Lv).money(250_000, "EUR"),
             "2\u{a0}500,00 EUR"
+        );
+    }
+
+    #[test]
+    fn what_a_policy_field_expects_is_said_in_the_readers_language() {
+        let finding = |language, expected: &str| {
+            Tr::new(language).policy_finding(
+                "invalid-value",
+                &[
+                    ("field", "time_zone".to_owned()),
+                    ("value", "Europe/Madird".to_owned()),
+                    ("expected", expected.to_owned()),
+                ],
+            )
+        };
+        let lv = finding(Language::Lv, "expected-time-zone");
+        assert!(lv.contains("IANA laika josla"), "{lv}");
+        let es = finding(Language::Es, "expected-number-range 0 100");
+        assert!(es.contains("un número de 0 a 100"), "{es}");
+        // A list of literal values stays as written.
+        let pt = finding(Language::Pt, "auto, agent");
+        assert!(
+            pt.contains("auto, agent") && !pt.contains("expected-"),
+            "{pt}"
         );
     }
 }

@@ -115,7 +115,7 @@ impl<'a> Compiler<'a> {
     fn duration(&mut self, value: &Spanned<String>, field: &str) -> Option<jiff::SignedDuration> {
         let parsed = duration::parse(value.get_ref());
         if parsed.is_none() {
-            self.invalid(value.span(), field, value.get_ref(), "4h, 30m or 1h30m");
+            self.invalid(value.span(), field, value.get_ref(), "4h, 30m, 1h30m");
         }
         parsed
     }
@@ -247,12 +247,7 @@ impl<'a> Compiler<'a> {
                     _ => href.starts_with("https://") || href.starts_with("http://"),
                 };
                 if !well_formed {
-                    self.invalid(
-                        l.href.span(),
-                        "links.href",
-                        href,
-                        "https://… (or +<country code> <number> for a phone)",
-                    );
+                    self.invalid(l.href.span(), "links.href", href, "expected-link");
                 }
                 self.texts(&l.label, &format!("{rule}.links.label"), languages);
                 Link {
@@ -266,7 +261,7 @@ impl<'a> Compiler<'a> {
         let alternatives = alternatives
             .iter()
             .map(|a| {
-                self.unique(&mut seen, &a.id, "alternative");
+                self.unique(&mut seen, &a.id, "kind-alternative");
                 self.texts(
                     &a.text,
                     &format!("{rule}.alternatives.{}", a.id.get_ref()),
@@ -302,12 +297,12 @@ impl<'a> Compiler<'a> {
                 toml::Value::String(s) => {
                     let parsed = duration::parse(s);
                     if parsed.is_none() {
-                        self.invalid(span, field, s, "4h, 30m or 1h30m");
+                        self.invalid(span, field, s, "4h, 30m, 1h30m");
                     }
                     parsed.map(Target::Duration)
                 }
                 other => {
-                    self.invalid(span, field, &other.to_string(), "a duration such as \"4h\"");
+                    self.invalid(span, field, &other.to_string(), "expected-duration");
                     None
                 }
             };
@@ -325,7 +320,7 @@ impl<'a> Compiler<'a> {
                     span,
                     field,
                     &value.get_ref().to_string(),
-                    &format!("a number from {low} to {high}"),
+                    &format!("expected-number-range {low} {high}"),
                 );
                 None
             }
@@ -340,7 +335,7 @@ impl<'a> Compiler<'a> {
                     doc.time_zone.span(),
                     "time_zone",
                     doc.time_zone.get_ref(),
-                    "an IANA time zone such as Europe/Madrid",
+                    "expected-time-zone",
                 );
                 None
             }
@@ -478,18 +473,13 @@ pub(crate) fn compile(c: &mut Compiler<'_>, doc: &Document) -> Option<Policy> {
             header.languages.span(),
             "policy.languages",
             "[]",
-            "at least one of en, es, pt, lv",
+            "expected-languages",
         );
     }
     let review_by = c.date(&header.review_by, "policy.review_by");
     let owner = header.owner.get_ref();
     if !owner.contains('@') {
-        c.invalid(
-            header.owner.span(),
-            "policy.owner",
-            owner,
-            "an email address",
-        );
+        c.invalid(header.owner.span(), "policy.owner", owner, "expected-email");
     }
     let currency = header.currency.get_ref();
     if !is_currency(currency) {
@@ -497,7 +487,7 @@ pub(crate) fn compile(c: &mut Compiler<'_>, doc: &Document) -> Option<Policy> {
             header.currency.span(),
             "policy.currency",
             currency,
-            "an ISO 4217 code such as EUR",
+            "expected-currency",
         );
     }
     for (code, threshold) in &header.readability {
@@ -515,7 +505,7 @@ pub(crate) fn compile(c: &mut Compiler<'_>, doc: &Document) -> Option<Policy> {
     let mut seen = BTreeSet::new();
     let mut objectives = Vec::new();
     for o in &doc.objectives {
-        c.unique(&mut seen, &o.id, "objective");
+        c.unique(&mut seen, &o.id, "kind-objective");
         c.texts(
             &Spanned::new(o.id.span(), o.name.clone()),
             &format!("objectives.{}.name", o.id.get_ref()),
@@ -556,7 +546,7 @@ pub(crate) fn compile(c: &mut Compiler<'_>, doc: &Document) -> Option<Policy> {
                 cal.id.span(),
                 "duplicate-id",
                 vec![
-                    ("kind", "calendar".into()),
+                    ("kind", "kind-calendar".into()),
                     ("id", cal.id.get_ref().clone()),
                 ],
             );
@@ -576,7 +566,10 @@ pub(crate) fn compile(c: &mut Compiler<'_>, doc: &Document) -> Option<Policy> {
             c.error(
                 id.span(),
                 "unknown-reference",
-                vec![("kind", "calendar".into()), ("id", id.get_ref().clone())],
+                vec![
+                    ("kind", "kind-calendar".into()),
+                    ("id", id.get_ref().clone()),
+                ],
             );
         }
     };
@@ -591,7 +584,7 @@ pub(crate) fn compile(c: &mut Compiler<'_>, doc: &Document) -> Option<Policy> {
     let mut seen = BTreeSet::new();
     let mut procedures = Vec::new();
     for p in &doc.procedures {
-        c.unique(&mut seen, &p.id, "procedure");
+        c.unique(&mut seen, &p.id, "kind-procedure");
         let rule = format!("procedures.{}", p.id.get_ref());
         let channel = Channel::parse(p.channel.get_ref());
         if channel.is_none() {
@@ -616,7 +609,7 @@ pub(crate) fn compile(c: &mut Compiler<'_>, doc: &Document) -> Option<Policy> {
                     objective.span(),
                     "unknown-reference",
                     vec![
-                        ("kind", "objective".into()),
+                        ("kind", "kind-objective".into()),
                         ("id", objective.get_ref().clone()),
                     ],
                 );
@@ -667,13 +660,13 @@ pub(crate) fn compile(c: &mut Compiler<'_>, doc: &Document) -> Option<Policy> {
     let mut seen = BTreeSet::new();
     let mut escalation = Vec::new();
     for level in &doc.escalation {
-        c.unique(&mut seen, &level.id, "escalation level");
+        c.unique(&mut seen, &level.id, "kind-escalation-level");
         if *level.level.get_ref() < 1 {
             c.invalid(
                 level.level.span(),
                 "level",
                 &level.level.get_ref().to_string(),
-                "1 or more",
+                "expected-one-or-more",
             );
         }
         let when = c.condition(level.when.as_ref(), "when");
@@ -688,7 +681,7 @@ pub(crate) fn compile(c: &mut Compiler<'_>, doc: &Document) -> Option<Policy> {
             }
         }
         if level.actions.get_ref().is_empty() {
-            c.invalid(level.actions.span(), "actions", "[]", "at least one action");
+            c.invalid(level.actions.span(), "actions", "[]", "expected-action");
         }
         let rationale = c.rationale(&level.rationale);
         if let (Some(when), Some(trigger)) = (when, trigger) {
@@ -708,7 +701,7 @@ pub(crate) fn compile(c: &mut Compiler<'_>, doc: &Document) -> Option<Policy> {
     let mut seen = BTreeSet::new();
     let mut remedies = Vec::new();
     for r in &doc.remedies {
-        c.unique(&mut seen, &r.id, "remedy");
+        c.unique(&mut seen, &r.id, "kind-remedy");
         let rule = format!("remedies.{}", r.id.get_ref());
         if !REMEDY_KINDS.contains(&r.kind.get_ref().as_str()) {
             c.invalid(
@@ -727,12 +720,7 @@ pub(crate) fn compile(c: &mut Compiler<'_>, doc: &Document) -> Option<Policy> {
             && !is_currency(u.get_ref())
             && !["days", "items"].contains(&u.get_ref().as_str())
         {
-            c.invalid(
-                u.span(),
-                "unit",
-                u.get_ref(),
-                "a currency code such as EUR, days or items",
-            );
+            c.invalid(u.span(), "unit", u.get_ref(), "expected-unit");
         }
         let when = c.condition(r.when.as_ref(), "when");
         let mut limits = Vec::new();
@@ -758,7 +746,7 @@ pub(crate) fn compile(c: &mut Compiler<'_>, doc: &Document) -> Option<Policy> {
                                 limit.span(),
                                 "limits",
                                 &limit.get_ref().to_string(),
-                                "an amount of 0 or more",
+                                "expected-amount",
                             );
                         }
                         Some(role) => limits.push((role, *limit.get_ref())),
@@ -837,7 +825,7 @@ fn compile_trigger(c: &mut Compiler<'_>, trigger: &Spanned<document::Trigger>) -
             duration::parse(text)
         };
         if parsed.is_none() {
-            c.invalid(span.clone(), "trigger.by", text, "0m, 30m, 4h or 1h30m");
+            c.invalid(span.clone(), "trigger.by", text, "0m, 30m, 4h, 1h30m");
         }
         parsed
     };
@@ -868,7 +856,7 @@ fn compile_trigger(c: &mut Compiler<'_>, trigger: &Spanned<document::Trigger>) -
                     span,
                     "trigger.at_least",
                     &at_least.to_string(),
-                    "a score from 0 to 1",
+                    "expected-score",
                 );
                 return None;
             }
@@ -892,7 +880,7 @@ fn compile_trigger(c: &mut Compiler<'_>, trigger: &Spanned<document::Trigger>) -
                 }
             }
             if tiers.is_empty() {
-                c.invalid(span, "trigger.tiers", "[]", "at least one tier");
+                c.invalid(span, "trigger.tiers", "[]", "expected-tier");
                 return None;
             }
             Trigger::AccountTier { tiers: parsed }
@@ -911,7 +899,7 @@ fn compile_action(action: &document::Action) -> Result<Action, ActionError> {
         },
         document::Action::Reassign { team, role } => {
             if team.is_none() == role.is_none() {
-                return Err(("actions.reassign", String::new(), "either team or role"));
+                return Err(("actions.reassign", String::new(), "expected-team-or-role"));
             }
             Action::Reassign {
                 team: team.clone(),

@@ -645,7 +645,7 @@ impl Lowering<'_> {
                 node,
                 "not-a-condition",
                 self.snippet(node),
-                "a comparison such as case.channel == \"email\"".into(),
+                "expected-comparison".into(),
             )),
         }
     }
@@ -698,7 +698,7 @@ impl Lowering<'_> {
                     node,
                     "not-a-value",
                     self.snippet(node),
-                    "a quoted text or a number".into(),
+                    "expected-text-or-number".into(),
                 ));
             }
         };
@@ -712,14 +712,14 @@ impl Lowering<'_> {
                         node,
                         "not-ordered",
                         field.name().into(),
-                        "== or !=".into(),
+                        "==, !=".into(),
                     ));
                 }
                 Ok(value)
             }
             (Kind::Text, Literal::Text(_)) if !ordered_op => Ok(value),
             (Kind::Text, Literal::Text(_)) => {
-                Err(self.error(node, "not-ordered", field.name().into(), "== or !=".into()))
+                Err(self.error(node, "not-ordered", field.name().into(), "==, !=".into()))
             }
             (Kind::Number, Literal::Number(n)) if n.is_finite() => Ok(value),
             (Kind::Number, _) => {
@@ -735,7 +735,7 @@ impl Lowering<'_> {
                 node,
                 "wrong-type",
                 self.snippet(node),
-                "a quoted text".into(),
+                "expected-text".into(),
             )),
         }
     }
@@ -796,12 +796,7 @@ impl Lowering<'_> {
                 .map(|e| self.literal(field, e, false))
                 .collect::<Result<Vec<_>, _>>()?;
             if values.is_empty() {
-                return Err(self.error(
-                    list,
-                    "empty-list",
-                    "[]".into(),
-                    "at least one value".into(),
-                ));
+                return Err(self.error(list, "empty-list", "[]".into(), "expected-value".into()));
             }
             return Ok(Condition::OneOf { field, values });
         }

@@ -21,7 +21,7 @@ db_test!(async fn a_manager_checks_drafts_publishes_and_staff_acknowledge(db) {
     assert_eq!(report["errors"], 1);
     assert_eq!(report["findings"][0]["code"], "invalid-value");
     assert_eq!((report["findings"][0]["line"].as_i64(), report["findings"][0]["column"].as_i64()), (Some(34), Some(14)));
-    assert_eq!(report["findings"][0]["message"], "resolution: “2d” is not valid here. Expected 4h, 30m or 1h30m.");
+    assert_eq!(report["findings"][0]["message"], "resolution: “2d” is not valid here. Expected 4h, 30m, 1h30m.");
     assert_eq!(app.api("agent", Method::GET, "/api/v1/policies", None).await.json(), json!([]));
 
     // Agents may not draft; a supervisor's draft is kept with its findings.

@@ -460,3 +460,29 @@ rules-id = Rule
 rule-kind-procedure = Procedure
 rule-kind-escalation = Escalation level
 rule-kind-remedy = Remedy
+
+## What a policy field expects (inside policy check messages)
+expected-one-or-more = 1 or more
+expected-unit = a currency code such as EUR, or days or items
+expected-duration = a duration such as "4h"
+expected-score = a score from 0 to 1
+expected-time-zone = an IANA time zone such as Europe/Madrid
+expected-currency = an ISO 4217 code such as EUR
+expected-amount = an amount of 0 or more
+expected-email = an email address
+expected-action = at least one action
+expected-languages = at least one of en, es, pt, lv
+expected-tier = at least one tier
+expected-link = https://… (or +<country code> <number> for a phone)
+expected-number-range = a number from { $low } to { $high }
+expected-comparison = a comparison such as case.channel == "email"
+expected-text-or-number = a quoted text or a number
+expected-text = a quoted text
+expected-value = at least one value
+kind-alternative = alternative
+kind-escalation-level = escalation level
+kind-objective = objective
+kind-procedure = procedure
+kind-remedy = remedy
+kind-calendar = calendar
+expected-team-or-role = either team or role, not both

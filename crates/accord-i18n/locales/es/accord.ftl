@@ -236,8 +236,8 @@ policy-condition = { $field }: { $problem ->
    *[unsupported] «{ $subject }» no se admite en condiciones; use { $expected }.
 }
 policy-missing-translation = { $field } no tiene texto en «{ $language }», un idioma obligatorio de esta política.
-policy-duplicate-id = El id de { $kind } «{ $id }» se usa dos veces; los ids deben ser únicos.
-policy-unknown-reference = No hay ningún { $kind } con id «{ $id }».
+policy-duplicate-id = El id «{ $id }» ({ $kind }) se usa dos veces; los ids deben ser únicos.
+policy-unknown-reference = Ningún elemento de tipo «{ $kind }» tiene el id «{ $id }».
 policy-calendar = Calendario «{ $id }»: { $detail }
 policy-remedy-without-limits = La compensación «{ $id }» no tiene límites: indique cuánto puede conceder cada rol, p. ej. limits = { "{" } agent = 50, supervisor = 500 { "}" }.
 policy-contradicting-procedures = Los procedimientos «{ $other }» y «{ $id }» se aplican a los mismos casos de { $channel } con estándares distintos. Dé a uno de ellos otro «when».
@@ -460,3 +460,29 @@ rules-id = Regla
 rule-kind-procedure = Procedimiento
 rule-kind-escalation = Nivel de escalado
 rule-kind-remedy = Compensación
+
+## Lo que espera un campo de la política (en los mensajes de la comprobación)
+expected-one-or-more = 1 o más
+expected-unit = un código de moneda como EUR, o days o items
+expected-duration = una duración como "4h"
+expected-score = una puntuación de 0 a 1
+expected-time-zone = una zona horaria IANA como Europe/Madrid
+expected-currency = un código ISO 4217 como EUR
+expected-amount = un importe de 0 o más
+expected-email = una dirección de correo electrónico
+expected-action = al menos una acción
+expected-languages = al menos uno de en, es, pt, lv
+expected-tier = al menos un nivel de cuenta
+expected-link = https://… (o +<prefijo del país> <número> para un teléfono)
+expected-number-range = un número de { $low } a { $high }
+expected-comparison = una comparación como case.channel == "email"
+expected-text-or-number = un texto entre comillas o un número
+expected-text = un texto entre comillas
+expected-value = al menos un valor
+kind-alternative = alternativa
+kind-escalation-level = nivel de escalado
+kind-objective = objetivo
+kind-procedure = procedimiento
+kind-remedy = compensación
+kind-calendar = calendario
+expected-team-or-role = o team o role, no los dos

@@ -240,8 +240,8 @@ policy-condition = { $field }: { $problem ->
    *[unsupported] “{ $subject }” nosacījumos nav atbalstīts; izmantojiet { $expected }.
 }
 policy-missing-translation = { $field } nav teksta valodā “{ $language }”, kas šai politikai ir obligāta.
-policy-duplicate-id = { $kind } id “{ $id }” izmantots divreiz; id jābūt unikāliem.
-policy-unknown-reference = Nav { $kind } ar id “{ $id }”.
+policy-duplicate-id = Id “{ $id }” ({ $kind }) ir izmantots divreiz; id jābūt unikāliem.
+policy-unknown-reference = Nav neviena elementa (veids: { $kind }) ar id “{ $id }”.
 policy-calendar = Kalendārs “{ $id }”: { $detail }
 policy-remedy-without-limits = Kompensācijai “{ $id }” nav limitu: norādiet, cik katra loma drīkst piešķirt, piem., limits = { "{" } agent = 50, supervisor = 500 { "}" }.
 policy-contradicting-procedures = Procedūras “{ $other }” un “{ $id }” attiecas uz tām pašām { $channel } lietām ar atšķirīgiem standartiem. Dodiet vienai no tām citu “when”.
@@ -468,3 +468,29 @@ rules-id = Noteikums
 rule-kind-procedure = Procedūra
 rule-kind-escalation = Eskalācijas līmenis
 rule-kind-remedy = Kompensācija
+
+## Ko sagaida politikas lauks (pārbaudes ziņojumos)
+expected-one-or-more = 1 vai vairāk
+expected-unit = valūtas kods, piemēram, EUR, vai days, vai items
+expected-duration = ilgums, piemēram, "4h"
+expected-score = vērtējums no 0 līdz 1
+expected-time-zone = IANA laika josla, piemēram, Europe/Riga
+expected-currency = ISO 4217 kods, piemēram, EUR
+expected-amount = summa 0 vai vairāk
+expected-email = e-pasta adrese
+expected-action = vismaz viena darbība
+expected-languages = vismaz viena no en, es, pt, lv
+expected-tier = vismaz viens konta līmenis
+expected-link = https://… (vai +<valsts kods> <numurs> tālrunim)
+expected-number-range = skaitlis no { $low } līdz { $high }
+expected-comparison = salīdzinājums, piemēram, case.channel == "email"
+expected-text-or-number = teksts pēdiņās vai skaitlis
+expected-text = teksts pēdiņās
+expected-value = vismaz viena vērtība
+kind-alternative = alternatīva
+kind-escalation-level = eskalācijas līmenis
+kind-objective = mērķis
+kind-procedure = procedūra
+kind-remedy = kompensācija
+kind-calendar = kalendārs
+expected-team-or-role = vai nu team, vai role, ne abi

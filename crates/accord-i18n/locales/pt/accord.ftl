@@ -236,8 +236,8 @@ policy-condition = { $field }: { $problem ->
    *[unsupported] «{ $subject }» não é suportado em condições; use { $expected }.
 }
 policy-missing-translation = { $field } não tem texto em «{ $language }», uma língua obrigatória desta política.
-policy-duplicate-id = O id de { $kind } «{ $id }» é usado duas vezes; os ids têm de ser únicos.
-policy-unknown-reference = Não existe { $kind } com o id «{ $id }».
+policy-duplicate-id = O id «{ $id }» ({ $kind }) é usado duas vezes; os ids têm de ser únicos.
+policy-unknown-reference = Nenhum elemento do tipo «{ $kind }» tem o id «{ $id }».
 policy-calendar = Calendário «{ $id }»: { $detail }
 policy-remedy-without-limits = A compensação «{ $id }» não tem limites: indique quanto cada função pode conceder, p. ex. limits = { "{" } agent = 50, supervisor = 500 { "}" }.
 policy-contradicting-procedures = Os procedimentos «{ $other }» e «{ $id }» aplicam-se aos mesmos casos de { $channel } com padrões diferentes. Dê a um deles outro «when».
@@ -460,3 +460,29 @@ rules-id = Regra
 rule-kind-procedure = Procedimento
 rule-kind-escalation = Nível de escalonamento
 rule-kind-remedy = Compensação
+
+## O que um campo da política espera (nas mensagens da verificação)
+expected-one-or-more = 1 ou mais
+expected-unit = um código de moeda como EUR, ou days ou items
+expected-duration = uma duração como "4h"
+expected-score = uma pontuação de 0 a 1
+expected-time-zone = um fuso horário IANA como Europe/Madrid
+expected-currency = um código ISO 4217 como EUR
+expected-amount = um valor de 0 ou mais
+expected-email = um endereço de email
+expected-action = pelo menos uma ação
+expected-languages = pelo menos um de en, es, pt, lv
+expected-tier = pelo menos um nível de conta
+expected-link = https://… (ou +<indicativo do país> <número> para um telefone)
+expected-number-range = um número de { $low } a { $high }
+expected-comparison = uma comparação como case.channel == "email"
+expected-text-or-number = um texto entre aspas ou um número
+expected-text = um texto entre aspas
+expected-value = pelo menos um valor
+kind-alternative = alternativa
+kind-escalation-level = nível de escalonamento
+kind-objective = objetivo
+kind-procedure = procedimento
+kind-remedy = compensação
+kind-calendar = calendário
+expected-team-or-role = team ou role, não os dois
