@@ -2,6 +2,7 @@
 //! G2) with flags for long sentences and bureaucratic jargon, and recognising a customer who
 //! asks for a manager (C2).
 
+pub mod detect;
 pub mod phrases;
 pub mod readability;
 pub mod syllables;
