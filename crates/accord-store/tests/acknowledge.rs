@@ -9,23 +9,11 @@ use accord_core::entry::EntryKind;
 use accord_core::language::Language;
 use accord_store::Store;
 use accord_store::cases::Created;
-use accord_testkit::{Cast, db_test};
-use jiff::Timestamp;
-use jiff::civil::date;
-use jiff::tz::TimeZone;
+use accord_testkit::{Cast, db_test, riga};
 
 /// Email answered within 2 working hours with an update every 4, Monday to Friday 9–17 in
 /// Riga (the clocks test's policy).
 const POLICY: &str = include_str!("riga-email-policy.toml");
-
-/// Monday 23 November 2026 at a time in Riga.
-fn riga(day: i8, hour: i8, minute: i8) -> Timestamp {
-    date(2026, 11, day)
-        .at(hour, minute, 0, 0)
-        .to_zoned(TimeZone::get("Europe/Riga").unwrap())
-        .unwrap()
-        .timestamp()
-}
 
 async fn publish(store: &Store, cast: &Cast, acknowledge: &str) {
     let line = format!("resolution = \"16h\"\nacknowledge = \"{acknowledge}\"\n");

@@ -10,24 +10,13 @@ use accord_core::entry::{EntryKind, NewEntry};
 use accord_core::ids::ContactId;
 use accord_store::Store;
 use accord_store::cases::Created;
-use accord_testkit::{Cast, db_test};
-use jiff::civil::date;
-use jiff::tz::TimeZone;
+use accord_testkit::{Cast, db_test, riga};
 use jiff::{SignedDuration, Timestamp};
 
 /// Email answered within 2 working hours, an update every 4, resolution in 16, Monday to
 /// Friday 9–17 in Riga; a warning 30 minutes before the first-response breach notifies the
 /// supervisors, and the resolution breach raises the priority and moves the case to the team.
 const POLICY: &str = include_str!("riga-email-policy.toml");
-
-/// Monday 23 November 2026 at a time in Riga.
-fn riga(day: i8, hour: i8, minute: i8) -> Timestamp {
-    date(2026, 11, day)
-        .at(hour, minute, 0, 0)
-        .to_zoned(TimeZone::get("Europe/Riga").unwrap())
-        .unwrap()
-        .timestamp()
-}
 
 async fn publish(store: &Store, cast: &Cast, at: Timestamp) {
     let (draft, findings) = store

@@ -141,6 +141,16 @@ pub struct Cast {
 
 pub const PASSWORD: &str = "correct horse battery";
 
+/// An instant of November 2026 in Riga, the month the clock tests live in (Monday the
+/// 23rd is a working day; the 20th a Friday).
+pub fn riga(day: i8, hour: i8, minute: i8) -> Timestamp {
+    jiff::civil::date(2026, 11, day)
+        .at(hour, minute, 0, 0)
+        .to_zoned(jiff::tz::TimeZone::get("Europe/Riga").expect("Riga's zone is bundled"))
+        .expect("a valid Riga time")
+        .timestamp()
+}
+
 pub fn now() -> Timestamp {
     Timestamp::now()
 }
