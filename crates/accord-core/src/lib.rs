@@ -11,6 +11,7 @@ pub mod entry;
 pub mod error;
 pub mod ids;
 pub mod language;
+pub mod mail;
 pub mod people;
 pub mod remedy;
 pub mod validate;

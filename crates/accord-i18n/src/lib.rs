@@ -56,7 +56,23 @@ impl Tr {
 
     /// The message for `key`; the key itself if it does not exist (a test prevents that).
     pub fn t(&self, key: &str) -> String {
-        LOCALES.lookup(&langid(self.language), key)
+        self.message(key, None)
+    }
+
+    /// A key missing from the translation files is a bug: builds with debug assertions
+    /// (every test run) stop on it, so any page or email that uses one fails its test;
+    /// release builds show the key rather than nothing.
+    fn message(&self, key: &str, args: Option<&HashMap<Cow<'static, str>, FluentValue>>) -> String {
+        match LOCALES.try_lookup_complete(&langid(self.language), key, args) {
+            Some(text) => text,
+            None if cfg!(debug_assertions) => {
+                panic!(
+                    "no message {key:?} in the translation files ({:?})",
+                    self.language
+                )
+            }
+            None => key.to_owned(),
+        }
     }
 
     pub fn args(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
@@ -70,7 +86,7 @@ impl Tr {
                 (Cow::Owned(name.to_string()), v)
             })
             .collect();
-        LOCALES.lookup_with_args(&langid(self.language), key, &map)
+        self.message(key, Some(&map))
     }
 
     /// A message with one text argument.
@@ -113,6 +129,29 @@ impl Tr {
         at.to_zoned(zone.clone())
             .strftime(&self.t("date-format"))
             .to_string()
+    }
+
+    /// `at` relative to `now` in words: "in 3 hours", "hace 5 minutos", "pirms 2 dienām".
+    /// Minutes up to an hour, hours up to two days, then days; under a minute is "now".
+    pub fn relative(&self, at: jiff::Timestamp, now: jiff::Timestamp) -> String {
+        let seconds = at.as_second() - now.as_second();
+        let (direction, seconds) = if seconds >= 0 {
+            ("future", seconds)
+        } else {
+            ("past", -seconds)
+        };
+        let minutes = seconds / 60;
+        if minutes == 0 {
+            return self.t("relative-now");
+        }
+        let (unit, count) = if minutes < 60 {
+            ("minutes", minutes)
+        } else if minutes < 48 * 60 {
+            ("hours", minutes / 60)
+        } else {
+            ("days", minutes / (24 * 60))
+        };
+        self.count(&format!("relative-{unit}-{direction}"), count)
     }
 
     /// A money amount in minor units, with the language's separators.
@@ -241,6 +280,10 @@ mod tests {
                 "zone",
                 "low",
                 "high",
+                "to",
+                "at",
+                "error",
+                "left",
             ]
             .into_iter()
             .map(|n| (Cow::Borrowed(n), FluentValue::from("x")))
@@ -254,6 +297,7 @@ mod tests {
                 (Cow::Borrowed("line"), FluentValue::from(3)),
                 (Cow::Borrowed("column"), FluentValue::from(5)),
                 (Cow::Borrowed("hours"), FluentValue::from(4)),
+                (Cow::Borrowed("attempts"), FluentValue::from(3)),
             ])
             .collect();
             for id in &ids {
@@ -297,6 +341,27 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn relative_times_read_naturally_in_each_language() {
+        let now = jiff::Timestamp::from_second(1_800_000_000).unwrap_or_default();
+        let at = |minutes: i64| now + jiff::SignedDuration::from_mins(minutes);
+        let en = Tr::new(Language::En);
+        assert_eq!(en.relative(at(0), now), "now");
+        assert_eq!(en.relative(at(1), now), "in 1 minute");
+        assert_eq!(en.relative(at(-150), now), "2 hours ago");
+        assert_eq!(en.relative(at(3 * 24 * 60), now), "in 3 days");
+        let es = Tr::new(Language::Es);
+        assert_eq!(es.relative(at(-5), now), "hace 5 minutos");
+        assert_eq!(es.relative(at(60), now), "dentro de 1 hora");
+        let pt = Tr::new(Language::Pt);
+        assert_eq!(pt.relative(at(-1), now), "há 1 minuto");
+        assert_eq!(pt.relative(at(120), now), "daqui a 2 horas");
+        let lv = Tr::new(Language::Lv);
+        assert_eq!(lv.relative(at(21), now), "pēc 21 minūtes");
+        assert_eq!(lv.relative(at(-2 * 24 * 60), now), "pirms 2 dienām");
+        assert_eq!(lv.relative(at(11 * 60), now), "pēc 11 stundām");
     }
 
     #[test]

@@ -222,6 +222,9 @@ pub struct Facts {
     pub customer_since: Option<Date>,
     /// The day tenure is measured on.
     pub today: Option<Date>,
+    /// The procedure the case was opened under by its channel's settings (an email
+    /// mailbox names one); it governs while the policy has it for the case's channel.
+    pub procedure_pin: Option<String>,
 }
 
 impl Condition {

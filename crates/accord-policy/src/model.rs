@@ -326,9 +326,19 @@ impl Policy {
         self.procedure_index_for(facts).map(|i| &self.procedures[i])
     }
 
-    /// The position in [`Policy::procedures`] of the procedure for a case with these facts.
+    /// The position in [`Policy::procedures`] of the procedure for a case with these facts:
+    /// the pinned one when the policy has it for the case's channel, else the first whose
+    /// condition matches.
     pub fn procedure_index_for(&self, facts: &Facts) -> Option<usize> {
         let channel = facts.channel?;
+        if let Some(pin) = &facts.procedure_pin
+            && let Some(i) = self
+                .procedures
+                .iter()
+                .position(|p| p.channel == channel && &p.id == pin)
+        {
+            return Some(i);
+        }
         self.procedures
             .iter()
             .position(|p| p.channel == channel && p.when.matches(facts))

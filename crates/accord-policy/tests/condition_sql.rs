@@ -138,6 +138,7 @@ fn facts() -> impl Strategy<Value = Facts> {
                     None
                 },
                 today: Some(TODAY),
+                procedure_pin: None,
             }
         })
 }

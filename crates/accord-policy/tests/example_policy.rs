@@ -193,3 +193,19 @@ fn a_customer_asking_for_a_manager_is_escalated_in_any_language() {
     );
     assert!(fired(&platinum, Occasion::CustomerWrote("Paldies!")).is_empty());
 }
+
+#[test]
+fn a_pinned_procedure_governs_when_the_policy_has_it_for_the_channel() {
+    let policy = check_policy(EXAMPLE, None).policy.expect("compiled");
+    let mut facts = case(Channel::Email, Language::En, None);
+    let chosen = |f: &Facts| policy.procedure_for(f).map(|p| p.id.clone());
+    let unpinned = chosen(&facts);
+    facts.procedure_pin = Some("email-key-accounts".into());
+    assert_eq!(chosen(&facts).as_deref(), Some("email-key-accounts"));
+    // A pin the policy does not have (or has for another channel) falls back to the rules.
+    facts.procedure_pin = Some("no-such-procedure".into());
+    assert_eq!(chosen(&facts), unpinned);
+    facts.channel = Some(Channel::Phone);
+    facts.procedure_pin = Some("email-key-accounts".into());
+    assert_ne!(chosen(&facts).as_deref(), Some("email-key-accounts"));
+}

@@ -130,6 +130,15 @@ pub(crate) async fn send(
         kind: EntryKind::Outbound,
     };
     insert_event(c, case.id, &added, actor, None, now).await?;
+    crate::mail::enqueue_for_entry(
+        store,
+        c,
+        case,
+        &entry,
+        crate::mail::Purpose::Acknowledgement,
+        now,
+    )
+    .await?;
     // The reply meets the first response and starts the promised next update.
     crate::clocks::after_reply(store, c, case, now).await?;
     answered(store, c, case, actor, now).await?;

@@ -50,7 +50,7 @@ fn attachment_from(mut r: Row) -> Result<(Attachment, String)> {
 }
 
 /// Keeps file names printable and short; the name is shown, never used as a path.
-fn clean_filename(name: &str) -> String {
+pub(crate) fn clean_filename(name: &str) -> String {
     let cleaned: String = name
         .chars()
         .filter(|c| !c.is_control() && !matches!(c, '/' | '\\'))

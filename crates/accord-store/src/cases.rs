@@ -115,10 +115,51 @@ pub struct CaseFilter {
     pub language: Option<Language>,
     pub priority: Option<Priority>,
     pub tag: Option<String>,
-    /// Cursor: cases updated strictly before this (updated_at, id) pair.
+    /// Cursor for [`CaseSort::Updated`]: cases updated strictly before this (updated_at, id).
     pub before: Option<(Timestamp, CaseId)>,
+    /// Cursor for [`CaseSort::Due`]: cases after this (next due, id) pair.
+    pub due_after: Option<(i64, CaseId)>,
+    /// Only cases with a running clock due by then ("breaching soon").
+    pub due_by: Option<Timestamp>,
+    /// Only cases with a remedy request waiting for a supervisor.
+    pub awaiting_approval: bool,
+    pub sort: CaseSort,
     pub limit: u32,
 }
+
+/// A case that changed, for the live-update feed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CaseChange {
+    pub number: i64,
+    pub organization_id: Option<OrganizationId>,
+    pub contact_id: ContactId,
+    pub updated_at: i64,
+}
+
+impl CaseChange {
+    /// Whether a reader with this scope may know of the change.
+    pub fn visible_in(&self, scope: Scope) -> bool {
+        match scope {
+            Scope::All => true,
+            Scope::Organization(o) => self.organization_id == Some(o),
+            Scope::Contact(c) => self.contact_id == c,
+            Scope::Nothing => false,
+        }
+    }
+}
+
+/// The order of a case list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CaseSort {
+    /// Most recently updated first (cursor: `before`).
+    #[default]
+    Updated,
+    /// Soonest running clock first; cases without one last (cursor: `due_after`).
+    Due,
+}
+
+/// `cases.next_due_at` of a case without a running clock (see migration 0007).
+pub const NO_CLOCK_DUE: i64 = i64::MAX;
 
 fn col(name: &str) -> Expr {
     Expr::col(Alias::new(name))
@@ -224,6 +265,145 @@ async fn check_assignment(
 pub(crate) const INSERT_ENTRY: &str = "INSERT INTO entries (id, case_id, kind, channel, body, author_user_id, author_contact_id, department_id, answers_entry_id, created_at) \
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
 
+/// A new case as it is stored: the request checked (API, portal) or the mail read (email).
+pub(crate) struct Opening<'a> {
+    pub subject: &'a str,
+    pub contact_id: ContactId,
+    pub organization: Option<OrganizationId>,
+    pub language: Language,
+    pub channel: Channel,
+    pub category: Option<String>,
+    pub tags: Vec<String>,
+    pub priority: Priority,
+    pub team_id: Option<TeamId>,
+    pub assignee_id: Option<UserId>,
+    pub custom_fields: BTreeMap<String, FieldValue>,
+    pub procedure_pin: Option<String>,
+    /// The customer's first message.
+    pub body: Option<&'a str>,
+    /// Who opened it, for the history (`None`: Accord, from a channel).
+    pub actor: Option<Uuid>,
+    /// The member of staff who wrote the first message down, if not the customer.
+    pub author_user: Option<Uuid>,
+    /// The first message's email Message-ID: recorded before the acknowledgement is
+    /// written, so that the acknowledgement answers it.
+    pub message_id: Option<&'a str>,
+}
+
+/// Stores a new case with its first message, starts its clocks and escalations under the
+/// governing policy, and sends the automatic acknowledgement when the procedure says so.
+/// Returns the case and the id of its first message.
+pub(crate) async fn open_new_case(
+    store: &Store,
+    tx: &mut Conn<'_>,
+    o: Opening<'_>,
+    now: Timestamp,
+) -> Result<(Case, Option<EntryId>)> {
+    let number = tx
+        .fetch_one(
+            "UPDATE sequences SET value = value + 1 WHERE name = 'case_number' RETURNING value",
+            &[],
+        )
+        .await?
+        .i64(0)?;
+    let mut tags = Vec::new();
+    for tag in o.tags {
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    let policy_version = crate::policies::governing_version(tx, o.organization, now).await?;
+    let mut case = Case {
+        id: CaseId::new(),
+        number,
+        subject: o.subject.to_owned(),
+        channel: o.channel,
+        language: o.language,
+        category: o.category,
+        tags,
+        priority: o.priority,
+        status: CaseStatus::New,
+        organization_id: o.organization,
+        contact_id: o.contact_id,
+        team_id: o.team_id,
+        assignee_id: o.assignee_id,
+        custom_fields: o.custom_fields,
+        policy_version,
+        created_at: now,
+        updated_at: now,
+    };
+    tx.execute(
+        &format!("INSERT INTO cases ({CASE_COLUMNS}, procedure_pin) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"),
+        args![
+            case.id.0,
+            case.number,
+            case.subject,
+            case.channel.as_str(),
+            case.language.code(),
+            case.category,
+            Json(&case.tags),
+            case.priority.as_str(),
+            case.status.as_str(),
+            case.organization_id.map(|o| o.0),
+            case.contact_id.0,
+            case.team_id.map(|t| t.0),
+            case.assignee_id.map(|u| u.0),
+            Json(&case.custom_fields),
+            to_micros(now),
+            to_micros(now),
+            case.policy_version,
+            o.procedure_pin
+        ],
+    )
+    .await?;
+    for tag in &case.tags {
+        tx.execute(
+            "INSERT INTO case_tags (case_id, tag) VALUES ($1, $2)",
+            args![case.id.0, tag],
+        )
+        .await?;
+    }
+    insert_event(tx, case.id, &Change::Created, o.actor, None, now).await?;
+    let opened = crate::clocks::open_case(store, tx, &case, o.body, now).await?;
+    let mut first = None;
+    if let Some(body) = o.body {
+        let entry_id = EntryId::new();
+        tx.execute(
+            INSERT_ENTRY,
+            args![
+                entry_id.0,
+                case.id.0,
+                EntryKind::Inbound.as_str(),
+                case.channel.as_str(),
+                body,
+                o.author_user,
+                case.contact_id.0,
+                None::<Uuid>,
+                None::<Uuid>,
+                to_micros(now)
+            ],
+        )
+        .await?;
+        let added = Change::EntryAdded {
+            entry_id,
+            kind: EntryKind::Inbound,
+        };
+        insert_event(tx, case.id, &added, o.actor, None, now).await?;
+        if let Some(message_id) = o.message_id {
+            tx.execute(
+                "INSERT INTO mail_threads (message_id, case_id, entry_id) VALUES ($1, $2, $3) ON CONFLICT (message_id) DO NOTHING",
+                args![message_id, case.id.0, entry_id.0],
+            )
+            .await?;
+        }
+        first = Some(entry_id);
+    }
+    if opened.auto_acknowledge {
+        crate::acknowledge::send(store, tx, &mut case, None, now).await?;
+    }
+    Ok((case, first))
+}
+
 impl Store {
     /// Creates a case (and its first message, if given). With an idempotency key, a retry
     /// of the same request returns the first response and creates nothing.
@@ -308,124 +488,34 @@ impl Store {
             .into());
         }
         check_assignment(&mut tx, new.team_id, new.assignee_id).await?;
-        let number = tx
-            .fetch_one(
-                "UPDATE sequences SET value = value + 1 WHERE name = 'case_number' RETURNING value",
-                &[],
-            )
-            .await?
-            .i64(0)?;
         let language = new
             .language
             .or_else(|| preferred.as_deref().and_then(Language::from_tag))
             .unwrap_or(Language::En);
-        let mut tags = Vec::new();
-        for tag in &new.tags {
-            if !tags.contains(tag) {
-                tags.push(tag.clone());
-            }
-        }
-        let policy_version = crate::policies::governing_version(&mut tx, organization, now).await?;
         let channel = new.channel.unwrap_or(if is_customer {
             Channel::Web
         } else {
             Channel::Api
         });
-        let mut case = Case {
-            id: CaseId::new(),
-            number,
-            subject: new.subject.trim().to_owned(),
-            channel,
-            language,
-            category: new.category.as_deref().map(str::trim).map(str::to_owned),
-            tags,
-            priority: new.priority.unwrap_or(Priority::Normal),
-            status: CaseStatus::New,
-            organization_id: organization,
+        let opening = Opening {
+            subject: new.subject.trim(),
             contact_id,
+            organization,
+            language,
+            channel,
+            category: new.category.as_deref().map(str::trim).map(str::to_owned),
+            tags: new.tags.clone(),
+            priority: new.priority.unwrap_or(Priority::Normal),
             team_id: new.team_id,
             assignee_id: new.assignee_id,
             custom_fields: new.custom_fields.clone(),
-            policy_version,
-            created_at: now,
-            updated_at: now,
+            procedure_pin: None,
+            body: new.body.as_deref(),
+            actor: Some(actor_id),
+            author_user: (!is_customer).then_some(actor_id),
+            message_id: None,
         };
-        tx.execute(
-            &format!("INSERT INTO cases ({CASE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)"),
-            args![
-                case.id.0,
-                case.number,
-                case.subject,
-                case.channel.as_str(),
-                case.language.code(),
-                case.category,
-                Json(&case.tags),
-                case.priority.as_str(),
-                case.status.as_str(),
-                case.organization_id.map(|o| o.0),
-                case.contact_id.0,
-                case.team_id.map(|t| t.0),
-                case.assignee_id.map(|u| u.0),
-                Json(&case.custom_fields),
-                to_micros(now),
-                to_micros(now),
-                case.policy_version
-            ],
-        )
-        .await?;
-        for tag in &case.tags {
-            tx.execute(
-                "INSERT INTO case_tags (case_id, tag) VALUES ($1, $2)",
-                args![case.id.0, tag],
-            )
-            .await?;
-        }
-        insert_event(
-            &mut tx,
-            case.id,
-            &Change::Created,
-            Some(actor_id),
-            None,
-            now,
-        )
-        .await?;
-        let opened =
-            crate::clocks::open_case(self, &mut tx, &case, new.body.as_deref(), now).await?;
-        if let Some(body) = &new.body {
-            let entry_id = EntryId::new();
-            let author = if is_customer { None } else { Some(actor_id) };
-            tx.execute(
-                INSERT_ENTRY,
-                args![
-                    entry_id.0,
-                    case.id.0,
-                    EntryKind::Inbound.as_str(),
-                    channel.as_str(),
-                    body,
-                    author,
-                    contact_id.0,
-                    None::<Uuid>,
-                    None::<Uuid>,
-                    to_micros(now)
-                ],
-            )
-            .await?;
-            insert_event(
-                &mut tx,
-                case.id,
-                &Change::EntryAdded {
-                    entry_id,
-                    kind: EntryKind::Inbound,
-                },
-                Some(actor_id),
-                None,
-                now,
-            )
-            .await?;
-        }
-        if opened.auto_acknowledge {
-            crate::acknowledge::send(self, &mut tx, &mut case, None, now).await?;
-        }
+        let (case, _) = open_new_case(self, &mut tx, opening, now).await?;
         if let Some(key) = idempotency {
             let body =
                 serde_json::to_string(&case).map_err(|e| StoreError::Corrupt(e.to_string()))?;
@@ -479,6 +569,21 @@ impl Store {
     /// Cases matching a filter, most recently updated first, within the actor's scope.
     pub async fn list_cases(&self, actor: &Actor, filter: &CaseFilter) -> Result<Vec<Case>> {
         actor.require(Action::ViewCases)?;
+        let q = Self::list_query(actor, filter);
+        let rows = self.read().await?.fetch_all_built(&q).await?;
+        rows.into_iter().map(case_from_row).collect()
+    }
+
+    /// The engine's plan for [`Store::list_cases`] with this filter (for the index tests).
+    pub async fn explain_list_cases(&self, actor: &Actor, filter: &CaseFilter) -> Result<String> {
+        actor.require(Action::ViewCases)?;
+        self.write()
+            .await?
+            .explain_built(&Self::list_query(actor, filter))
+            .await
+    }
+
+    fn list_query(actor: &Actor, filter: &CaseFilter) -> sea_query::SelectStatement {
         let mut q = Query::select();
         q.columns(CASE_COLUMNS.split(", ").map(Alias::new))
             .from(Alias::new("cases"));
@@ -550,21 +655,105 @@ impl Store {
                 .to_owned();
             q.and_where(col("id").in_subquery(tagged));
         }
-        if let Some((at, id)) = filter.before {
-            let at = to_micros(at);
-            q.cond_where(
-                Cond::any().add(col("updated_at").lt(at)).add(
-                    Cond::all()
-                        .add(col("updated_at").eq(at))
-                        .add(col("id").lt(id.0)),
-                ),
-            );
+        if let Some(by) = filter.due_by {
+            q.and_where(col("next_due_at").lte(to_micros(by)));
         }
-        q.order_by(Alias::new("updated_at"), Order::Desc)
-            .order_by(Alias::new("id"), Order::Desc)
-            .limit(u64::from(filter.limit.clamp(1, 500)));
+        if filter.awaiting_approval {
+            let pending = Query::select()
+                .column(Alias::new("case_id"))
+                .from(Alias::new("remedy_grants"))
+                .and_where(col("status").eq("pending"))
+                .to_owned();
+            q.and_where(col("id").in_subquery(pending));
+        }
+        match filter.sort {
+            CaseSort::Updated => {
+                if let Some((at, id)) = filter.before {
+                    let at = to_micros(at);
+                    q.cond_where(
+                        Cond::any().add(col("updated_at").lt(at)).add(
+                            Cond::all()
+                                .add(col("updated_at").eq(at))
+                                .add(col("id").lt(id.0)),
+                        ),
+                    );
+                }
+                q.order_by(Alias::new("updated_at"), Order::Desc)
+                    .order_by(Alias::new("id"), Order::Desc);
+            }
+            CaseSort::Due => {
+                if let Some((due, id)) = filter.due_after {
+                    q.cond_where(
+                        Cond::any().add(col("next_due_at").gt(due)).add(
+                            Cond::all()
+                                .add(col("next_due_at").eq(due))
+                                .add(col("id").gt(id.0)),
+                        ),
+                    );
+                }
+                q.order_by(Alias::new("next_due_at"), Order::Asc)
+                    .order_by(Alias::new("id"), Order::Asc);
+            }
+        }
+        q.limit(u64::from(filter.limit.clamp(1, 500)));
+        q
+    }
+
+    /// Cases changed after `after` (microseconds), oldest first, at most `limit`: the feed
+    /// behind live updates. Not scoped to a reader: callers show each reader only what their
+    /// scope allows (the organization and contact are returned for that).
+    pub async fn case_changes_since(&self, after: i64, limit: i64) -> Result<Vec<CaseChange>> {
+        let rows = self
+            .read()
+            .await?
+            .fetch_all(
+                "SELECT number, organization_id, contact_id, updated_at FROM cases \
+                 WHERE updated_at > $1 ORDER BY updated_at LIMIT $2",
+                args![after, limit],
+            )
+            .await?;
+        rows.into_iter()
+            .map(|mut r| {
+                Ok(CaseChange {
+                    number: r.i64(0)?,
+                    organization_id: r.opt_uuid(1)?.map(OrganizationId),
+                    contact_id: ContactId(r.uuid(2)?),
+                    updated_at: r.i64(3)?,
+                })
+            })
+            .collect()
+    }
+
+    /// The latest `updated_at` of any case (microseconds), where the live feed starts.
+    pub async fn latest_case_change(&self) -> Result<i64> {
+        let mut row = self
+            .read()
+            .await?
+            .fetch_one("SELECT COALESCE(MAX(updated_at), 0) FROM cases", &[])
+            .await?;
+        row.i64(0)
+    }
+
+    /// When each case's soonest running clock is due (`cases.next_due_at`), for list rows
+    /// and the cursor of [`CaseSort::Due`]; [`NO_CLOCK_DUE`] when none runs.
+    pub async fn next_due_times(
+        &self,
+        actor: &Actor,
+        ids: &[CaseId],
+    ) -> Result<std::collections::HashMap<CaseId, i64>> {
+        actor.require(Action::ViewCases)?;
+        if ids.is_empty() {
+            return Ok(Default::default());
+        }
+        let q = Query::select()
+            .columns([Alias::new("id"), Alias::new("next_due_at")])
+            .from(Alias::new("cases"))
+            .and_where(col("id").is_in(ids.iter().map(|id| id.0)))
+            .to_owned();
         let rows = self.read().await?.fetch_all_built(&q).await?;
-        rows.into_iter().map(case_from_row).collect()
+        rows.into_iter()
+            .map(|mut r| Ok((CaseId(r.uuid(0)?), r.i64(1)?)))
+            .collect()
     }
 
     /// Applies a change to a case, recording one event per changed attribute.
@@ -777,6 +966,8 @@ impl Store {
         .await?;
         match entry.kind {
             EntryKind::Outbound => {
+                let purpose = crate::mail::Purpose::Reply;
+                crate::mail::enqueue_for_entry(self, &mut tx, &case, &entry, purpose, now).await?;
                 crate::clocks::after_reply(self, &mut tx, &case, now).await?;
                 let mut case = case;
                 crate::acknowledge::answered(self, &mut tx, &mut case, Some(actor_id), now).await?;

@@ -307,7 +307,7 @@ pub(crate) async fn open_case(
         opened.auto_acknowledge = procedure.auto_acknowledge;
     }
     for level in policy.levels_on(&facts, Occasion::Opened { first_message }) {
-        crate::escalation::run_level(c, case.id, level, now).await?;
+        crate::escalation::run_level(store, c, case.id, level, now).await?;
     }
     Ok(opened)
 }
@@ -612,7 +612,7 @@ pub(crate) async fn check_clocks(
                         facts = Some(crate::facts::load_facts(c, case, today).await?);
                     }
                     if facts.as_ref().is_some_and(|f| level.when.matches(f)) {
-                        crate::escalation::run_level(c, case, level, now).await?;
+                        crate::escalation::run_level(store, c, case, level, now).await?;
                     }
                 }
             }

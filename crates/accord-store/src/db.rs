@@ -62,6 +62,9 @@ pub(crate) struct Writer {
     open: bool,
     /// Writers in the open batch; a batch is closed at [`BATCH_MAX`] even if more wait.
     writers: usize,
+    /// A writer of the open batch acknowledges durability to a peer (an SMTP 250): the
+    /// batch's COMMIT syncs the log to disk, not only to the operating system.
+    durable: bool,
 }
 
 /// The most writers one batch takes, bounding how long the first of them waits.
@@ -80,6 +83,7 @@ pub struct Store {
     pub(crate) blobs: Arc<dyn object_store::ObjectStore>,
     pub(crate) tokens: Arc<crate::auth::TokenCache>,
     pub(crate) policies: Arc<crate::policies::PolicyCache>,
+    pub(crate) mail: Arc<crate::mail::MailState>,
 }
 
 fn sqlite_path(url: &str) -> Option<PathBuf> {
@@ -140,6 +144,7 @@ impl Store {
                     batch: 0,
                     open: false,
                     writers: 0,
+                    durable: false,
                 }),
                 queued: AtomicUsize::new(0),
                 finished: watch::Sender::new(0),
@@ -168,6 +173,7 @@ impl Store {
             blobs: Arc::new(blobs),
             tokens: Arc::default(),
             policies: Arc::default(),
+            mail: Arc::default(),
         })
     }
 
@@ -369,7 +375,20 @@ fn commit_batch(lite: &Lite, writer: &mut Writer) -> Result<()> {
         return Ok(());
     }
     writer.open = false;
-    let outcome = writer.conn.execute_batch("COMMIT");
+    let durable = std::mem::take(&mut writer.durable);
+    let mut outcome = writer.conn.execute_batch("COMMIT");
+    if durable && outcome.is_ok() {
+        // What synchronous=FULL would do at this COMMIT (the setting cannot change inside
+        // the batch's transaction): sync the log, which now holds the commit.
+        let mut wal = lite.path.clone().into_os_string();
+        wal.push("-wal");
+        if let Err(e) = std::fs::File::open(&wal).and_then(|f| f.sync_data()) {
+            outcome = Err(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_IOERR),
+                Some(format!("syncing the write-ahead log: {e}")),
+            ));
+        }
+    }
     if let Err(e) = &outcome {
         let _ = writer.conn.execute_batch("ROLLBACK");
         record_failure(lite, writer.batch, e.to_string());
@@ -641,6 +660,50 @@ impl Conn<'_> {
         };
         let values = from_sea(values);
         self.fetch_all(&sql, &values).await
+    }
+
+    /// The engine's plan for a query, one line per step, inside a transaction (rolled back):
+    /// SQLite's `EXPLAIN QUERY PLAN`, or PostgreSQL's `EXPLAIN` with sequential scans discouraged — on small test tables its
+    /// planner would scan anyway, so this shows whether an index *can* serve the query.
+    pub async fn explain_built(
+        &mut self,
+        statement: &sea_query::SelectStatement,
+    ) -> Result<String> {
+        let (sql, values) = match self.engine() {
+            Engine::Sqlite => statement.build(sea_query::SqliteQueryBuilder),
+            Engine::Postgres => statement.build(sea_query::PostgresQueryBuilder),
+        };
+        let values = from_sea(values);
+        let lines = match self.engine() {
+            Engine::Sqlite => {
+                let rows = self
+                    .fetch_all(&format!("EXPLAIN QUERY PLAN {sql}"), &values)
+                    .await?;
+                rows.into_iter()
+                    .map(|mut r| r.text(3))
+                    .collect::<Result<Vec<_>>>()?
+            }
+            Engine::Postgres => {
+                // SET LOCAL: this connection must be a transaction, so the setting and the
+                // EXPLAIN meet on one server connection and the setting ends with it.
+                self.execute("SET LOCAL enable_seqscan = off", &[]).await?;
+                let rows = self.fetch_all(&format!("EXPLAIN {sql}"), &values).await?;
+                rows.into_iter()
+                    .map(|mut r| r.text(0))
+                    .collect::<Result<Vec<_>>>()?
+            }
+        };
+        Ok(lines.join("\n"))
+    }
+
+    /// Makes this transaction's commit survive a power cut, not only a crash of the process
+    /// (PostgreSQL's commits always do).
+    pub fn durable(&mut self) {
+        if let Conn::LiteWrite(w) = self
+            && let Some(guard) = w.guard.as_mut()
+        {
+            guard.durable = true;
+        }
     }
 
     pub async fn commit(self) -> Result<()> {

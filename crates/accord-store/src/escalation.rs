@@ -68,6 +68,7 @@ async fn staff_of(c: &mut Conn<'_>, role: Role, team: Option<TeamId>) -> Result<
 
 /// Runs a level's actions on an open case (a resolved one needs no escalation).
 pub(crate) async fn run_level(
+    store: &crate::Store,
     c: &mut Conn<'_>,
     case: CaseId,
     level: &EscalationLevel,
@@ -151,6 +152,7 @@ pub(crate) async fn run_level(
                         )
                         .await?;
                         notify(
+                            store,
                             c,
                             person,
                             Some(case),
@@ -188,6 +190,7 @@ pub(crate) async fn run_level(
                 };
                 for user in recipients {
                     notify(
+                        store,
                         c,
                         user,
                         Some(case),
@@ -242,7 +245,7 @@ pub(crate) async fn run_levels_once(
     let done = levels_run(c, case).await?;
     for level in fired {
         if !done.contains(&level.id) {
-            run_level(c, case, level, now).await?;
+            run_level(store, c, case, level, now).await?;
         }
     }
     Ok(())

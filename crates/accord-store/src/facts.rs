@@ -14,7 +14,10 @@ use crate::{Result, StoreError};
 
 /// The columns [`facts_from_row`] reads, from `cases c LEFT JOIN organizations o`.
 pub(crate) const FACT_COLUMNS: &str = "c.channel, c.category, c.language, c.priority, c.tags, \
-     o.tier, o.name, o.contract_ref, o.annual_revenue_minor, o.customer_since";
+     o.tier, o.name, o.contract_ref, o.annual_revenue_minor, o.customer_since, c.procedure_pin";
+
+/// How many columns [`FACT_COLUMNS`] has.
+pub(crate) const FACT_COUNT: usize = 11;
 
 /// Reads [`FACT_COLUMNS`] starting at column `at`.
 pub(crate) fn facts_from_row(r: &mut Row, at: usize, today: Date) -> Result<Facts> {
@@ -30,6 +33,7 @@ pub(crate) fn facts_from_row(r: &mut Row, at: usize, today: Date) -> Result<Fact
         revenue_minor: r.opt_i64(at + 8)?,
         customer_since: r.opt_text(at + 9)?.and_then(|d| d.parse().ok()),
         today: Some(today),
+        procedure_pin: r.opt_text(at + 10)?,
     })
 }
 
@@ -41,4 +45,12 @@ pub(crate) async fn load_facts(c: &mut Conn<'_>, case: CaseId, today: Date) -> R
         )
         .await?;
     facts_from_row(&mut row.ok_or(StoreError::not_found("case"))?, 0, today)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_column_count_matches_the_column_list() {
+        assert_eq!(super::FACT_COLUMNS.split(',').count(), super::FACT_COUNT);
+    }
 }

@@ -23,6 +23,7 @@ mod error;
 mod escalation;
 mod facts;
 pub mod idempotency;
+pub mod mail;
 pub mod notifications;
 pub mod people;
 pub mod policies;

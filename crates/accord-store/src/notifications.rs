@@ -74,6 +74,7 @@ pub(crate) enum About<'a> {
 
 /// Notifies a member of staff, inside the caller's transaction.
 pub(crate) async fn notify(
+    store: &Store,
     c: &mut Conn<'_>,
     user: UserId,
     case: Option<CaseId>,
@@ -90,6 +91,90 @@ pub(crate) async fn notify(
     c.execute(
         "INSERT INTO notifications (id, user_id, case_id, kind, data, created_at, read_at) VALUES ($1, $2, $3, $4, $5, $6, NULL)",
         args![Uuid::now_v7(), user.0, case.map(|c| c.0), kind.as_str(), Json(&data), to_micros(now)],
+    )
+    .await?;
+    email(store, c, user, case, kind, &data, now).await
+}
+
+/// The same notice by email, in the person's language (sent once a relay is configured).
+async fn email(
+    store: &Store,
+    c: &mut Conn<'_>,
+    user: UserId,
+    case: Option<CaseId>,
+    kind: NotificationKind,
+    data: &serde_json::Value,
+    now: Timestamp,
+) -> Result<()> {
+    let Some(mut person) = c
+        .fetch_optional(
+            "SELECT email, name, language FROM users WHERE id = $1 AND active = $2",
+            args![user.0, true],
+        )
+        .await?
+    else {
+        return Ok(());
+    };
+    let (address, name) = (person.text(0)?, person.text(1)?);
+    let language = accord_core::language::Language::from_tag(&person.text(2)?)
+        .unwrap_or(accord_core::language::Language::En);
+    let tr = accord_i18n::Tr::new(language);
+    let text = |key: &str| {
+        data.get(key)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let (notice, what) = match kind {
+        NotificationKind::PolicyReview => {
+            let version = data
+                .get("version")
+                .and_then(|v| v.as_i64())
+                .unwrap_or_default()
+                .to_string();
+            (
+                tr.t1("notification-policy-review", "date", &text("review_by")),
+                tr.t1("notification-version", "number", &version),
+            )
+        }
+        NotificationKind::Assigned | NotificationKind::Escalation => {
+            let key = if kind == NotificationKind::Assigned {
+                "notification-assigned"
+            } else {
+                "notification-escalation"
+            };
+            let about = match case {
+                Some(case) => {
+                    let mut row = c
+                        .fetch_one(
+                            "SELECT number, subject FROM cases WHERE id = $1",
+                            args![case.0],
+                        )
+                        .await?;
+                    format!("{} · {}", row.i64(0)?, row.text(1)?)
+                }
+                None => String::new(),
+            };
+            (tr.t1(key, "level", &text("level")), about)
+        }
+    };
+    let letter = crate::mail::Letter {
+        subject: format!("{} {what}", notice.trim_end_matches(':')),
+        text: format!("{notice}\n{what}\n"),
+        language: language.code().to_owned(),
+        recipient_name: Some(name),
+        in_reply_to: None,
+        references: Vec::new(),
+        automatic: true,
+    };
+    crate::mail::enqueue(
+        store,
+        c,
+        None,
+        crate::mail::Purpose::Notification,
+        &address,
+        &letter,
+        now,
     )
     .await?;
     Ok(())

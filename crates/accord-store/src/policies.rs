@@ -618,7 +618,8 @@ async fn switch_in(store: &Store, tx: &mut Conn<'_>, now: Timestamp) -> Result<u
     let mut moves: Vec<crate::clocks::Move> = Vec::new();
     // One pass over the open cases and their clocks (a row per clock, the case's columns
     // repeated), each row handled as it is read: a publication may move every open case.
-    const CLOCK_AT: usize = 15;
+    // After the 4 case columns, the facts and the clock's case id.
+    const CLOCK_AT: usize = 4 + crate::facts::FACT_COUNT + 1;
     // Case → the index of its move, `None` if it stays.
     let mut seen: HashMap<Uuid, Option<usize>> = HashMap::new();
     tx.for_each_row(

@@ -74,7 +74,16 @@ pub(crate) async fn review_due(
             version,
             review_by: &review_by,
         };
-        notify(c, user, None, NotificationKind::PolicyReview, about, now).await?;
+        notify(
+            store,
+            c,
+            user,
+            None,
+            NotificationKind::PolicyReview,
+            about,
+            now,
+        )
+        .await?;
     }
     let detail =
         serde_json::json!({"version": version, "owner": policy.owner, "review_by": review_by});

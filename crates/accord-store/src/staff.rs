@@ -277,6 +277,25 @@ impl Store {
             .collect()
     }
 
+    /// The team of this name or id, for settings that name teams (email mailboxes).
+    pub async fn team_by_name(&self, name: &str) -> Result<Option<TeamId>> {
+        let mut c = self.read().await?;
+        let row = match name.trim().parse::<uuid::Uuid>() {
+            Ok(id) => {
+                c.fetch_optional("SELECT id FROM teams WHERE id = $1", args![id])
+                    .await?
+            }
+            Err(_) => {
+                c.fetch_optional(
+                    "SELECT id FROM teams WHERE LOWER(name) = LOWER($1)",
+                    args![name.trim()],
+                )
+                .await?
+            }
+        };
+        row.map(|mut r| r.uuid(0).map(TeamId)).transpose()
+    }
+
     pub async fn list_teams(&self, actor: &Actor) -> Result<Vec<Team>> {
         actor.require(Action::ViewStaff)?;
         let rows = self

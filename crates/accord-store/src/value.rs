@@ -199,6 +199,17 @@ impl Row {
         }
     }
 
+    /// A JSON document column that may be NULL.
+    pub fn opt_json<T: DeserializeOwned>(&mut self, i: usize) -> Result<Option<T>> {
+        match self.take(i) {
+            Value::Null | Value::Json(None) | Value::Text(None) => Ok(None),
+            Value::Json(Some(v)) => serde_json::from_value(v).map(Some),
+            Value::Text(Some(s)) => serde_json::from_str(&s).map(Some),
+            other => return Err(wrong(i, "a JSON document", &other)),
+        }
+        .map_err(|e| StoreError::Corrupt(format!("column {i}: {e}")))
+    }
+
     /// A JSON document column (JSONB on PostgreSQL, TEXT on SQLite).
     pub fn json<T: DeserializeOwned>(&mut self, i: usize) -> Result<T> {
         let parsed = match self.take(i) {

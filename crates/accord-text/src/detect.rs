@@ -74,6 +74,25 @@ mod tests {
     }
 
     #[test]
+    fn one_or_two_word_messages_are_recognised_at_least_90_percent() {
+        let lines: Vec<(&str, &str)> = include_str!("../data/detect/tiny.tsv")
+            .lines()
+            .filter_map(|l| l.split_once('\t'))
+            .collect();
+        assert!(lines.len() >= 40);
+        let wrong: Vec<_> = lines
+            .iter()
+            .filter(|(code, text)| detect_language(text) != Language::from_tag(code))
+            .collect();
+        println!(
+            "one or two words: {}/{} wrong: {wrong:?}",
+            lines.len() - wrong.len(),
+            lines.len()
+        );
+        assert!(wrong.len() * 10 <= lines.len(), "{wrong:?}");
+    }
+
+    #[test]
     fn a_text_without_letters_has_no_language() {
         assert_eq!(detect_language("123 456 !!!"), None);
         assert_eq!(detect_language(""), None);

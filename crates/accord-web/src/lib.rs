@@ -22,6 +22,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 pub mod api;
 mod extract;
+mod live;
 mod pages;
 pub mod problem;
 mod security;
@@ -55,6 +56,7 @@ pub struct AppState {
     pub store: Store,
     pub config: Arc<WebConfig>,
     pub login_limiter: Arc<LoginLimiter>,
+    pub live: Arc<live::Live>,
 }
 
 impl AppState {
@@ -65,6 +67,7 @@ impl AppState {
             store,
             config: Arc::new(config),
             login_limiter: Arc::new(LoginLimiter::new()),
+            live: Arc::new(live::Live::default()),
         }
     }
 }

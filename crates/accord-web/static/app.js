@@ -1,29 +1,90 @@
 // Progressive enhancement only: every action also works without this script.
-// Keyboard: j/k move through case lists, Enter opens, r reply, n note, a assignee.
+// Keyboard: j/k move through case lists, Enter opens, x selects, r reply, n note, a assignee,
+// ? shows the shortcuts. Live updates: the inbox list and the case conversation refresh
+// themselves when the server says cases changed (server-sent events from /events).
 (function () {
   "use strict";
   document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
     select.addEventListener("change", function () { select.form.submit(); });
+    // With the script the choice applies at once; the button is for pages without it.
+    var button = select.form.querySelector("button[type=submit]");
+    if (button) button.hidden = true;
   });
-  var rows = Array.prototype.slice.call(document.querySelectorAll("[data-keyboard-list] tbody tr"));
+
   var current = -1;
-  function select(index) {
-    if (!rows.length) return;
-    if (current >= 0) rows[current].classList.remove("selected");
-    current = Math.max(0, Math.min(rows.length - 1, index));
-    rows[current].classList.add("selected");
-    var link = rows[current].querySelector("a");
+  function rows() {
+    return Array.prototype.slice.call(document.querySelectorAll("[data-keyboard-list] tbody tr"));
+  }
+  function choose(index) {
+    var list = rows();
+    if (!list.length) return;
+    if (current >= 0 && list[current]) list[current].classList.remove("selected");
+    current = Math.max(0, Math.min(list.length - 1, index));
+    list[current].classList.add("selected");
+    var link = list[current].querySelector("a");
     if (link) link.focus();
   }
   document.addEventListener("keydown", function (event) {
     var target = event.target;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
-    if (event.key === "j") { select(current + 1); event.preventDefault(); }
-    else if (event.key === "k") { select(current - 1); event.preventDefault(); }
-    else {
+    if (event.key === "j") { choose(current + 1); event.preventDefault(); }
+    else if (event.key === "k") { choose(current - 1); event.preventDefault(); }
+    else if (event.key === "x") {
+      var row = rows()[current];
+      var box = row && row.querySelector("input[type=checkbox]");
+      if (box) { box.checked = !box.checked; event.preventDefault(); }
+    } else if (event.key === "?") {
+      var help = document.getElementById("shortcuts");
+      if (help && help.showModal) { help.showModal(); event.preventDefault(); }
+    } else {
       var field = document.querySelector('[data-shortcut="' + event.key + '"]');
       if (field) { field.focus(); event.preventDefault(); }
+    }
+  });
+
+  // Live updates.
+  var list = document.getElementById("inbox-list");
+  var conversation = document.querySelector("[data-live-case]");
+  if (!(list || conversation) || !window.EventSource) return;
+  var busy = false;
+  function refresh(selectors) {
+    if (busy) return;
+    busy = true;
+    fetch(window.location.href, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (!html) return;
+        var fresh = new DOMParser().parseFromString(html, "text/html");
+        selectors.forEach(function (selector) {
+          var old = document.querySelector(selector);
+          var replacement = fresh.querySelector(selector);
+          if (old && replacement) old.innerHTML = replacement.innerHTML;
+        });
+        current = -1;
+        document.body.setAttribute("data-live-updated", String(Date.now()));
+      })
+      .catch(function () {})
+      .then(function () { busy = false; });
+  }
+  var source = new EventSource("/events");
+  // Browsers allow six connections to a server; a stream left open by a page that was left
+  // would hold one of them (and pages kept for the back button would hold more).
+  window.addEventListener("pagehide", function () { source.close(); });
+  source.addEventListener("cases", function (event) {
+    var numbers = [];
+    try { numbers = JSON.parse(event.data); } catch (e) {}
+    if (list) {
+      var working = list.querySelector("input[type=checkbox]:checked") || list.contains(document.activeElement);
+      if (working) {
+        var notice = document.getElementById("live-notice");
+        if (notice) notice.hidden = false;
+      } else {
+        refresh(["#inbox-list", "#inbox-count"]);
+      }
+    } else if (conversation) {
+      var number = Number(conversation.getAttribute("data-live-case"));
+      if (!numbers.length || numbers.indexOf(number) >= 0) refresh(["[data-live-case]", "#clocks"]);
     }
   });
 })();

@@ -60,6 +60,7 @@ fn body_for(method: &Method, path: &str, app: &TestApp, other_case: &str) -> Opt
         ("POST", "/api/v1/notifications/{id}/read") | ("POST", "/api/v1/notifications/read") => {
             None
         }
+        ("POST", "/api/v1/mail/held/{id}") => Some(json!({"action": "set_aside"})),
         (m, p) => panic!(
             "no request body defined for {m} {p}: add the new route to the authorization matrix"
         ),
@@ -100,6 +101,27 @@ db_test!(async fn every_route_every_role_no_leak_no_500(db) {
     let request = app.api("agent", Method::POST, &format!("/api/v1/cases/{case_b}/remedies"), Some(json!({"remedy": "credit", "amount": 200, "reason": "Atraso de duas semanas"}))).await;
     assert_eq!(request.status, StatusCode::CREATED, "{}", request.text);
     let grant = request.json()["id"].as_str().unwrap().to_owned();
+    // A message the email channel held (automatic mail that answers no case).
+    let received = accord_store::mail::ReceivedMail {
+        raw: b"From: news@shop.example\r\nSubject: Oferta\r\n\r\nDescontos\r\n",
+        source: accord_store::mail::MailSource::Smtp,
+        mailbox: None,
+        envelope_from: None,
+        envelope_to: &[],
+        message_id: None,
+        dedupe_key: "matrix",
+    };
+    let held = app.db.store.receive_mail(&received, jiff::Timestamp::now()).await.unwrap().id;
+    let mail = accord_core::mail::InboundMail {
+        from: Some(accord_core::mail::Mailbox { email: "news@shop.example".into(), name: None }),
+        subject: "Oferta".into(),
+        text: "Descontos".into(),
+        automatic: Some(accord_core::mail::Automatic::List),
+        ..Default::default()
+    };
+    let filed = app.db.store.file_mail(held, &mail, &accord_store::mail::MailRoute::default(), jiff::Timestamp::now()).await.unwrap();
+    assert!(matches!(filed, accord_store::mail::Filed::Held { .. }));
+    let held = held.to_string();
     let secrets = [case_b.clone(), app.cast.org_b.to_string(), app.cast.contact_b.to_string(), "Segredo da Beta".into(), "Beta Ltda".into(), "João Silva".into()];
 
     let (_, openapi) = accord_web::api_parts();
@@ -118,6 +140,8 @@ db_test!(async fn every_route_every_role_no_leak_no_500(db) {
             &grant
         } else if template.starts_with("/api/v1/notifications/") {
             &notification
+        } else if template.starts_with("/api/v1/mail/") {
+            &held
         } else {
             &attachment
         };

@@ -377,3 +377,44 @@ db_test!(async fn staff_see_which_open_cases_a_rule_matches_now(db) {
     let wrong = agent.get("/policy/rules?condition=case.channel%20%3D%3D").await;
     assert!(wrong.text.contains("role=\"alert\"") && wrong.text.contains("aria-invalid"), "{}", wrong.text);
 });
+
+db_test!(async fn bulk_actions_change_only_what_the_reader_may_change(db) {
+    let app = TestApp::new(db).await;
+    let own = app.case_for(app.cast.contact_a, "Ācme rēķins").await["number"].as_i64().unwrap();
+    let foreign = app.case_for(app.cast.contact_b, "Beta segredo").await["number"].as_i64().unwrap();
+    let status = |n: i64| {
+        let store = app.db.store.clone();
+        let staff = app.cast.agent.clone();
+        async move { store.get_case_by_number(&staff, n).await.unwrap().status }
+    };
+
+    // A customer crafting the bulk form changes nothing, in or out of their organization.
+    let mut customer = Browser::new(&app);
+    customer.sign_in("ilze@acme.lv", PASSWORD).await;
+    let csrf = hidden(&customer.get("/inbox").await.text, "_csrf");
+    let (own_text, foreign_text) = (own.to_string(), foreign.to_string());
+    let reply = customer
+        .post("/inbox/bulk", &[("_csrf", &csrf), ("action", "close"), ("case", &own_text), ("case", &foreign_text), ("back", "/inbox")], &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert!(reply.headers["location"].to_str().unwrap().ends_with("done=0&failed=2"));
+    assert_eq!(status(own).await, accord_core::case::CaseStatus::New);
+    assert_eq!(status(foreign).await, accord_core::case::CaseStatus::New);
+
+    // Without the form's token nothing happens either.
+    let mut agent = Browser::new(&app);
+    agent.sign_in("janis@accord.test", PASSWORD).await;
+    let forged = agent.post("/inbox/bulk", &[("_csrf", "x"), ("action", "close"), ("case", &own_text)], &[]).await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+
+    // An agent closes both (through "resolved"); the inbox reports it; a bad return address
+    // is not followed off the site.
+    let csrf = hidden(&agent.get("/inbox?view=open").await.text, "_csrf");
+    let reply = agent
+        .post("/inbox/bulk", &[("_csrf", &csrf), ("action", "close"), ("case", &own_text), ("case", &foreign_text), ("back", "//evil.example/")], &[])
+        .await;
+    assert_eq!(reply.headers["location"], "/inbox?done=2&failed=0");
+    assert_eq!(status(own).await, accord_core::case::CaseStatus::Closed);
+    let inbox = agent.get("/inbox?view=all&done=2&failed=0").await;
+    assert!(inbox.text.contains("2 cases changed."), "{}", inbox.text);
+});

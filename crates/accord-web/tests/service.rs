@@ -68,6 +68,16 @@ db_test!(async fn cases_show_their_clocks_and_supervisors_see_what_is_breaching(
     supervisor.sign_in("sofia@accord.test", PASSWORD).await;
     let view = supervisor.get("/breaching-soon?hours=1").await;
     assert!(view.text.contains(&format!("/cases/{number}")) && view.text.contains("First response"), "{}", view.text);
+    // The case page says how much working time is left (the hour, less what has passed).
+    let page = supervisor.get(&format!("/cases/{number}")).await;
+    assert!(
+        page.text.contains("1 h of working time left") || page.text.contains("59 min of working time left"),
+        "{}",
+        page.text
+    );
+    // …and the breaching-soon view in the inbox lists it, soonest first.
+    let inbox = supervisor.get("/inbox?view=breaching").await;
+    assert!(inbox.text.contains(&format!("/cases/{number}")), "{}", inbox.text);
     let bad = app.api("supervisor", Method::GET, "/api/v1/breaching-soon?within=2h", None).await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{}", bad.text);
 

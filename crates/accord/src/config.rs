@@ -17,6 +17,7 @@ pub struct FileSettings {
     pub secure_cookies: Option<bool>,
     pub log_format: Option<String>,
     pub max_connections: Option<u32>,
+    pub mail: Option<accord_mail::MailSettings>,
 }
 
 #[derive(Debug, Clone)]
@@ -28,6 +29,8 @@ pub struct Settings {
     pub secure_cookies: bool,
     pub json_logs: bool,
     pub max_connections: u32,
+    pub mail: accord_mail::MailSettings,
+    pub mail_listen: accord_mail::service::Listen,
 }
 
 impl Settings {
@@ -78,6 +81,19 @@ impl Settings {
                 .with_context(|| format!("ACCORD_MAX_CONNECTIONS: {v:?} is not a number"))?,
             None => file.max_connections.unwrap_or(16),
         };
+        let mut mail = file.mail.unwrap_or_default();
+        if let Some(relay) = env("ACCORD_SMTP_RELAY") {
+            mail.relay = Some(relay);
+        }
+        if let Some(address) = env("ACCORD_MAIL_ADDRESS") {
+            mail.address = Some(address);
+        }
+        let smtp = env("ACCORD_SMTP_LISTEN").or(mail.smtp_listen.clone());
+        let lmtp = env("ACCORD_LMTP_LISTEN").or(mail.lmtp_listen.clone());
+        let mail_listen = accord_mail::service::Listen {
+            smtp: socket("ACCORD_SMTP_LISTEN / mail.smtp_listen", smtp)?,
+            lmtp: socket("ACCORD_LMTP_LISTEN / mail.lmtp_listen", lmtp)?,
+        };
         Ok(Settings {
             database_url,
             data_dir,
@@ -86,6 +102,8 @@ impl Settings {
             secure_cookies,
             json_logs,
             max_connections,
+            mail,
+            mail_listen,
         })
     }
 
@@ -111,6 +129,15 @@ fn read_file(path: &Path) -> Result<FileSettings> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("cannot read configuration file {}", path.display()))?;
     toml::from_str(&text).with_context(|| format!("configuration file {}", path.display()))
+}
+
+fn socket(name: &str, value: Option<String>) -> Result<Option<SocketAddr>> {
+    value
+        .map(|v| {
+            v.parse()
+                .with_context(|| format!("{name}: {v:?} is not an address such as 127.0.0.1:2525"))
+        })
+        .transpose()
 }
 
 fn parse_bool(name: &str, value: &str) -> Result<bool> {

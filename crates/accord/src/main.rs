@@ -52,6 +52,20 @@ enum Command {
     },
     /// Create or update the database schema.
     Migrate,
+    /// Take one email message from standard input (as an MTA's pipe delivers it), store it
+    /// and file it into a case. Exit status 0 once it is stored, 75 (try again later) if it
+    /// could not be, 65 if it never will be (too large, empty).
+    IngestEmail {
+        /// The configured mailbox it was delivered to (its team and procedure apply).
+        #[arg(long)]
+        mailbox: Option<String>,
+        /// The envelope sender (MAIL FROM), if the MTA passes it.
+        #[arg(long)]
+        sender: Option<String>,
+        /// The envelope recipients.
+        #[arg(long)]
+        recipient: Vec<String>,
+    },
     /// Manage users.
     User {
         #[command(subcommand)]
@@ -245,8 +259,22 @@ async fn run(command: Command, settings: Settings) -> Result<()> {
             if no_serve {
                 return Ok(());
             }
+            // The demo takes mail: SMTP on loopback unless set otherwise.
+            let mut settings = settings;
+            if settings.mail_listen.smtp.is_none() {
+                settings.mail_listen.smtp =
+                    Some(std::net::SocketAddr::from(([127, 0, 0, 1], 2525)));
+            }
+            if settings.mail.address.is_none() {
+                settings.mail.address = Some("support@demo.accord".into());
+            }
             serve::serve(store, &settings, Some(&logins)).await
         }
+        Command::IngestEmail {
+            mailbox,
+            sender,
+            recipient,
+        } => ingest_email(&settings, mailbox, sender, recipient).await,
         Command::Migrate => {
             open_store(&settings).await?;
             eprintln!("The database schema is up to date.");
@@ -318,6 +346,60 @@ async fn run(command: Command, settings: Settings) -> Result<()> {
             Ok(())
         }
         Command::Policy { .. } => Ok(()),
+    }
+}
+
+async fn ingest_email(
+    settings: &Settings,
+    mailbox: Option<String>,
+    sender: Option<String>,
+    recipients: Vec<String>,
+) -> Result<()> {
+    use std::io::Read;
+    let mut raw = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut raw)
+        .context("reading the message from standard input")?;
+    let store = open_store(settings).await?;
+    let config = accord_mail::MailConfig::resolve(&settings.mail, &store)
+        .await
+        .map_err(anyhow::Error::msg)?;
+    if let Some(name) = &mailbox
+        && config.mailbox_named(name).is_none()
+    {
+        bail!("--mailbox: no mailbox is named {name:?} in the [mail] settings");
+    }
+    let inbound = accord_mail::Inbound::new(store.clone(), std::sync::Arc::new(config));
+    let source = accord_store::mail::MailSource::Cli;
+    match inbound
+        .receive(
+            &raw,
+            source,
+            sender.as_deref(),
+            &recipients,
+            mailbox.as_deref(),
+        )
+        .await
+    {
+        Ok(receipt) => {
+            inbound.file_pending().await?;
+            let verb = if receipt.duplicate {
+                "already stored as"
+            } else {
+                "stored as"
+            };
+            println!("{verb} {}", receipt.id);
+            store.close().await;
+            Ok(())
+        }
+        Err(accord_mail::Refused::Store(e)) => {
+            eprintln!("error: the message could not be stored now: {e}");
+            std::process::exit(75);
+        }
+        Err(refused) => {
+            eprintln!("error: {refused}");
+            std::process::exit(65);
+        }
     }
 }
 

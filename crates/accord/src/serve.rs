@@ -16,13 +16,23 @@ pub async fn serve(store: Store, settings: &Settings, demo: Option<&[DemoLogin]>
     };
     let app = accord_web::app(accord_web::AppState::new(store.clone(), config));
     tokio::spawn(fire_timers(store.clone()));
+    let (_, mail) = accord_mail::service::start(&store, &settings.mail, &settings.mail_listen)
+        .await
+        .map_err(anyhow::Error::msg)
+        .context("starting the email channel")?;
     let listener = TcpListener::bind(settings.listen)
         .await
         .with_context(|| format!("listening on {}", settings.listen))?;
     let address = listener.local_addr()?;
     tracing::info!(%address, database = ?store.engine(), "Accord is serving");
+    if let Some(smtp) = mail.smtp {
+        tracing::info!(%smtp, "email: SMTP listener");
+    }
+    if let Some(lmtp) = mail.lmtp {
+        tracing::info!(%lmtp, "email: LMTP listener");
+    }
     if let Some(logins) = demo {
-        print_demo(&format!("http://{address}"), logins);
+        print_demo(&format!("http://{address}"), logins, &mail);
     }
     axum::serve(
         listener,
@@ -54,7 +64,7 @@ async fn fire_timers(store: Store) {
     store.work_timers(&node).await;
 }
 
-fn print_demo(url: &str, logins: &[DemoLogin]) {
+fn print_demo(url: &str, logins: &[DemoLogin], mail: &accord_mail::service::Running) {
     println!();
     println!("Accord demo is running at {url}");
     println!(
@@ -73,6 +83,11 @@ fn print_demo(url: &str, logins: &[DemoLogin]) {
     println!(
         "API reference: {url}/api/docs/   Create an API token: accord token create --user admin@demo.accord"
     );
+    if let Some(smtp) = mail.smtp {
+        println!(
+            "Email: send mail to any address @demo.accord through SMTP at {smtp}, e.g. swaks --server {smtp} --to support@demo.accord"
+        );
+    }
     println!("Press Ctrl-C to stop.");
     println!();
 }

@@ -302,6 +302,7 @@ clock-state-running = Running
 clock-state-paused = Paused
 clock-state-met = Met
 clock-state-breached = Breached
+clock-left = { $left } of working time left
 clock-due = Due { $due }
 clock-paused = Paused since { $at }, while we wait for the customer
 clock-met-in-time = Met { $at }, in time
@@ -486,3 +487,109 @@ kind-procedure = procedure
 kind-remedy = remedy
 kind-calendar = calendar
 expected-team-or-role = either team or role, not both
+
+## Email channel
+mail-no-subject = (no subject)
+mail-no-text = (The message has no text. See its attachments.)
+nav-held-mail = Held email
+mail-no-sender = (no sender)
+mail-attachments = { $count ->
+    [one] { $count } attachment
+   *[other] { $count } attachments
+}
+mail-held-title = Held email
+mail-held-intro = Accord did not file these messages on its own. Decide for each one: file it into a case, open a new case, or set it aside. Nothing here is deleted.
+mail-held-empty = No email is waiting for a decision.
+mail-held-unknown-sender = The sender is not a contact of this case's account.
+mail-held-automatic = Sent automatically (an auto-reply, a newsletter or a list) and about no open case.
+mail-held-rate-limited = This sender sent more messages than the limit in ten minutes.
+mail-held-no-sender = The message names no sender.
+mail-held-unreadable = The message could not be read.
+mail-held-candidate = It may belong to case
+mail-held-case-number = Case number
+mail-held-file = File into case
+mail-held-new-case = Open a new case
+mail-held-set-aside = Set aside
+mail-held-filed-done = The message is now in case { $number }.
+mail-held-set-aside-done = The message was set aside.
+mail-held-no-case = No case has that number. Enter the number of an existing case.
+mail-original-title = Email as sent
+mail-original-back = Back to case { $number }
+mail-original-link = Show the email as it was formatted
+mail-images-blocked = Images from the web are blocked: loading them would tell the sender that you read the message.
+mail-images-show = Show images
+mail-images-shown = Images from the web are shown.
+mail-images-hide = Block them again
+mail-delivery-queued = Email waiting to be sent to { $to }.
+mail-delivery-sent = Email sent to { $to } on { $at }.
+mail-delivery-retrying = Email not sent yet: attempt { $attempts } failed ({ $error }). Accord tries again.
+mail-delivery-failed = Email not delivered: { $error }
+mail-delivery-bounced = Email bounced: { $error }
+
+# Relative times (J8)
+relative-now = now
+relative-minutes-future = { $count ->
+    [one] in { $count } minute
+   *[other] in { $count } minutes
+}
+relative-minutes-past = { $count ->
+    [one] { $count } minute ago
+   *[other] { $count } minutes ago
+}
+relative-hours-future = { $count ->
+    [one] in { $count } hour
+   *[other] in { $count } hours
+}
+relative-hours-past = { $count ->
+    [one] { $count } hour ago
+   *[other] { $count } hours ago
+}
+relative-days-future = { $count ->
+    [one] in { $count } day
+   *[other] in { $count } days
+}
+relative-days-past = { $count ->
+    [one] { $count } day ago
+   *[other] { $count } days ago
+}
+
+# Inbox views, filters, bulk actions, live updates, shortcuts (issue 5)
+inbox-views = Inbox views
+inbox-view-breaching = Breaching soon
+inbox-view-waiting = Waiting on customer
+inbox-view-approval = Awaiting approval
+inbox-filter-priority = Priority
+inbox-filter-language = Language
+inbox-filter-channel = Channel
+inbox-filter-tag = Tag
+inbox-filter-any = Any
+inbox-sort = Order
+inbox-sort-updated = Recently updated first
+inbox-sort-due = Soonest due first
+col-due = Next due
+col-select = Select
+inbox-select-case = Select case { $number }
+inbox-bulk-legend = With the selected cases
+inbox-bulk-action = Action
+inbox-bulk-assign = Assign to
+inbox-bulk-close = Close
+inbox-bulk-assignee = Assignee
+inbox-bulk-submit = Apply to selected
+inbox-bulk-done = { $count ->
+    [one] { $count } case changed.
+   *[other] { $count } cases changed.
+}
+inbox-bulk-failed = { $count ->
+    [one] { $count } case could not be changed (not allowed from its status, or not yours to change).
+   *[other] { $count } cases could not be changed (not allowed from their status, or not yours to change).
+}
+live-changed = Cases changed since this page was loaded — show the latest
+shortcuts-title = Keyboard shortcuts
+shortcuts-move = next / previous case in the list
+shortcuts-open = open the chosen case
+shortcuts-select = select the chosen case for a bulk action
+shortcuts-reply = write a reply
+shortcuts-note = write an internal note
+shortcuts-assign = choose the assignee
+shortcuts-help = show this help
+shortcuts-close = Close

@@ -302,6 +302,7 @@ clock-state-running = En marcha
 clock-state-paused = En pausa
 clock-state-met = Cumplido
 clock-state-breached = Incumplido
+clock-left = quedan { $left } de tiempo laborable
 clock-due = Vence { $due }
 clock-paused = En pausa desde { $at }, mientras esperamos al cliente
 clock-met-in-time = Cumplido { $at }, a tiempo
@@ -486,3 +487,109 @@ kind-procedure = procedimiento
 kind-remedy = compensación
 kind-calendar = calendario
 expected-team-or-role = o team o role, no los dos
+
+## Email channel
+mail-no-subject = (sin asunto)
+mail-no-text = (El mensaje no tiene texto. Vea sus archivos adjuntos.)
+nav-held-mail = Correo retenido
+mail-no-sender = (sin remitente)
+mail-attachments = { $count ->
+    [one] { $count } archivo adjunto
+   *[other] { $count } archivos adjuntos
+}
+mail-held-title = Correo retenido
+mail-held-intro = Accord no archivó estos mensajes por su cuenta. Decida para cada uno: archivarlo en un caso, abrir un caso nuevo o dejarlo aparte. Aquí no se borra nada.
+mail-held-empty = Ningún correo espera una decisión.
+mail-held-unknown-sender = El remitente no es un contacto de la cuenta de este caso.
+mail-held-automatic = Enviado automáticamente (una respuesta automática, un boletín o una lista) y no trata de ningún caso abierto.
+mail-held-rate-limited = Este remitente envió más mensajes que el límite en diez minutos.
+mail-held-no-sender = El mensaje no indica remitente.
+mail-held-unreadable = No se pudo leer el mensaje.
+mail-held-candidate = Puede pertenecer al caso
+mail-held-case-number = Número de caso
+mail-held-file = Archivar en el caso
+mail-held-new-case = Abrir un caso nuevo
+mail-held-set-aside = Dejar aparte
+mail-held-filed-done = El mensaje está ahora en el caso { $number }.
+mail-held-set-aside-done = El mensaje quedó aparte.
+mail-held-no-case = Ningún caso tiene ese número. Escriba el número de un caso existente.
+mail-original-title = Correo tal como se envió
+mail-original-back = Volver al caso { $number }
+mail-original-link = Ver el correo con su formato original
+mail-images-blocked = Las imágenes de internet están bloqueadas: cargarlas diría al remitente que usted leyó el mensaje.
+mail-images-show = Mostrar imágenes
+mail-images-shown = Se muestran las imágenes de internet.
+mail-images-hide = Bloquearlas de nuevo
+mail-delivery-queued = Correo pendiente de envío a { $to }.
+mail-delivery-sent = Correo enviado a { $to } el { $at }.
+mail-delivery-retrying = Correo aún no enviado: falló el intento { $attempts } ({ $error }). Accord lo intentará de nuevo.
+mail-delivery-failed = Correo no entregado: { $error }
+mail-delivery-bounced = Correo devuelto: { $error }
+
+# Relative times (J8)
+relative-now = ahora
+relative-minutes-future = { $count ->
+    [one] dentro de { $count } minuto
+   *[other] dentro de { $count } minutos
+}
+relative-minutes-past = { $count ->
+    [one] hace { $count } minuto
+   *[other] hace { $count } minutos
+}
+relative-hours-future = { $count ->
+    [one] dentro de { $count } hora
+   *[other] dentro de { $count } horas
+}
+relative-hours-past = { $count ->
+    [one] hace { $count } hora
+   *[other] hace { $count } horas
+}
+relative-days-future = { $count ->
+    [one] dentro de { $count } día
+   *[other] dentro de { $count } días
+}
+relative-days-past = { $count ->
+    [one] hace { $count } día
+   *[other] hace { $count } días
+}
+
+# Inbox views, filters, bulk actions, live updates, shortcuts (issue 5)
+inbox-views = Vistas de la bandeja
+inbox-view-breaching = A punto de incumplir
+inbox-view-waiting = Esperando al cliente
+inbox-view-approval = Pendientes de aprobación
+inbox-filter-priority = Prioridad
+inbox-filter-language = Idioma
+inbox-filter-channel = Canal
+inbox-filter-tag = Etiqueta
+inbox-filter-any = Cualquiera
+inbox-sort = Orden
+inbox-sort-updated = Actualizados recientemente primero
+inbox-sort-due = Vencimiento más próximo primero
+col-due = Próximo vencimiento
+col-select = Seleccionar
+inbox-select-case = Seleccionar el caso { $number }
+inbox-bulk-legend = Con los casos seleccionados
+inbox-bulk-action = Acción
+inbox-bulk-assign = Asignar a
+inbox-bulk-close = Cerrar
+inbox-bulk-assignee = Responsable
+inbox-bulk-submit = Aplicar a los seleccionados
+inbox-bulk-done = { $count ->
+    [one] Se cambió { $count } caso.
+   *[other] Se cambiaron { $count } casos.
+}
+inbox-bulk-failed = { $count ->
+    [one] { $count } caso no se pudo cambiar (no se permite desde su estado o no le corresponde cambiarlo).
+   *[other] { $count } casos no se pudieron cambiar (no se permite desde su estado o no le corresponde cambiarlos).
+}
+live-changed = Hay casos que cambiaron desde que se cargó esta página: mostrar lo más reciente
+shortcuts-title = Atajos de teclado
+shortcuts-move = caso siguiente / anterior de la lista
+shortcuts-open = abrir el caso elegido
+shortcuts-select = seleccionar el caso elegido para una acción en bloque
+shortcuts-reply = escribir una respuesta
+shortcuts-note = escribir una nota interna
+shortcuts-assign = elegir el responsable
+shortcuts-help = mostrar esta ayuda
+shortcuts-close = Cerrar

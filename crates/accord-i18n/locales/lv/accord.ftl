@@ -306,6 +306,7 @@ clock-state-running = Iet
 clock-state-paused = Apturēts
 clock-state-met = Izpildīts
 clock-state-breached = Nokavēts
+clock-left = atlicis { $left } darba laika
 clock-due = Termiņš { $due }
 clock-paused = Apturēts kopš { $at }, kamēr gaidām klientu
 clock-met-in-time = Izpildīts { $at }, laikā
@@ -494,3 +495,118 @@ kind-procedure = procedūra
 kind-remedy = kompensācija
 kind-calendar = kalendārs
 expected-team-or-role = vai nu team, vai role, ne abi
+
+## Email channel
+mail-no-subject = (bez temata)
+mail-no-text = (Ziņojumā nav teksta. Skatiet pielikumus.)
+nav-held-mail = Aizturētie e-pasti
+mail-no-sender = (bez sūtītāja)
+mail-attachments = { $count ->
+    [zero] { $count } pielikumu
+    [one] { $count } pielikums
+   *[other] { $count } pielikumi
+}
+mail-held-title = Aizturētie e-pasti
+mail-held-intro = Accord šos ziņojumus pats nav iekārtojis. Izlemiet par katru: pievienot lietai, atvērt jaunu lietu vai nolikt malā. Šeit nekas netiek dzēsts.
+mail-held-empty = Neviens e-pasts negaida lēmumu.
+mail-held-unknown-sender = Sūtītājs nav šīs lietas konta kontaktpersona.
+mail-held-automatic = Nosūtīts automātiski (automātiska atbilde, jaunumu vēstule vai saraksts) un neattiecas uz nevienu atvērtu lietu.
+mail-held-rate-limited = Šis sūtītājs desmit minūtēs nosūtīja vairāk ziņojumu, nekā atļauts.
+mail-held-no-sender = Ziņojumā nav norādīts sūtītājs.
+mail-held-unreadable = Ziņojumu neizdevās nolasīt.
+mail-held-candidate = Tas varētu piederēt lietai
+mail-held-case-number = Lietas numurs
+mail-held-file = Pievienot lietai
+mail-held-new-case = Atvērt jaunu lietu
+mail-held-set-aside = Nolikt malā
+mail-held-filed-done = Ziņojums tagad ir lietā { $number }.
+mail-held-set-aside-done = Ziņojums nolikts malā.
+mail-held-no-case = Nevienai lietai nav šāda numura. Ierakstiet esošas lietas numuru.
+mail-original-title = E-pasts, kā tas nosūtīts
+mail-original-back = Atpakaļ uz lietu { $number }
+mail-original-link = Rādīt e-pastu ar tā noformējumu
+mail-images-blocked = Attēli no tīmekļa ir bloķēti: to ielāde pateiktu sūtītājam, ka jūs izlasījāt ziņojumu.
+mail-images-show = Rādīt attēlus
+mail-images-shown = Attēli no tīmekļa tiek rādīti.
+mail-images-hide = Bloķēt tos atkal
+mail-delivery-queued = E-pasts gaida sūtīšanu uz { $to }.
+mail-delivery-sent = E-pasts nosūtīts uz { $to } { $at }.
+mail-delivery-retrying = E-pasts vēl nav nosūtīts: { $attempts }. mēģinājums neizdevās ({ $error }). Accord mēģinās vēlreiz.
+mail-delivery-failed = E-pasts nav piegādāts: { $error }
+mail-delivery-bounced = E-pasts atgriezts: { $error }
+
+# Relative times (J8)
+relative-now = tagad
+relative-minutes-future = { $count ->
+    [zero] pēc { $count } minūtēm
+    [one] pēc { $count } minūtes
+   *[other] pēc { $count } minūtēm
+}
+relative-minutes-past = { $count ->
+    [zero] pirms { $count } minūtēm
+    [one] pirms { $count } minūtes
+   *[other] pirms { $count } minūtēm
+}
+relative-hours-future = { $count ->
+    [zero] pēc { $count } stundām
+    [one] pēc { $count } stundas
+   *[other] pēc { $count } stundām
+}
+relative-hours-past = { $count ->
+    [zero] pirms { $count } stundām
+    [one] pirms { $count } stundas
+   *[other] pirms { $count } stundām
+}
+relative-days-future = { $count ->
+    [zero] pēc { $count } dienām
+    [one] pēc { $count } dienas
+   *[other] pēc { $count } dienām
+}
+relative-days-past = { $count ->
+    [zero] pirms { $count } dienām
+    [one] pirms { $count } dienas
+   *[other] pirms { $count } dienām
+}
+
+# Inbox views, filters, bulk actions, live updates, shortcuts (issue 5)
+inbox-views = Iesūtnes skati
+inbox-view-breaching = Drīz tiks nokavēti
+inbox-view-waiting = Gaida klientu
+inbox-view-approval = Gaida apstiprinājumu
+inbox-filter-priority = Prioritāte
+inbox-filter-language = Valoda
+inbox-filter-channel = Kanāls
+inbox-filter-tag = Birka
+inbox-filter-any = Jebkura
+inbox-sort = Secība
+inbox-sort-updated = Nesen mainītās vispirms
+inbox-sort-due = Tuvākais termiņš vispirms
+col-due = Nākamais termiņš
+col-select = Atlasīt
+inbox-select-case = Atlasīt lietu { $number }
+inbox-bulk-legend = Ar atlasītajām lietām
+inbox-bulk-action = Darbība
+inbox-bulk-assign = Piešķirt
+inbox-bulk-close = Slēgt
+inbox-bulk-assignee = Atbildīgais
+inbox-bulk-submit = Piemērot atlasītajām
+inbox-bulk-done = { $count ->
+    [zero] Mainītas { $count } lietas.
+    [one] Mainīta { $count } lieta.
+   *[other] Mainītas { $count } lietas.
+}
+inbox-bulk-failed = { $count ->
+    [zero] { $count } lietas nevarēja mainīt (no to statusa tas nav atļauts, vai tās nav jūsu ziņā).
+    [one] { $count } lietu nevarēja mainīt (no tās statusa tas nav atļauts, vai tā nav jūsu ziņā).
+   *[other] { $count } lietas nevarēja mainīt (no to statusa tas nav atļauts, vai tās nav jūsu ziņā).
+}
+live-changed = Kopš lapas ielādes lietas ir mainījušās — rādīt jaunāko
+shortcuts-title = Tastatūras īsinājumtaustiņi
+shortcuts-move = nākamā / iepriekšējā lieta sarakstā
+shortcuts-open = atvērt izvēlēto lietu
+shortcuts-select = atlasīt izvēlēto lietu grupas darbībai
+shortcuts-reply = rakstīt atbildi
+shortcuts-note = rakstīt iekšēju piezīmi
+shortcuts-assign = izvēlēties atbildīgo
+shortcuts-help = rādīt šo palīdzību
+shortcuts-close = Aizvērt

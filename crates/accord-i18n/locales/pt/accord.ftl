@@ -302,6 +302,7 @@ clock-state-running = A contar
 clock-state-paused = Em pausa
 clock-state-met = Cumprido
 clock-state-breached = Incumprido
+clock-left = faltam { $left } de tempo útil
 clock-due = Vence { $due }
 clock-paused = Em pausa desde { $at }, enquanto esperamos pelo cliente
 clock-met-in-time = Cumprido { $at }, a tempo
@@ -486,3 +487,109 @@ kind-procedure = procedimento
 kind-remedy = compensação
 kind-calendar = calendário
 expected-team-or-role = team ou role, não os dois
+
+## Email channel
+mail-no-subject = (sem assunto)
+mail-no-text = (A mensagem não tem texto. Veja os anexos.)
+nav-held-mail = E-mail retido
+mail-no-sender = (sem remetente)
+mail-attachments = { $count ->
+    [one] { $count } anexo
+   *[other] { $count } anexos
+}
+mail-held-title = E-mail retido
+mail-held-intro = O Accord não arquivou estas mensagens sozinho. Decida para cada uma: arquivar num caso, abrir um caso novo ou pôr de lado. Nada aqui é apagado.
+mail-held-empty = Nenhum e-mail espera uma decisão.
+mail-held-unknown-sender = O remetente não é um contacto da conta deste caso.
+mail-held-automatic = Enviado automaticamente (uma resposta automática, uma newsletter ou uma lista) e sobre nenhum caso aberto.
+mail-held-rate-limited = Este remetente enviou mais mensagens do que o limite em dez minutos.
+mail-held-no-sender = A mensagem não indica remetente.
+mail-held-unreadable = Não foi possível ler a mensagem.
+mail-held-candidate = Pode pertencer ao caso
+mail-held-case-number = Número do caso
+mail-held-file = Arquivar no caso
+mail-held-new-case = Abrir um caso novo
+mail-held-set-aside = Pôr de lado
+mail-held-filed-done = A mensagem está agora no caso { $number }.
+mail-held-set-aside-done = A mensagem foi posta de lado.
+mail-held-no-case = Nenhum caso tem esse número. Indique o número de um caso existente.
+mail-original-title = E-mail como foi enviado
+mail-original-back = Voltar ao caso { $number }
+mail-original-link = Ver o e-mail com a formatação original
+mail-images-blocked = As imagens da internet estão bloqueadas: carregá-las diria ao remetente que leu a mensagem.
+mail-images-show = Mostrar imagens
+mail-images-shown = As imagens da internet são mostradas.
+mail-images-hide = Bloqueá-las de novo
+mail-delivery-queued = E-mail à espera de envio para { $to }.
+mail-delivery-sent = E-mail enviado para { $to } em { $at }.
+mail-delivery-retrying = E-mail ainda não enviado: a tentativa { $attempts } falhou ({ $error }). O Accord tenta de novo.
+mail-delivery-failed = E-mail não entregue: { $error }
+mail-delivery-bounced = E-mail devolvido: { $error }
+
+# Relative times (J8)
+relative-now = agora
+relative-minutes-future = { $count ->
+    [one] daqui a { $count } minuto
+   *[other] daqui a { $count } minutos
+}
+relative-minutes-past = { $count ->
+    [one] há { $count } minuto
+   *[other] há { $count } minutos
+}
+relative-hours-future = { $count ->
+    [one] daqui a { $count } hora
+   *[other] daqui a { $count } horas
+}
+relative-hours-past = { $count ->
+    [one] há { $count } hora
+   *[other] há { $count } horas
+}
+relative-days-future = { $count ->
+    [one] daqui a { $count } dia
+   *[other] daqui a { $count } dias
+}
+relative-days-past = { $count ->
+    [one] há { $count } dia
+   *[other] há { $count } dias
+}
+
+# Inbox views, filters, bulk actions, live updates, shortcuts (issue 5)
+inbox-views = Vistas da caixa de entrada
+inbox-view-breaching = Prestes a falhar o prazo
+inbox-view-waiting = À espera do cliente
+inbox-view-approval = À espera de aprovação
+inbox-filter-priority = Prioridade
+inbox-filter-language = Idioma
+inbox-filter-channel = Canal
+inbox-filter-tag = Etiqueta
+inbox-filter-any = Qualquer
+inbox-sort = Ordem
+inbox-sort-updated = Atualizados recentemente primeiro
+inbox-sort-due = Prazo mais próximo primeiro
+col-due = Próximo prazo
+col-select = Selecionar
+inbox-select-case = Selecionar o caso { $number }
+inbox-bulk-legend = Com os casos selecionados
+inbox-bulk-action = Ação
+inbox-bulk-assign = Atribuir a
+inbox-bulk-close = Fechar
+inbox-bulk-assignee = Responsável
+inbox-bulk-submit = Aplicar aos selecionados
+inbox-bulk-done = { $count ->
+    [one] { $count } caso alterado.
+   *[other] { $count } casos alterados.
+}
+inbox-bulk-failed = { $count ->
+    [one] { $count } caso não pôde ser alterado (não é permitido a partir do estado atual, ou não lhe cabe alterá-lo).
+   *[other] { $count } casos não puderam ser alterados (não é permitido a partir do estado atual, ou não lhe cabe alterá-los).
+}
+live-changed = Há casos que mudaram desde que esta página foi carregada: mostrar o mais recente
+shortcuts-title = Atalhos de teclado
+shortcuts-move = caso seguinte / anterior na lista
+shortcuts-open = abrir o caso escolhido
+shortcuts-select = selecionar o caso escolhido para uma ação em bloco
+shortcuts-reply = escrever uma resposta
+shortcuts-note = escrever uma nota interna
+shortcuts-assign = escolher o responsável
+shortcuts-help = mostrar esta ajuda
+shortcuts-close = Fechar

@@ -14,6 +14,7 @@ fn facts() -> Facts {
         revenue_minor: Some(12_000_000),
         customer_since: Some(date(2021, 3, 1)),
         today: Some(date(2026, 11, 23)),
+        procedure_pin: None,
     }
 }
 

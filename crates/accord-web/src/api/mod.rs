@@ -9,6 +9,7 @@ use crate::AppState;
 
 mod cases;
 mod idempotent;
+mod mail;
 mod notifications;
 mod people;
 pub(crate) mod policies;
@@ -33,6 +34,7 @@ pub(crate) use cases::{decode_cursor, encode_cursor};
         (name = "customers", description = "Organizations (accounts) and contacts"),
         (name = "staff", description = "Users, teams, the audit log and each person's notifications"),
         (name = "policy", description = "Service policy versions: check, draft, publish with an effective date and grace periods, acknowledge"),
+        (name = "mail", description = "The email channel: held messages, received messages, delivery of replies"),
         (name = "service", description = "What the policy does to cases: clocks, breaching soon, remedies, approvals and the concession ledger"),
     )
 )]
@@ -58,6 +60,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(staff::router())
         .merge(policies::router())
         .merge(service::router())
-        .merge(notifications::router());
+        .merge(notifications::router())
+        .merge(mail::router());
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)
 }

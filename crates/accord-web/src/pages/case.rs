@@ -30,6 +30,10 @@ pub struct EntryView {
     pub channel: String,
     pub internal: bool,
     pub open_question: bool,
+    /// The email of a reply: its state (for the style) and what to say about it.
+    pub delivery: Option<(&'static str, String)>,
+    /// A received email with formatting: where to see it as sent.
+    pub original: Option<String>,
 }
 
 pub struct Fact {
@@ -193,6 +197,20 @@ async fn render_case(
             .unwrap_or_default()
     };
     let answered: Vec<EntryId> = entries.iter().filter_map(|e| e.answers_entry_id).collect();
+    let deliveries = if staff {
+        state
+            .store
+            .case_deliveries(&actor, case.id)
+            .await
+            .map_err(err())?
+    } else {
+        Vec::new()
+    };
+    let mails = state
+        .store
+        .case_mail(&actor, case.id)
+        .await
+        .map_err(err())?;
 
     let entry_views = entries
         .iter()
@@ -229,6 +247,14 @@ async fn render_case(
                 channel: tr.t(&format!("channel-{}", e.channel)),
                 internal: !e.kind.is_public(),
                 open_question: e.kind == EntryKind::ConsultQuestion && !answered.contains(&e.id),
+                delivery: deliveries
+                    .iter()
+                    .find(|d| d.entry_id == Some(e.id))
+                    .map(|d| delivery_text(tr, zone, d)),
+                original: mails
+                    .iter()
+                    .find(|m| m.entry_id == e.id && m.has_html)
+                    .map(|m| format!("/cases/{}/mail/{}", case.number, m.inbound_id)),
             }
         })
         .collect();
@@ -707,4 +733,44 @@ pub async fn download(
         .await
         .map_err(PageError::store(tr))?;
     Ok(crate::attachment_response(&attachment, bytes))
+}
+
+/// "Email sent to …", "Email waiting to be sent (attempt 3 failed: …)", "Email bounced: …".
+fn delivery_text(
+    tr: accord_i18n::Tr,
+    zone: &jiff::tz::TimeZone,
+    d: &accord_store::mail::Delivery,
+) -> (&'static str, String) {
+    use accord_store::mail::DeliveryState;
+    let error = d.last_error.clone().unwrap_or_default();
+    match d.state {
+        DeliveryState::Sent => {
+            let at = d.sent_at.map(|t| tr.datetime(t, zone)).unwrap_or_default();
+            (
+                "sent",
+                tr.args(
+                    "mail-delivery-sent",
+                    &[("to", Arg::Text(&d.recipient)), ("at", Arg::Text(&at))],
+                ),
+            )
+        }
+        DeliveryState::Queued if d.attempts == 0 => {
+            ("queued", tr.t1("mail-delivery-queued", "to", &d.recipient))
+        }
+        DeliveryState::Queued => {
+            let attempts = d.attempts.to_string();
+            (
+                "retrying",
+                tr.args(
+                    "mail-delivery-retrying",
+                    &[
+                        ("attempts", Arg::Text(&attempts)),
+                        ("error", Arg::Text(&error)),
+                    ],
+                ),
+            )
+        }
+        DeliveryState::Failed => ("failed", tr.t1("mail-delivery-failed", "error", &error)),
+        DeliveryState::Bounced => ("bounced", tr.t1("mail-delivery-bounced", "error", &error)),
+    }
 }

@@ -37,9 +37,19 @@ pub fn clock_rows(tr: Tr, zone: &TimeZone, clocks: &[ClockView]) -> Vec<ClockRow
         .map(|c| {
             let at =
                 |t: Option<jiff::Timestamp>| t.map(|t| tr.datetime(t, zone)).unwrap_or_default();
+            // Time left is working time (the calendar's hours), as the targets are.
+            let left = tr.t1(
+                "clock-left",
+                "left",
+                &working_time((c.target_minutes - c.elapsed_minutes).max(0)),
+            );
             let detail = match c.state {
-                ClockState::Running => tr.t1("clock-due", "due", &at(c.due_at)),
-                ClockState::Paused => tr.t1("clock-paused", "at", &at(c.paused_at)),
+                ClockState::Running => {
+                    format!("{} · {left}", tr.t1("clock-due", "due", &at(c.due_at)))
+                }
+                ClockState::Paused => {
+                    format!("{} · {left}", tr.t1("clock-paused", "at", &at(c.paused_at)))
+                }
                 ClockState::Met if c.met_in_time == Some(true) => {
                     tr.t1("clock-met-in-time", "at", &at(c.met_at))
                 }

@@ -69,13 +69,19 @@ impl IntoResponse for PageError {
     }
 }
 
+/// An unknown address: in the language the reader chose (its cookie), else their browser's.
 pub async fn not_found(headers: HeaderMap) -> PageError {
-    let language = accord_i18n::negotiate(
-        headers
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or(""),
-    );
+    let chosen = axum_extra::extract::CookieJar::from_headers(&headers)
+        .get(super::LANGUAGE_COOKIE)
+        .and_then(|c| Language::from_tag(c.value()));
+    let language = chosen.unwrap_or_else(|| {
+        accord_i18n::negotiate(
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or(""),
+        )
+    });
     PageError::NotFound(Tr::new(language))
 }
 

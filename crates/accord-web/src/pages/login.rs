@@ -131,9 +131,7 @@ pub async fn submit(
         };
         no_store((status, render(&page)).into_response())
     };
-    if !state.login_limiter.allow(&format!("ip:{client}"))
-        || !state.login_limiter.allow(&format!("email:{email}"))
-    {
+    if !state.login_limiter.allow(&client.to_string(), &email) {
         tracing::warn!(%client, "sign-in rate limited");
         return Ok(failed(
             StatusCode::TOO_MANY_REQUESTS,

@@ -19,12 +19,14 @@ use governor::{DefaultKeyedRateLimiter, Quota};
 use crate::AppState;
 
 mod acknowledge;
+mod bulk;
 mod calendars;
 mod case;
 mod clocks;
 mod errors;
 mod inbox;
 mod login;
+mod mail;
 mod notifications;
 mod policy;
 mod policy_changes;
@@ -43,6 +45,8 @@ pub fn router() -> Router<AppState> {
         .route("/logout", post(login::logout))
         .route("/language", post(login::set_language))
         .route("/inbox", get(inbox::page))
+        .route("/inbox/bulk", post(bulk::submit))
+        .route("/events", get(crate::live::events))
         .route("/cases/{number}", get(case::page))
         .route("/cases/{number}/entries", post(case::add_entry))
         .route("/cases/{number}/update", post(case::update))
@@ -59,6 +63,9 @@ pub fn router() -> Router<AppState> {
         .route("/policy/{number}/publish", post(policy::publish))
         .route("/policy/{number}/acknowledge", post(policy::acknowledge))
         .route("/calendars", get(calendars::page))
+        .route("/mail/held", get(mail::held))
+        .route("/mail/held/{id}", post(mail::resolve))
+        .route("/cases/{number}/mail/{id}", get(mail::original))
         .route("/notifications", get(notifications::page))
         .route("/notifications/read", post(notifications::read_all))
         .route("/notifications/{id}/read", post(notifications::read))
@@ -84,22 +91,27 @@ fn static_file(content_type: &'static str, body: &'static str) -> Response {
         .into_response()
 }
 
-/// Sign-in attempts per client address and per account: bursts of 10, then one every 6 s.
+/// Sign-in attempts: per account, bursts of 10 then one every 6 s (guessing one password);
+/// per client address, bursts of 120 then two a second — an office behind one address signs
+/// in together at nine, while a guesser across many accounts is still slowed down.
 pub struct LoginLimiter {
-    limiter: DefaultKeyedRateLimiter<String>,
+    per_account: DefaultKeyedRateLimiter<String>,
+    per_address: DefaultKeyedRateLimiter<String>,
 }
 
 impl LoginLimiter {
     pub fn new() -> Self {
-        let quota = Quota::per_minute(NonZeroU32::new(10).unwrap_or(NonZeroU32::MIN));
+        let quota = |n: u32| Quota::per_minute(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN));
         LoginLimiter {
-            limiter: DefaultKeyedRateLimiter::keyed(quota),
+            per_account: DefaultKeyedRateLimiter::keyed(quota(10)),
+            per_address: DefaultKeyedRateLimiter::keyed(quota(120)),
         }
     }
 
-    /// Whether another attempt for this key is allowed now.
-    pub fn allow(&self, key: &str) -> bool {
-        self.limiter.check_key(&key.to_owned()).is_ok()
+    /// Whether another attempt from this address for this account is allowed now.
+    pub fn allow(&self, address: &str, account: &str) -> bool {
+        self.per_address.check_key(&address.to_owned()).is_ok()
+            && self.per_account.check_key(&account.to_lowercase()).is_ok()
     }
 }
 

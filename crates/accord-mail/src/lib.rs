@@ -1,0 +1,28 @@
+//! Accord's email channel, an adapter around the domain core and the store:
+//!
+//! - [`parse`]: raw bytes to the domain's [`accord_core::mail::InboundMail`];
+//! - [`html`]: sanitizing HTML for display;
+//! - [`dedupe`]: the identity of a message across deliveries;
+//! - [`ingest`]: receive durably, then file in the background;
+//! - [`listener`]: Accord's own SMTP and LMTP listener;
+//! - [`outbound`]: composing replies and sending them from the outbox through a relay;
+//! - [`imap`]: polling IMAP mailboxes;
+//! - [`config`]: the `[mail]` settings.
+//!
+//! Parsing, sanitizing and composing do no I/O; the rest speaks SMTP, LMTP and IMAP.
+
+pub mod compose;
+pub mod config;
+pub mod dedupe;
+pub mod html;
+pub mod imap;
+pub mod ingest;
+pub mod listener;
+pub mod outbound;
+pub mod parse;
+pub mod service;
+pub mod smtp_client;
+
+pub use config::{MailConfig, MailSettings};
+pub use ingest::{Inbound, Refused};
+pub use parse::{Limits, parse};
