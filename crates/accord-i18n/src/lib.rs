@@ -284,6 +284,9 @@ mod tests {
                 "at",
                 "error",
                 "left",
+                "placeholder",
+                "known",
+                "version",
             ]
             .into_iter()
             .map(|n| (Cow::Borrowed(n), FluentValue::from("x")))

@@ -198,6 +198,9 @@ fn readability_of_texts(c: &mut Compiler<'_>, doc: &Document, policy: &Policy) {
             &r.explanation,
         ));
     }
+    for t in &doc.templates {
+        texts.push((format!("templates.{}.body", t.id.get_ref()), &t.body));
+    }
     for (rule, spanned) in texts {
         for language in &policy.languages {
             let Some(text) = spanned.get_ref().get(language.code()) else {

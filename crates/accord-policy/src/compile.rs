@@ -17,6 +17,7 @@ use crate::document::{self, Document, Texts};
 use crate::duration;
 use crate::finding::{Finding, Severity, Source};
 use crate::model::*;
+use crate::templates::TemplateError;
 
 /// Years whose national holidays close a calendar.
 pub const HOLIDAY_YEARS: std::ops::RangeInclusive<i16> = 2000..=2040;
@@ -776,6 +777,8 @@ pub(crate) fn compile(c: &mut Compiler<'_>, doc: &Document) -> Option<Policy> {
         }
     }
 
+    let templates = compile_templates(c, &doc.templates, &languages);
+
     let errors = c
         .findings
         .iter()
@@ -796,7 +799,54 @@ pub(crate) fn compile(c: &mut Compiler<'_>, doc: &Document) -> Option<Policy> {
         procedures,
         escalation,
         remedies,
+        templates,
     })
+}
+
+fn compile_templates(
+    c: &mut Compiler<'_>,
+    docs: &[document::Template],
+    languages: &[Language],
+) -> Vec<ReplyTemplate> {
+    let mut seen = BTreeSet::new();
+    let mut templates = Vec::new();
+    for t in docs {
+        c.unique(&mut seen, &t.id, "kind-template");
+        let rule = format!("templates.{}", t.id.get_ref());
+        c.texts(&t.name, &format!("{rule}.name"), languages);
+        c.texts(&t.body, &format!("{rule}.body"), languages);
+        for (code, text) in t.body.get_ref() {
+            let (code_name, problem) = match crate::templates::check_text(text) {
+                Ok(()) => continue,
+                Err(TemplateError::UnknownPlaceholder(name)) => ("template-placeholder", name),
+                Err(TemplateError::UnclosedBrace) => ("template-unclosed", String::new()),
+            };
+            c.error(
+                t.body.span(),
+                code_name,
+                vec![
+                    ("field", format!("{rule}.body")),
+                    ("language", code.clone()),
+                    ("placeholder", problem),
+                    (
+                        "known",
+                        crate::templates::PLACEHOLDERS
+                            .map(|p| format!("{{{p}}}"))
+                            .join(", "),
+                    ),
+                ],
+            );
+        }
+        if let Some(when) = c.condition(t.when.as_ref(), "when") {
+            templates.push(ReplyTemplate {
+                id: t.id.get_ref().clone(),
+                name: t.name.get_ref().clone(),
+                when,
+                body: t.body.get_ref().clone(),
+            });
+        }
+    }
+    templates
 }
 
 fn is_currency(code: &str) -> bool {

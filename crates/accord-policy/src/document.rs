@@ -13,6 +13,16 @@ use toml::Spanned;
 /// Text in several languages, keyed by language code (`en`, `es`, `pt`, `lv`).
 pub type Texts = BTreeMap<String, String>;
 
+/// A text in a language, else in the first language the policy wrote it in (a policy names
+/// the languages it is written in; a case may be in another).
+pub fn in_language(texts: &Texts, language: &str) -> String {
+    texts
+        .get(language)
+        .or_else(|| texts.values().next())
+        .cloned()
+        .unwrap_or_default()
+}
+
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
@@ -27,6 +37,8 @@ pub struct Document {
     pub escalation: Vec<EscalationLevel>,
     #[serde(default)]
     pub remedies: Vec<Remedy>,
+    #[serde(default)]
+    pub templates: Vec<Template>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -245,4 +257,17 @@ pub struct Remedy {
     pub links: Vec<Link>,
     #[serde(default)]
     pub alternatives: Vec<Alternative>,
+}
+
+/// A reply template (`[[templates]]`): a text agents start a reply from, in every language.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    pub id: Spanned<String>,
+    /// What agents see in the template list, per language.
+    pub name: Spanned<Texts>,
+    /// The cases it is offered on; every case when absent.
+    pub when: Option<Spanned<String>>,
+    /// The reply, per language; `{customer}`, `{agent}`, `{case}` and `{subject}` are filled in.
+    pub body: Spanned<Texts>,
 }

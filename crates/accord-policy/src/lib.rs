@@ -6,6 +6,7 @@
 //! - [`document`] — the TOML format, table by table (`docs/policy.md` for authors);
 //! - [`condition`] — the condition language, evaluated natively and lowered to SQL;
 //! - [`model`] — the compiled policy that cases run against;
+//! - [`templates`] — reply templates and their placeholders;
 //! - [`check`] (via [`check_policy`]) — the findings of `accord policy check`.
 
 mod check;
@@ -18,6 +19,7 @@ pub mod duration;
 mod finding;
 pub mod ledger;
 pub mod model;
+pub mod templates;
 pub mod versions;
 
 pub use finding::{Finding, Severity};

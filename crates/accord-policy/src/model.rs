@@ -27,6 +27,7 @@ pub struct Policy {
     pub procedures: Vec<Procedure>,
     pub escalation: Vec<EscalationLevel>,
     pub remedies: Vec<Remedy>,
+    pub templates: Vec<ReplyTemplate>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -261,6 +262,16 @@ pub struct Remedy {
     pub explanation: Explanation,
 }
 
+/// A reply template: see [`crate::templates`].
+#[derive(Clone, Debug, Serialize)]
+pub struct ReplyTemplate {
+    pub id: String,
+    pub name: Texts,
+    #[serde(serialize_with = "as_text")]
+    pub when: Condition,
+    pub body: Texts,
+}
+
 /// The kinds of rule that select cases by a condition.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -398,6 +409,18 @@ impl Policy {
             .iter()
             .map(|r| (RuleKind::Remedy, r.id.as_str(), &r.when));
         procedures.chain(levels).chain(remedies).collect()
+    }
+
+    /// Reply templates offered on this case.
+    pub fn templates_for<'a>(
+        &'a self,
+        facts: &'a Facts,
+    ) -> impl Iterator<Item = &'a ReplyTemplate> {
+        self.templates.iter().filter(|t| t.when.matches(facts))
+    }
+
+    pub fn template(&self, id: &str) -> Option<&ReplyTemplate> {
+        self.templates.iter().find(|t| t.id == id)
     }
 
     /// Remedies that may be offered on this case.

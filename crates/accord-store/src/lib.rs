@@ -22,6 +22,7 @@ mod db;
 mod error;
 mod escalation;
 mod facts;
+pub mod guidance;
 pub mod idempotency;
 pub mod mail;
 pub mod notifications;

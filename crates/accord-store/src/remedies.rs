@@ -12,6 +12,7 @@ use accord_core::case::Change;
 use accord_core::ids::{CaseId, ContactId, GrantId, OrganizationId, UserId};
 use accord_core::people::Role;
 use accord_core::remedy::{Decision, GrantStatus, NewGrant};
+use accord_policy::document::in_language;
 use accord_policy::ledger::{self, Decided, Pattern};
 use accord_policy::model::{Authority, Remedy};
 use jiff::Timestamp;
@@ -121,15 +122,6 @@ async fn load_grant(c: &mut Conn<'_>, id: GrantId) -> Result<Grant> {
         )
         .await?;
     grant_from_row(row.ok_or(StoreError::not_found("remedy grant"))?)
-}
-
-/// The text of a policy's translated field in a language, or its first language's.
-fn in_language(texts: &accord_policy::document::Texts, language: &str) -> String {
-    texts
-        .get(language)
-        .or_else(|| texts.values().next())
-        .cloned()
-        .unwrap_or_default()
 }
 
 fn limit_of(remedy: &Remedy, role: Role) -> Option<f64> {

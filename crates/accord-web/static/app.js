@@ -43,6 +43,36 @@
     }
   });
 
+  // The reply box: templates and policy texts fill it in place, and the preview follows it.
+  var reply = document.getElementById("reply-body");
+  var preview = document.getElementById("reply-preview");
+  function showPreview() {
+    if (!reply || !preview) return;
+    preview.querySelector(".preview-body").textContent = reply.value;
+    preview.hidden = reply.value.trim() === "";
+  }
+  function putInReply(text, append) {
+    if (!reply) return;
+    reply.value = append && reply.value.trim() !== "" ? reply.value.replace(/\s*$/, "") + "\n\n" + text : text;
+    showPreview();
+    reply.focus();
+  }
+  if (reply) reply.addEventListener("input", showPreview);
+  var picker = document.querySelector("form.template-picker");
+  if (picker) picker.addEventListener("submit", function (event) {
+    var option = picker.querySelector("select").selectedOptions[0];
+    if (!option || !reply) return;
+    event.preventDefault();
+    putInReply(option.getAttribute("data-body"), true);
+  });
+  document.querySelectorAll("a[data-insert]").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      if (!reply) return;
+      event.preventDefault();
+      putInReply(link.getAttribute("data-insert"), true);
+    });
+  });
+
   // Live updates.
   var list = document.getElementById("inbox-list");
   var conversation = document.querySelector("[data-live-case]");

@@ -418,3 +418,77 @@ db_test!(async fn bulk_actions_change_only_what_the_reader_may_change(db) {
     let inbox = agent.get("/inbox?view=all&done=2&failed=0").await;
     assert!(inbox.text.contains("2 cases changed."), "{}", inbox.text);
 });
+
+db_test!(async fn the_policy_is_explained_next_to_the_reply_with_templates_in_the_case_language(db) {
+    let app = TestApp::new(db).await;
+    let example = include_str!("../../../examples/policy.toml");
+    let draft = app.api("admin", Method::POST, "/api/v1/policies", Some(serde_json::json!({"source": example}))).await.json();
+    let version = draft["version"]["number"].as_i64().unwrap();
+    let now = jiff::Timestamp::now().to_string();
+    app.api("admin", Method::POST, &format!("/api/v1/policies/{version}/publish"), Some(serde_json::json!({"effective_at": now}))).await;
+    let created = app.api("agent", Method::POST, "/api/v1/cases", Some(serde_json::json!({
+        "subject": "Factura duplicada", "contact_id": app.cast.contact_a, "channel": "email", "language": "es"}))).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    let case = created.json();
+    let (id, number) = (case["id"].as_str().unwrap().to_owned(), case["number"].as_i64().unwrap());
+
+    // The API: rules in Spanish with their rationale, templates filled in for this case.
+    let guidance = app.api("agent", Method::GET, &format!("/api/v1/cases/{id}/guidance"), None).await;
+    assert_eq!(guidance.status, StatusCode::OK, "{}", guidance.text);
+    let guidance = guidance.json();
+    assert_eq!((guidance["language"].as_str(), guidance["policy_version"].as_i64()), (Some("es"), Some(version)));
+    let procedure = &guidance["rules"][0];
+    assert_eq!(procedure["kind"], "procedure");
+    let procedure_text = procedure["text"].as_str().unwrap().to_owned();
+    assert!(procedure_text.contains("correo") || procedure_text.contains("respond"), "not Spanish: {procedure_text}");
+    assert!(procedure["rationale"]["text"].is_string(), "staff see why: {procedure}");
+    let templates = guidance["templates"].as_array().unwrap();
+    let ask = templates.iter().find(|t| t["id"] == "ask-for-details").unwrap();
+    assert_eq!(ask["name"], "Pedir el pedido y una foto");
+    let body = ask["body"].as_str().unwrap();
+    assert!(body.starts_with("Hola, Ilze Kalniņa:") && body.contains("«Factura duplicada»") && body.ends_with("Jānis Aģents"), "{body}");
+    assert!(!templates.iter().any(|t| t["id"] == "replacement-on-its-way"), "offered only on delivery and warranty cases");
+
+    // The customer reads the same rules, without the staff rationale and without templates;
+    // another organization's customer cannot read them at all.
+    let theirs = app.api("customer_a", Method::GET, &format!("/api/v1/cases/{id}/guidance"), None).await.json();
+    assert_eq!(theirs["rules"][0]["text"].as_str(), Some(procedure_text.as_str()));
+    assert!(theirs["rules"][0]["rationale"].is_null() && theirs["templates"].as_array().unwrap().is_empty(), "{theirs}");
+    assert_eq!(app.api("customer_b", Method::GET, &format!("/api/v1/cases/{id}/guidance"), None).await.status, StatusCode::NOT_FOUND);
+
+    // The page, in an English interface: the panel, the picker, and both work without JavaScript.
+    let mut agent = Browser::new(&app);
+    agent.sign_in("janis@accord.test", PASSWORD).await;
+    let page = agent.get(&format!("/cases/{number}")).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+    for text in ["The policy for this case", "In Español, the case&#39;s language", "Pedir el pedido y una foto", "Use template", "Insert into reply", "Why we do this"] {
+        assert!(page.text.contains(text), "{text} missing");
+    }
+    assert!(page.text.contains("id=\"reply-preview\" aria-labelledby=\"preview-title\" hidden"), "no preview before there is a draft");
+    let used = agent.get(&format!("/cases/{number}?template=ask-for-details")).await;
+    assert!(used.text.contains("data-shortcut=\"r\" lang=\"es\">Hola, Ilze Kalniņa:"), "the reply box holds the template");
+    assert!(!used.text.contains("aria-labelledby=\"preview-title\" hidden"), "and its preview shows");
+    let inserted = agent.get(&format!("/cases/{number}?insert=procedure:{}", procedure["id"].as_str().unwrap())).await;
+    let escaped = procedure_text.replace('\'', "&#39;").replace('"', "&quot;");
+    assert!(inserted.text.contains(&format!("lang=\"es\">{escaped}</textarea>")), "the explanation goes into the reply box");
+    let unknown = agent.get(&format!("/cases/{number}?template=no-such-template")).await;
+    assert_eq!(unknown.status, StatusCode::OK);
+
+    // "Preview" shows the text and sends nothing.
+    let csrf = hidden(&page.text, "_csrf");
+    let before = app.api("agent", Method::GET, &format!("/api/v1/cases/{id}/entries"), None).await.json();
+    let preview = agent.post(&format!("/cases/{number}/entries"), &[("_csrf", &csrf), ("kind", "outbound"), ("body", "Hola, Ilze: ya está."), ("preview", "1")], &[]).await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.text);
+    assert!(preview.text.contains("<div class=\"preview-body\" lang=\"es\">Hola, Ilze: ya está.</div>"), "{}", preview.text);
+    let after = app.api("agent", Method::GET, &format!("/api/v1/cases/{id}/entries"), None).await.json();
+    assert_eq!(before, after, "a preview posts nothing");
+
+    // The customer's page shows the explanation, no staff tools.
+    let mut customer = Browser::new(&app);
+    customer.sign_in("ilze@acme.lv", PASSWORD).await;
+    let theirs = customer.get(&format!("/cases/{number}")).await;
+    assert!(theirs.text.contains("class=\"rule-text\""), "the customer sees the explanation");
+    for staff_only in ["template-select", "Insert into reply", "data-insert", "Why we do this", "name=\"preview\""] {
+        assert!(!theirs.text.contains(staff_only), "{staff_only} shown to a customer");
+    }
+});

@@ -59,6 +59,16 @@ case-conversation = Conversation
 case-no-entries = No messages yet.
 case-reply = Reply to the customer
 case-reply-submit = Send reply
+reply-template = Start from a template
+reply-template-use = Use template
+reply-preview = Preview
+reply-preview-title = Preview: what the customer will read
+guidance-title = The policy for this case
+guidance-procedure = How we handle this case
+guidance-language = In { $language }, the case's language · policy version { $version }
+guidance-insert = Insert into reply
+guidance-alternatives = Also open to this customer
+guidance-why = Why we do this
 case-note = Internal note
 case-note-submit = Add note
 case-note-hint = Only staff see notes.
@@ -253,6 +263,8 @@ policy-escalation-never-fires = Escalation level “{ $id }” can never fire: {
 policy-hard-to-read = { $field } ({ $language }) is hard to read: { $formula } score { $score }, the policy asks for { $threshold }. Use shorter sentences and everyday words.
 policy-jargon = { $field } ({ $language }) uses jargon: { $terms }.
 policy-long-sentences = { $field } ({ $language }): sentences { $sentences } are longer than { $limit } words.
+policy-template-placeholder = { $field } ({ $language }) uses “{ $placeholder }”, which is not a placeholder. Use { $known }, or write {"{{"} and {"}}"} for a brace.
+policy-template-unclosed = { $field } ({ $language }) opens a brace that is never closed. Close it, as in {"{"}customer{"}"}, or write {"{{"} for a brace.
 policy-review-due = This policy was due for review on { $date }.
 
 ## Policy pages
@@ -485,6 +497,7 @@ kind-escalation-level = escalation level
 kind-objective = objective
 kind-procedure = procedure
 kind-remedy = remedy
+kind-template = reply template
 kind-calendar = calendar
 expected-team-or-role = either team or role, not both
 

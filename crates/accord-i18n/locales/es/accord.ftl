@@ -59,6 +59,16 @@ case-conversation = Conversación
 case-no-entries = Todavía no hay mensajes.
 case-reply = Responder al cliente
 case-reply-submit = Enviar respuesta
+reply-template = Empezar con una plantilla
+reply-template-use = Usar plantilla
+reply-preview = Vista previa
+reply-preview-title = Vista previa: lo que leerá el cliente
+guidance-title = La política para este caso
+guidance-procedure = Cómo tratamos este caso
+guidance-language = En { $language }, el idioma del caso · versión { $version } de la política
+guidance-insert = Insertar en la respuesta
+guidance-alternatives = También a disposición de este cliente
+guidance-why = Por qué lo hacemos así
 case-note = Nota interna
 case-note-submit = Añadir nota
 case-note-hint = Solo el personal ve las notas.
@@ -253,6 +263,8 @@ policy-escalation-never-fires = El nivel de escalado «{ $id }» nunca puede act
 policy-hard-to-read = { $field } ({ $language }) es difícil de leer: { $formula } da { $score } y la política pide { $threshold }. Use frases más cortas y palabras de uso diario.
 policy-jargon = { $field } ({ $language }) usa jerga: { $terms }.
 policy-long-sentences = { $field } ({ $language }): las frases { $sentences } tienen más de { $limit } palabras.
+policy-template-placeholder = { $field } ({ $language }) usa «{ $placeholder }», que no es un marcador. Use { $known }, o escriba {"{{"} y {"}}"} para una llave.
+policy-template-unclosed = { $field } ({ $language }) abre una llave que nunca se cierra. Ciérrela, como en {"{"}customer{"}"}, o escriba {"{{"} para una llave.
 policy-review-due = Esta política debía revisarse el { $date }.
 
 ## Policy pages
@@ -485,6 +497,7 @@ kind-escalation-level = nivel de escalado
 kind-objective = objetivo
 kind-procedure = procedimiento
 kind-remedy = compensación
+kind-template = plantilla de respuesta
 kind-calendar = calendario
 expected-team-or-role = o team o role, no los dos
 

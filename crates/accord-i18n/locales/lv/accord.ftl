@@ -60,6 +60,16 @@ case-conversation = Sarakste
 case-no-entries = Vēl nav ziņu.
 case-reply = Atbildēt klientam
 case-reply-submit = Sūtīt atbildi
+reply-template = Sākt ar veidni
+reply-template-use = Izmantot veidni
+reply-preview = Priekšskatīt
+reply-preview-title = Priekšskatījums: ko lasīs klients
+guidance-title = Politika šai lietai
+guidance-procedure = Kā mēs risinām šo lietu
+guidance-language = Valodā: { $language } (lietas valoda) · politikas versija { $version }
+guidance-insert = Ievietot atbildē
+guidance-alternatives = Šim klientam pieejams arī
+guidance-why = Kāpēc mēs tā darām
 case-note = Iekšēja piezīme
 case-note-submit = Pievienot piezīmi
 case-note-hint = Piezīmes redz tikai darbinieki.
@@ -257,6 +267,8 @@ policy-escalation-never-fires = Eskalācijas līmenis “{ $id }” nekad nevar 
 policy-hard-to-read = { $field } ({ $language }) ir grūti lasāms: { $formula } rezultāts ir { $score }, politika prasa { $threshold }. Rakstiet īsākus teikumus un ikdienas vārdus.
 policy-jargon = { $field } ({ $language }) lieto žargonu: { $terms }.
 policy-long-sentences = { $field } ({ $language }): teikumi { $sentences } ir garāki par { $limit } vārdiem.
+policy-template-placeholder = { $field } ({ $language }) izmanto “{ $placeholder }”, kas nav aizstājējs. Izmantojiet { $known } vai rakstiet {"{{"} un {"}}"}, lai iegūtu figūriekavu.
+policy-template-unclosed = { $field } ({ $language }) atver figūriekavu, kas netiek aizvērta. Aizveriet to, piemēram, {"{"}customer{"}"}, vai rakstiet {"{{"}, lai iegūtu figūriekavu.
 policy-review-due = Šī politika bija jāpārskata { $date }.
 
 ## Policy pages
@@ -493,6 +505,7 @@ kind-escalation-level = eskalācijas līmenis
 kind-objective = mērķis
 kind-procedure = procedūra
 kind-remedy = kompensācija
+kind-template = atbildes veidne
 kind-calendar = kalendārs
 expected-team-or-role = vai nu team, vai role, ne abi
 

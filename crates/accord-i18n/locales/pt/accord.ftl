@@ -59,6 +59,16 @@ case-conversation = Conversa
 case-no-entries = Ainda não há mensagens.
 case-reply = Responder ao cliente
 case-reply-submit = Enviar resposta
+reply-template = Começar com um modelo
+reply-template-use = Usar modelo
+reply-preview = Pré-visualizar
+reply-preview-title = Pré-visualização: o que o cliente vai ler
+guidance-title = A política para este caso
+guidance-procedure = Como tratamos este caso
+guidance-language = Em { $language }, a língua do caso · versão { $version } da política
+guidance-insert = Inserir na resposta
+guidance-alternatives = Também à disposição deste cliente
+guidance-why = Porque o fazemos assim
 case-note = Nota interna
 case-note-submit = Adicionar nota
 case-note-hint = Só a equipa vê as notas.
@@ -253,6 +263,8 @@ policy-escalation-never-fires = O nível de escalonamento «{ $id }» nunca pode
 policy-hard-to-read = { $field } ({ $language }) é difícil de ler: { $formula } dá { $score } e a política pede { $threshold }. Use frases mais curtas e palavras do dia a dia.
 policy-jargon = { $field } ({ $language }) usa jargão: { $terms }.
 policy-long-sentences = { $field } ({ $language }): as frases { $sentences } têm mais de { $limit } palavras.
+policy-template-placeholder = { $field } ({ $language }) usa «{ $placeholder }», que não é um marcador. Use { $known }, ou escreva {"{{"} e {"}}"} para uma chaveta.
+policy-template-unclosed = { $field } ({ $language }) abre uma chaveta que nunca é fechada. Feche-a, como em {"{"}customer{"}"}, ou escreva {"{{"} para uma chaveta.
 policy-review-due = Esta política devia ter sido revista em { $date }.
 
 ## Policy pages
@@ -485,6 +497,7 @@ kind-escalation-level = nível de escalonamento
 kind-objective = objetivo
 kind-procedure = procedimento
 kind-remedy = compensação
+kind-template = modelo de resposta
 kind-calendar = calendário
 expected-team-or-role = team ou role, não os dois
 

@@ -26,6 +26,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(get_case, update_case))
         .routes(routes!(list_entries, add_entry))
         .routes(routes!(list_events))
+        .routes(routes!(case_guidance))
         .routes(routes!(list_links, link_case))
         .merge(
             OpenApiRouter::new()
@@ -168,6 +169,21 @@ async fn get_case(
     ApiPath(id): ApiPath<CaseId>,
 ) -> ApiResult<axum::Json<Case>> {
     Ok(axum::Json(state.store.get_case(&user.actor(), id).await?))
+}
+
+/// What the policy says about the case (G4): the rules that apply explained in the case's
+/// language, the alternatives open to the customer and, for staff, rationales and reply
+/// templates filled in for the case. `null` when no policy governs the case.
+#[utoipa::path(get, path = "/cases/{id}/guidance", tag = "cases", params(("id" = CaseId, Path)),
+    responses((status = 200, body = Option<accord_store::guidance::CaseGuidance>), (status = 404, body = Problem)))]
+async fn case_guidance(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<CaseId>,
+) -> ApiResult<axum::Json<Option<accord_store::guidance::CaseGuidance>>> {
+    Ok(axum::Json(
+        state.store.case_guidance(&user.actor(), id, now()).await?,
+    ))
 }
 
 #[utoipa::path(patch, path = "/cases/{id}", tag = "cases", params(("id" = CaseId, Path)), request_body = CasePatch,

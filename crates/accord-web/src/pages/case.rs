@@ -104,11 +104,29 @@ struct CasePage {
     notice: Option<String>,
     draft: String,
     draft_kind: String,
+    /// Whether the reply box's text is shown as the customer will read it.
+    preview: bool,
+    guidance: Option<super::guidance::GuidanceView>,
+    /// The case's language, for the `lang` of the reply box.
+    language_code: &'static str,
+}
+
+/// What the reply and note boxes hold when the page is drawn again: the text a failed or
+/// previewed form sent, or a template or policy text asked for by the URL.
+#[derive(Default)]
+pub(super) struct Draft {
+    pub text: String,
+    pub kind: String,
+    pub preview: bool,
 }
 
 #[derive(Deserialize, Default)]
 pub struct CaseQuery {
     saved: Option<u8>,
+    /// A reply template to start the reply from.
+    template: Option<String>,
+    /// A policy text to put in the reply: `procedure:<id>` or `remedy:<id>`.
+    insert: Option<String>,
 }
 
 pub async fn page(
@@ -125,14 +143,15 @@ pub async fn page(
         Some(_) => Some(user.chrome.tr.t("case-entry-posted")),
         None => None,
     };
+    let asked = (q.template.is_some() || q.insert.is_some()).then_some(q);
     render_case(
         &state,
         user,
         number,
         Vec::new(),
         notice,
-        String::new(),
-        String::new(),
+        Draft::default(),
+        asked,
     )
     .await
 }
@@ -143,8 +162,8 @@ async fn render_case(
     number: i64,
     problems: Vec<String>,
     notice: Option<String>,
-    draft: String,
-    draft_kind: String,
+    mut draft: Draft,
+    asked: Option<CaseQuery>,
 ) -> Result<Response, PageError> {
     let tr = user.chrome.tr;
     let err = || PageError::store(tr);
@@ -400,6 +419,17 @@ async fn render_case(
     };
     let remedies = super::remedies::remedies_view(state, tr, &actor, &case).await?;
     let acknowledgement = super::acknowledge::preview(state, tr, &actor, &case, staff).await?;
+    let guidance = super::guidance::for_page(state, tr, &actor, &case).await?;
+    if let (Some(g), Some(q)) = (&guidance, &asked)
+        && let Some(text) =
+            super::guidance::GuidanceView::draft_for(g, q.template.as_deref(), q.insert.as_deref())
+    {
+        draft = Draft {
+            text,
+            kind: "outbound".to_owned(),
+            preview: true,
+        };
+    }
     let page = CasePage {
         title: tr.args(
             "case-title",
@@ -434,8 +464,13 @@ async fn render_case(
         acknowledgement,
         problems,
         notice,
-        draft,
-        draft_kind,
+        draft: draft.text,
+        draft_kind: draft.kind,
+        preview: draft.preview,
+        language_code: case.language.code(),
+        guidance: guidance
+            .as_ref()
+            .map(|g| super::guidance::view(tr, case.number, g)),
         chrome: user.chrome,
     };
     Ok(no_store(render(&page)))
@@ -608,6 +643,8 @@ pub struct EntryForm {
     body: String,
     department_id: Option<String>,
     answers_entry_id: Option<String>,
+    /// Set by the reply form's "Preview" button: show the text, send nothing.
+    preview: Option<String>,
     #[serde(rename = "_csrf")]
     csrf: String,
 }
@@ -627,6 +664,14 @@ pub async fn add_entry(
     let (actor, case) = case_form(&state, &user, number, &method, &headers, &form.csrf).await?;
     let tr = user.chrome.tr;
     let kind = EntryKind::parse(&form.kind).ok_or(PageError::Forbidden(tr))?;
+    if form.preview.is_some() {
+        let draft = Draft {
+            text: form.body,
+            kind: form.kind,
+            preview: true,
+        };
+        return render_case(&state, user, number, Vec::new(), None, draft, None).await;
+    }
     let entry = NewEntry {
         kind,
         body: form.body.clone(),
@@ -657,8 +702,13 @@ pub(super) async fn form_failure(
     let tr = user.chrome.tr;
     match form_message(tr, &error) {
         Some(problems) => {
+            let draft = Draft {
+                text: draft,
+                kind,
+                preview: false,
+            };
             let mut response =
-                render_case(state, user, number, problems, None, draft, kind).await?;
+                render_case(state, user, number, problems, None, draft, None).await?;
             *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
             Ok(response)
         }

@@ -24,6 +24,7 @@ mod calendars;
 mod case;
 mod clocks;
 mod errors;
+mod guidance;
 mod inbox;
 mod login;
 mod mail;
