@@ -292,6 +292,7 @@ mod tests {
             .map(|n| (Cow::Borrowed(n), FluentValue::from("x")))
             .chain([
                 (Cow::Borrowed("count"), FluentValue::from(2)),
+                (Cow::Borrowed("size"), FluentValue::from(25)),
                 (Cow::Borrowed("errors"), FluentValue::from(2)),
                 (Cow::Borrowed("warnings"), FluentValue::from(1)),
                 (Cow::Borrowed("done"), FluentValue::from(1)),

@@ -56,6 +56,7 @@ pub struct AppState {
     pub store: Store,
     pub config: Arc<WebConfig>,
     pub login_limiter: Arc<LoginLimiter>,
+    pub new_case_limiter: Arc<pages::NewCaseLimiter>,
     pub live: Arc<live::Live>,
 }
 
@@ -67,6 +68,7 @@ impl AppState {
             store,
             config: Arc::new(config),
             login_limiter: Arc::new(LoginLimiter::new()),
+            new_case_limiter: Arc::new(pages::NewCaseLimiter::new()),
             live: Arc::new(live::Live::default()),
         }
     }

@@ -176,10 +176,13 @@ async fn every_page_in_every_language_passes_axe() {
         sweep
             .follow("table a[href^='/cases/']", language, Some("portal-case"))
             .await;
+        sweep
+            .visit("/cases/new", language, Some("portal-new-case"))
+            .await;
         sweep.browser.sign_out().await;
     }
     assert!(
-        sweep.visited >= 4 * 18,
+        sweep.visited >= 4 * 19,
         "visited only {} pages",
         sweep.visited
     );

@@ -2,7 +2,8 @@
 //! Whole journeys through the web interface in headless Chromium (issue 5, acceptance 1),
 //! each asserting what its user sees: an email case answered from a Spanish template and
 //! received by the customer's mail server; a remedy above an agent's limit approved by a
-//! supervisor; a customer who cannot reach another organization's case by its address.
+//! supervisor; a customer who opens a case in the Latvian portal and sees the reply; a
+//! customer who cannot reach another organization's case by its address.
 
 mod chromium;
 mod support;
@@ -244,6 +245,70 @@ async fn a_supervisor_approves_a_remedy_above_the_agents_limit() {
     agent.goto(&format!("{base}/cases/{number}")).await;
     let remedies = agent.text("#remedies").await;
     assert!(remedies.contains("Approved and given"), "{remedies}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_customer_opens_a_case_in_the_latvian_portal_and_sees_the_reply() {
+    let app = TestApp::new(TestDb::sqlite().await).await;
+    publish_example(&app).await;
+    let base = chromium::serve(app.router.clone()).await;
+    let customer = Browser::start().await;
+    customer.sign_in(&base, "ilze@acme.lv", PASSWORD).await;
+    customer.choose_language("lv").await;
+    customer.click("a[href='/cases/new']").await;
+    assert_eq!(customer.text("h1").await, "Atvērt jaunu lietu");
+    customer.type_into("#subject", "Urbis nedarbojas").await;
+    customer
+        .type_into(
+            "#body",
+            "Labdien! Jaunais urbis pēc divām dienām vairs neieslēdzas.",
+        )
+        .await;
+    // People take a few seconds to write; the form refuses anything faster.
+    tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
+    customer.click("form[action='/cases/new'] button").await;
+    assert_eq!(
+        customer.text(".notice").await,
+        "Jūsu lieta ir atvērta. Mēs Jums nosūtījām apstiprinājumu."
+    );
+    let explained = customer.text("#policy-explained").await;
+    assert!(
+        explained.contains("Politika šai lietai"),
+        "the policy, explained in Latvian: {explained}"
+    );
+
+    // An agent answers; the customer's open page shows the reply without a reload.
+    let filter = accord_store::cases::CaseFilter {
+        limit: 5,
+        ..Default::default()
+    };
+    let case = app
+        .db
+        .store
+        .list_cases(&app.cast.agent, &filter)
+        .await
+        .unwrap()
+        .remove(0);
+    assert_eq!(case.language, accord_core::language::Language::Lv);
+    let reply = accord_core::entry::NewEntry {
+        kind: accord_core::entry::EntryKind::Outbound,
+        body: "Labdien, Ilze! Jaunu urbi nosūtīsim rīt.".into(),
+        channel: None,
+        department_id: None,
+        answers_entry_id: None,
+    };
+    app.db
+        .store
+        .add_entry(&app.cast.agent, case.id, &reply, accord_testkit::now())
+        .await
+        .unwrap();
+    eventually("the reply appears in the portal", || async {
+        customer
+            .text(".conversation")
+            .await
+            .contains("Jaunu urbi nosūtīsim rīt.")
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -492,3 +492,59 @@ db_test!(async fn the_policy_is_explained_next_to_the_reply_with_templates_in_th
         assert!(!theirs.text.contains(staff_only), "{staff_only} shown to a customer");
     }
 });
+
+db_test!(async fn a_customer_opens_a_case_from_the_portal_form_and_bots_are_kept_out(db) {
+    let app = TestApp::new(db).await;
+    let mut customer = Browser::new(&app);
+    customer.sign_in("ilze@acme.lv", PASSWORD).await;
+    customer.post("/language", &[("lang", "lv"), ("next", "/cases/new")], &[]).await;
+    let form = customer.get("/cases/new").await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.text);
+    assert!(form.text.contains("Atvērt jaunu lietu") && form.text.contains("enctype=\"multipart/form-data\""));
+    assert!(form.text.contains("Līdz 10 failiem"), "Latvian plural in the hint");
+    let csrf = hidden(&form.text, "_csrf");
+    let token = hidden(&form.text, "form_token");
+    let fields = |subject: &'static str, trap: &'static str, token: String| {
+        vec![("_csrf", csrf.clone()), ("form_token", token), ("website", trap.to_owned()), ("subject", subject.to_owned()), ("body", "Printeris drukā tukšas lapas.".to_owned())]
+    };
+    let send = |fields: Vec<(&'static str, String)>| fields;
+    fn as_refs<'a>(f: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+        f.iter().map(|(k, v)| (*k, v.as_str())).collect()
+    }
+
+    // Sent back at once: no person fills a form in that fast. The draft is kept.
+    let fast = send(fields("Printeris", "", token.clone()));
+    let reply = customer.post_multipart("/cases/new", &as_refs(&fast), &[]).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reply.text.contains("ātrāk, nekā cilvēks") && reply.text.contains("Printeris drukā tukšas lapas."), "{}", reply.text);
+    // The honeypot filled in, or a token made up, is refused too.
+    let trapped = send(fields("Printeris", "https://spam.example", token.clone()));
+    assert!(customer.post_multipart("/cases/new", &as_refs(&trapped), &[]).await.text.contains("slēpto lauku tukšu"));
+    let forged = send(fields("Printeris", "", "1.00".to_owned()));
+    assert!(customer.post_multipart("/cases/new", &as_refs(&forged), &[]).await.text.contains("derīgums ir beidzies"));
+    assert_eq!(app.count_cases().await, 0, "nothing refused was stored");
+
+    // A person, some seconds later, with a photo: the case opens in Latvian on the web channel.
+    tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
+    let good = send(fields("Printeris nedrukā", "", token.clone()));
+    let photo: &[u8] = b"\x89PNG\r\n\x1a\nnot really a picture";
+    let opened = customer.post_multipart("/cases/new", &as_refs(&good), &[("files", "lapa.png", "image/png", photo)]).await;
+    assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.text);
+    let target = location(&opened);
+    assert!(target.ends_with("?saved=6"), "{target}");
+    let page = customer.get(&target).await;
+    assert!(page.text.contains("Jūsu lieta ir atvērta") && page.text.contains("Printeris nedrukā") && page.text.contains("lapa.png"), "{}", page.text);
+    let cases = app.api("agent", Method::GET, "/api/v1/cases", None).await.json();
+    let case = &cases["items"][0];
+    assert_eq!((case["channel"].as_str(), case["language"].as_str()), (Some("web"), Some("lv")), "{case}");
+
+    // The same form sent again (a double click) opens no second case.
+    let again = customer.post_multipart("/cases/new", &as_refs(&good), &[]).await;
+    assert_eq!(location(&again), target);
+    assert_eq!(app.count_cases().await, 1);
+
+    // Staff do not use the customer's form.
+    let mut agent = Browser::new(&app);
+    agent.sign_in("janis@accord.test", PASSWORD).await;
+    assert_eq!(agent.get("/cases/new").await.status, StatusCode::FORBIDDEN);
+});

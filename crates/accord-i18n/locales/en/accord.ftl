@@ -606,3 +606,28 @@ shortcuts-note = write an internal note
 shortcuts-assign = choose the assignee
 shortcuts-help = show this help
 shortcuts-close = Close
+
+## Portal: a new case (F2)
+nav-new-case = New case
+new-case-title = Open a new case
+new-case-intro = Tell us what happened in your own words. We answer in your language and tell you when to expect the next update.
+new-case-trap = Leave this field empty
+new-case-subject = Subject
+new-case-body = What happened?
+new-case-files = Files (photos, invoices, documents)
+new-case-files-hint = { $count ->
+    [one] Up to { $count } file
+   *[other] Up to { $count } files
+}, { $size } MB each at most.
+new-case-submit = Open the case
+new-case-unreadable = The form could not be read ({ $detail }). Please send it again.
+new-case-refused-honeypot = The form was not accepted. If you are a person, please leave the hidden field empty and send it again.
+new-case-refused-fast = The form was sent faster than a person can fill it in. Please check it and send it again.
+new-case-refused-expired = This form has expired. Your text is kept below: please send it again.
+new-case-refused-rate = You have opened many cases in the last hour. Please wait a little, or add to one of your open cases.
+new-case-too-many-files = { $count ->
+    [one] A case can start with at most { $count } file.
+   *[other] A case can start with at most { $count } files.
+} Add the others to the case once it is open.
+new-case-opened = Your case is open. We have sent you a confirmation.
+new-case-opened-files-refused = Your case is open, but some files were not accepted (too large or empty). You can add them from the case.

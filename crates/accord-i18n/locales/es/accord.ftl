@@ -606,3 +606,28 @@ shortcuts-note = escribir una nota interna
 shortcuts-assign = elegir el responsable
 shortcuts-help = mostrar esta ayuda
 shortcuts-close = Cerrar
+
+## Portal: a new case (F2)
+nav-new-case = Nuevo caso
+new-case-title = Abrir un caso nuevo
+new-case-intro = Cuéntenos con sus palabras qué ha pasado. Le respondemos en su idioma y le decimos cuándo llegará la próxima actualización.
+new-case-trap = Deje este campo vacío
+new-case-subject = Asunto
+new-case-body = ¿Qué ha pasado?
+new-case-files = Archivos (fotos, facturas, documentos)
+new-case-files-hint = { $count ->
+    [one] Hasta { $count } archivo
+   *[other] Hasta { $count } archivos
+}, de { $size } MB como máximo cada uno.
+new-case-submit = Abrir el caso
+new-case-unreadable = No se pudo leer el formulario ({ $detail }). Envíelo de nuevo, por favor.
+new-case-refused-honeypot = No se aceptó el formulario. Si es usted una persona, deje vacío el campo oculto y envíelo de nuevo.
+new-case-refused-fast = El formulario se envió más rápido de lo que una persona puede rellenarlo. Revíselo y envíelo de nuevo.
+new-case-refused-expired = Este formulario ha caducado. Su texto se conserva abajo: envíelo de nuevo, por favor.
+new-case-refused-rate = Ha abierto muchos casos en la última hora. Espere un poco o añada la información a uno de sus casos abiertos.
+new-case-too-many-files = { $count ->
+    [one] Un caso puede empezar con { $count } archivo como máximo.
+   *[other] Un caso puede empezar con { $count } archivos como máximo.
+} Añada los demás al caso cuando esté abierto.
+new-case-opened = Su caso está abierto. Le hemos enviado una confirmación.
+new-case-opened-files-refused = Su caso está abierto, pero algunos archivos no se aceptaron (demasiado grandes o vacíos). Puede añadirlos desde el caso.

@@ -623,3 +623,30 @@ shortcuts-note = rakstīt iekšēju piezīmi
 shortcuts-assign = izvēlēties atbildīgo
 shortcuts-help = rādīt šo palīdzību
 shortcuts-close = Aizvērt
+
+## Portal: a new case (F2)
+nav-new-case = Jauna lieta
+new-case-title = Atvērt jaunu lietu
+new-case-intro = Pastāstiet saviem vārdiem, kas notika. Mēs atbildam Jūsu valodā un pasakām, kad gaidīt nākamo ziņu.
+new-case-trap = Atstājiet šo lauku tukšu
+new-case-subject = Temats
+new-case-body = Kas notika?
+new-case-files = Faili (foto, rēķini, dokumenti)
+new-case-files-hint = { $count ->
+    [zero] Līdz { $count } failiem
+    [one] Līdz { $count } failam
+   *[other] Līdz { $count } failiem
+}, katrs ne lielāks par { $size } MB.
+new-case-submit = Atvērt lietu
+new-case-unreadable = Veidlapu neizdevās nolasīt ({ $detail }). Lūdzu, nosūtiet to vēlreiz.
+new-case-refused-honeypot = Veidlapa netika pieņemta. Ja esat cilvēks, atstājiet slēpto lauku tukšu un nosūtiet vēlreiz.
+new-case-refused-fast = Veidlapa tika nosūtīta ātrāk, nekā cilvēks to var aizpildīt. Lūdzu, pārbaudiet to un nosūtiet vēlreiz.
+new-case-refused-expired = Šīs veidlapas derīgums ir beidzies. Jūsu teksts ir saglabāts zemāk: lūdzu, nosūtiet to vēlreiz.
+new-case-refused-rate = Pēdējā stundā esat atvēris daudz lietu. Lūdzu, mazliet pagaidiet vai papildiniet kādu no atvērtajām lietām.
+new-case-too-many-files = { $count ->
+    [zero] Lietu var sākt ar ne vairāk kā { $count } failiem.
+    [one] Lietu var sākt ar ne vairāk kā { $count } failu.
+   *[other] Lietu var sākt ar ne vairāk kā { $count } failiem.
+} Pārējos pievienojiet lietai, kad tā ir atvērta.
+new-case-opened = Jūsu lieta ir atvērta. Mēs Jums nosūtījām apstiprinājumu.
+new-case-opened-files-refused = Jūsu lieta ir atvērta, bet daži faili netika pieņemti (pārāk lieli vai tukši). Tos varat pievienot no lietas.

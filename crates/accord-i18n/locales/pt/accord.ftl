@@ -606,3 +606,28 @@ shortcuts-note = escrever uma nota interna
 shortcuts-assign = escolher o responsável
 shortcuts-help = mostrar esta ajuda
 shortcuts-close = Fechar
+
+## Portal: a new case (F2)
+nav-new-case = Novo caso
+new-case-title = Abrir um caso novo
+new-case-intro = Conte-nos por palavras suas o que aconteceu. Respondemos na sua língua e dizemos quando chega a próxima atualização.
+new-case-trap = Deixe este campo vazio
+new-case-subject = Assunto
+new-case-body = O que aconteceu?
+new-case-files = Ficheiros (fotos, faturas, documentos)
+new-case-files-hint = { $count ->
+    [one] Até { $count } ficheiro
+   *[other] Até { $count } ficheiros
+}, de { $size } MB no máximo cada um.
+new-case-submit = Abrir o caso
+new-case-unreadable = Não foi possível ler o formulário ({ $detail }). Envie-o de novo, por favor.
+new-case-refused-honeypot = O formulário não foi aceite. Se é uma pessoa, deixe o campo escondido vazio e envie de novo.
+new-case-refused-fast = O formulário foi enviado mais depressa do que uma pessoa o consegue preencher. Verifique-o e envie de novo.
+new-case-refused-expired = Este formulário expirou. O seu texto está guardado abaixo: envie-o de novo, por favor.
+new-case-refused-rate = Abriu muitos casos na última hora. Aguarde um pouco ou acrescente a informação a um dos seus casos abertos.
+new-case-too-many-files = { $count ->
+    [one] Um caso pode começar com { $count } ficheiro no máximo.
+   *[other] Um caso pode começar com { $count } ficheiros no máximo.
+} Acrescente os outros ao caso depois de aberto.
+new-case-opened = O seu caso está aberto. Enviámos-lhe uma confirmação.
+new-case-opened-files-refused = O seu caso está aberto, mas alguns ficheiros não foram aceites (demasiado grandes ou vazios). Pode acrescentá-los a partir do caso.

@@ -140,6 +140,8 @@ pub async fn page(
         Some(0) => Some(user.chrome.tr.t("case-nothing-changed")),
         Some(4) => Some(user.chrome.tr.t("ack-sent")),
         Some(5) => Some(user.chrome.tr.t("ack-already")),
+        Some(6) => Some(user.chrome.tr.t("new-case-opened")),
+        Some(7) => Some(user.chrome.tr.t("new-case-opened-files-refused")),
         Some(_) => Some(user.chrome.tr.t("case-entry-posted")),
         None => None,
     };

@@ -28,6 +28,7 @@ mod guidance;
 mod inbox;
 mod login;
 mod mail;
+mod new_case;
 mod notifications;
 mod policy;
 mod policy_changes;
@@ -48,6 +49,14 @@ pub fn router() -> Router<AppState> {
         .route("/inbox", get(inbox::page))
         .route("/inbox/bulk", post(bulk::submit))
         .route("/events", get(crate::live::events))
+        .route(
+            "/cases/new",
+            get(new_case::form)
+                .post(new_case::submit)
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    new_case::MAX_FILES * accord_store::blobs::ATTACHMENT_MAX_BYTES / 4,
+                )),
+        )
         .route("/cases/{number}", get(case::page))
         .route("/cases/{number}/entries", post(case::add_entry))
         .route("/cases/{number}/update", post(case::update))
@@ -95,6 +104,8 @@ fn static_file(content_type: &'static str, body: &'static str) -> Response {
 /// Sign-in attempts: per account, bursts of 10 then one every 6 s (guessing one password);
 /// per client address, bursts of 120 then two a second — an office behind one address signs
 /// in together at nine, while a guesser across many accounts is still slowed down.
+pub use new_case::NewCaseLimiter;
+
 pub struct LoginLimiter {
     per_account: DefaultKeyedRateLimiter<String>,
     per_address: DefaultKeyedRateLimiter<String>,
