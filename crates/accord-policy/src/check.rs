@@ -2,14 +2,13 @@
 //! procedures, standards slower than the objectives they serve, escalation levels that can
 //! never fire, and customer-facing texts that are hard to read.
 
-use accord_core::language::Language;
 use accord_text::readability;
 use jiff::civil::Date;
 use toml::Spanned;
 
 use crate::compile::Compiler;
 use crate::condition::Condition;
-use crate::document::{Document, Texts};
+use crate::document::Document;
 use crate::duration;
 use crate::finding::Severity;
 use crate::model::*;
@@ -179,29 +178,9 @@ fn escalation(c: &mut Compiler<'_>, doc: &Document, policy: &Policy) {
 }
 
 fn readability_of_texts(c: &mut Compiler<'_>, doc: &Document, policy: &Policy) {
-    let thresholds: Vec<(Language, f64)> = doc
-        .policy
-        .readability
-        .iter()
-        .filter_map(|(code, t)| Some((Language::from_tag(code)?, *t.get_ref())))
-        .collect();
-    let mut texts: Vec<(String, &Spanned<Texts>)> = Vec::new();
-    for p in &doc.procedures {
-        texts.push((
-            format!("procedures.{}.explanation", p.id.get_ref()),
-            &p.explanation,
-        ));
-    }
-    for r in &doc.remedies {
-        texts.push((
-            format!("remedies.{}.explanation", r.id.get_ref()),
-            &r.explanation,
-        ));
-    }
-    for t in &doc.templates {
-        texts.push((format!("templates.{}.body", t.id.get_ref()), &t.body));
-    }
-    for (rule, spanned) in texts {
+    let thresholds = crate::texts::thresholds(doc);
+    for (place, spanned) in crate::texts::scored_fields(doc) {
+        let rule = place.path();
         for language in &policy.languages {
             let Some(text) = spanned.get_ref().get(language.code()) else {
                 continue;
@@ -223,7 +202,7 @@ fn readability_of_texts(c: &mut Compiler<'_>, doc: &Document, policy: &Policy) {
                             ("language", language.code().to_owned()),
                             ("score", format!("{:.1}", report.score)),
                             ("threshold", format!("{threshold}")),
-                            ("formula", formula_name(report.formula).to_owned()),
+                            ("formula", crate::formula_name(report.formula).to_owned()),
                         ],
                     );
                 }
@@ -259,15 +238,5 @@ fn readability_of_texts(c: &mut Compiler<'_>, doc: &Document, policy: &Policy) {
                 );
             }
         }
-    }
-}
-
-fn formula_name(formula: readability::Formula) -> &'static str {
-    match formula {
-        readability::Formula::FleschReadingEase => "Flesch",
-        readability::Formula::FernandezHuerta => "Fernández Huerta",
-        readability::Formula::SzigrisztPazos => "Szigriszt-Pazos",
-        readability::Formula::FleschPortuguese => "Flesch (Martins)",
-        readability::Formula::Lix => "LIX",
     }
 }

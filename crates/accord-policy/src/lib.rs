@@ -20,10 +20,22 @@ mod finding;
 pub mod ledger;
 pub mod model;
 pub mod templates;
+pub mod texts;
 pub mod versions;
 
 pub use finding::{Finding, Severity};
 pub use model::Policy;
+
+/// The name of a readability formula, as the check's messages and the editor show it.
+pub fn formula_name(formula: accord_text::readability::Formula) -> &'static str {
+    match formula {
+        accord_text::readability::Formula::FleschReadingEase => "Flesch",
+        accord_text::readability::Formula::FernandezHuerta => "Fernández Huerta",
+        accord_text::readability::Formula::SzigrisztPazos => "Szigriszt-Pazos",
+        accord_text::readability::Formula::FleschPortuguese => "Flesch (Martins)",
+        accord_text::readability::Formula::Lix => "LIX",
+    }
+}
 
 /// The outcome of checking a policy file.
 #[derive(Clone, Debug)]

@@ -73,6 +73,59 @@
     });
   });
 
+  // The policy draft: findings and readability scores follow the author's typing.
+  document.querySelectorAll("form[data-check]").forEach(function (form) {
+    var timer = null;
+    function show(result) {
+      var list = document.getElementById("findings-list");
+      if (list) {
+        list.textContent = "";
+        result.findings.forEach(function (f) {
+          var item = document.createElement("li");
+          item.className = f.error ? "finding-error" : "finding-warning";
+          var strong = document.createElement("strong");
+          strong.textContent = f.error ? result.error_label : result.warning_label;
+          item.appendChild(strong);
+          item.appendChild(document.createTextNode((f.place ? " (" + f.place + ")" : "") + ": " + f.message));
+          list.appendChild(item);
+        });
+        if (!result.findings.length) {
+          var clean = document.createElement("li");
+          clean.textContent = result.clean;
+          list.appendChild(clean);
+        }
+      }
+      result.texts.forEach(function (t) {
+        var box = document.querySelector('[data-score-for="' + t.name + '"]');
+        if (!box) return;
+        var badge = box.querySelector(".badge");
+        badge.textContent = t.score_line;
+        badge.className = "badge " + (t.readable ? "score-ok" : "score-low");
+        var notes = box.querySelector("ul");
+        notes.textContent = "";
+        t.notes.forEach(function (n) {
+          var item = document.createElement("li");
+          item.textContent = n;
+          notes.appendChild(item);
+        });
+      });
+    }
+    form.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        fetch(form.getAttribute("data-check"), {
+          method: "POST",
+          credentials: "same-origin",
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams(new FormData(form)).toString()
+        })
+          .then(function (response) { return response.ok ? response.json() : null; })
+          .then(function (result) { if (result) show(result); })
+          .catch(function () {});
+      }, 300);
+    });
+  });
+
   // Live updates.
   var list = document.getElementById("inbox-list");
   var conversation = document.querySelector("[data-live-case]");

@@ -2,7 +2,8 @@
 //! Whole journeys through the web interface in headless Chromium (issue 5, acceptance 1),
 //! each asserting what its user sees: an email case answered from a Spanish template and
 //! received by the customer's mail server; a remedy above an agent's limit approved by a
-//! supervisor; a customer who opens a case in the Latvian portal and sees the reply; a
+//! supervisor; a manager who edits, checks and publishes a policy version that an agent
+//! then acknowledges; a customer who opens a case in the Latvian portal and sees the reply; a
 //! customer who cannot reach another organization's case by its address.
 
 mod chromium;
@@ -245,6 +246,112 @@ async fn a_supervisor_approves_a_remedy_above_the_agents_limit() {
     agent.goto(&format!("{base}/cases/{number}")).await;
     let remedies = agent.text("#remedies").await;
     assert!(remedies.contains("Approved and given"), "{remedies}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_manager_edits_checks_and_publishes_a_policy_and_an_agent_acknowledges_it() {
+    let app = TestApp::new(TestDb::sqlite().await).await;
+    publish_example(&app).await;
+    let base = chromium::serve(app.router.clone()).await;
+    let manager = Browser::start().await;
+    manager.sign_in(&base, "sofia@accord.test", PASSWORD).await;
+    manager.goto(&format!("{base}/policy")).await;
+    manager.click("a[href='/policy/new']").await;
+    manager.click("form[action='/policy'] button").await;
+    manager.element("form.policy-texts").await;
+    let draft = manager.path().await;
+    assert_eq!(draft, "/policy/2", "a new draft from the version in force");
+
+    // A hard text: the score and the notes next to it change as the manager types.
+    let field = "text|procedures|email-key-accounts|explanation|en";
+    let text = manager.element(&format!("textarea[name='{field}']")).await;
+    text.clear().await.unwrap();
+    text.send_keys("Notwithstanding any contractual escalation provisions that may otherwise be applicable to your organisation, our dedicated key account representatives will endeavour to provide an initial substantive acknowledgement of your correspondence within two operational hours, subsequently furnishing periodic status communications at intervals not exceeding four operational hours until resolution.").await.unwrap();
+    let score = format!("[data-score-for='{field}']");
+    eventually("the live check marks the text hard to read", || async {
+        manager
+            .text(&format!("{score} .badge"))
+            .await
+            .contains("the policy asks for 50")
+            && manager
+                .element(&format!("{score} .badge"))
+                .await
+                .attr("class")
+                .await
+                .unwrap()
+                .unwrap_or_default()
+                .contains("score-low")
+    })
+    .await;
+    assert!(
+        manager.text(&score).await.contains("more than 25 words"),
+        "{}",
+        manager.text(&score).await
+    );
+    // The plain version reads well; saving writes it into the policy file.
+    text.clear().await.unwrap();
+    text.send_keys("We answer your email within 2 working hours. We write again at least every 4 hours. We aim to solve it in three working days.").await.unwrap();
+    eventually("the live check accepts the plain text", || async {
+        manager
+            .element(&format!("{score} .badge"))
+            .await
+            .attr("class")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+            .contains("score-ok")
+    })
+    .await;
+    manager.click("form.policy-texts button[type=submit]").await;
+    assert_eq!(manager.text(".notice").await, "Saved.");
+    let source = manager
+        .element("#source")
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(
+        source.contains("We answer your email within 2 working hours."),
+        "the file holds the new text"
+    );
+    assert!(
+        source.contains("# Olmo Tools — customer service policy"),
+        "comments survive the edit"
+    );
+
+    // Publish, then the agent acknowledges and the manager sees it.
+    manager.click("form.publish button[type=submit]").await;
+    assert_eq!(
+        manager.text(".notice").await,
+        "Published. Staff are asked to acknowledge this version."
+    );
+    let agent = Browser::start().await;
+    agent.sign_in(&base, "janis@accord.test", PASSWORD).await;
+    agent.goto(&format!("{base}/policy/2")).await;
+    assert!(
+        agent
+            .text("main")
+            .await
+            .contains("We answer your email within 2 working hours.")
+    );
+    agent
+        .click("form[action='/policy/2/acknowledge'] button")
+        .await;
+    assert_eq!(
+        agent.text(".notice").await,
+        "Thank you: your acknowledgement is recorded."
+    );
+    manager.goto(&format!("{base}/policy/2")).await;
+    let acks = manager.text(".acks").await;
+    let line = acks
+        .lines()
+        .find(|l| l.starts_with("Jānis Aģents"))
+        .unwrap_or_default();
+    assert!(
+        !line.contains("not yet") && line.len() > "Jānis Aģents: ".len(),
+        "{acks}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

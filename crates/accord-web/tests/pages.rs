@@ -223,11 +223,23 @@ db_test!(async fn a_supervisor_drafts_checks_and_publishes_and_an_agent_acknowle
     assert!(draft.text.contains("line 22, column 13"), "{}", draft.text);
     assert!(draft.text.contains("Europe/Madird"));
     let publish = format!("{path}/publish");
+    // The live check scores a TOML source without saving it, for policy managers only.
+    let checked = manager.post(&format!("{path}/check"), &[("source", POLICY), ("_csrf", &csrf)], &[]).await;
+    assert_eq!(checked.status, StatusCode::OK, "{}", checked.text);
+    let checked = checked.json();
+    assert_eq!(checked["findings"].as_array().map(Vec::len), Some(0), "{checked}");
+    assert!(checked["texts"][0]["score_line"].as_str().unwrap().starts_with("Flesch: "), "{checked}");
+    assert!(manager.get(&path).await.text.contains("Europe/Madird"), "checking saved nothing");
     let refused = manager.post(&publish, &[("effective_at", "2026-01-01T09:00"), ("_csrf", &csrf)], &[]).await;
     assert!(refused.text.contains("role=\"alert\""), "{}", refused.text);
     // Fixed, it checks clean and publishes.
     let saved = manager.post(&path, &[("source", POLICY), ("briefing", "Reply faster by email."), ("_csrf", &csrf)], &[]).await;
     assert!(saved.text.contains("The check found no problems."), "{}", saved.text);
+    // The texts form, without JavaScript: an edited explanation is written into the file.
+    let field = "text|remedies|credit|explanation|en";
+    assert!(saved.text.contains(&format!("name=\"{field}\"")), "{}", saved.text);
+    let texts = manager.post(&format!("{path}/texts"), &[(field, "We can take the cost off your next bill."), ("_csrf", &csrf)], &[]).await;
+    assert!(texts.text.contains("Saved.") && texts.text.contains("explanation = { en = &#34;We can take the cost off your next bill.&#34; }"), "{}", texts.text);
     let now = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).datetime().strftime("%Y-%m-%dT%H:%M").to_string();
     let published = manager.post(&publish, &[("effective_at", &now), ("_csrf", &csrf)], &[]).await;
     assert_eq!(published.status, StatusCode::SEE_OTHER, "{}", published.text);
@@ -246,8 +258,10 @@ db_test!(async fn a_supervisor_drafts_checks_and_publishes_and_an_agent_acknowle
     assert_eq!(ack.status, StatusCode::SEE_OTHER);
     assert!(agent.get(&path).await.text.contains("You acknowledged this version on"));
     assert!(manager.get(&path).await.text.contains("1 of 3 staff have acknowledged"));
-    // Agents cannot draft.
+    // Agents cannot draft, nor use the draft's check.
     assert_eq!(agent.get("/policy/new").await.status, StatusCode::FORBIDDEN);
+    let agent_csrf = hidden(&page.text, "_csrf");
+    assert_eq!(agent.post(&format!("{path}/check"), &[("source", POLICY), ("_csrf", &agent_csrf)], &[]).await.status, StatusCode::FORBIDDEN);
 });
 
 db_test!(async fn a_draft_shows_what_it_changes_and_publishes_with_a_grace_period(db) {

@@ -33,6 +33,7 @@ mod notifications;
 mod policy;
 mod policy_changes;
 mod policy_rules;
+mod policy_texts;
 mod remedies;
 
 pub use errors::PageError;
@@ -71,6 +72,8 @@ pub fn router() -> Router<AppState> {
         .route("/policy/rules", get(policy_rules::page))
         .route("/policy/{number}", get(policy::show).post(policy::save))
         .route("/policy/{number}/publish", post(policy::publish))
+        .route("/policy/{number}/texts", post(policy_texts::save))
+        .route("/policy/{number}/check", post(policy_texts::check))
         .route("/policy/{number}/acknowledge", post(policy::acknowledge))
         .route("/calendars", get(calendars::page))
         .route("/mail/held", get(mail::held))

@@ -26,6 +26,7 @@ pub struct VersionRow {
     pub in_force: bool,
 }
 
+#[derive(serde::Serialize)]
 pub struct FindingLine {
     pub error: bool,
     pub place: String,
@@ -49,6 +50,8 @@ struct ListPage {
 #[template(path = "policy_version.html")]
 struct VersionPage {
     chrome: Chrome,
+    /// The customer-facing texts' form (drafts, for policy managers).
+    texts: Vec<super::policy_texts::TextRow>,
     number: i64,
     name: String,
     status: String,
@@ -80,7 +83,7 @@ fn status_label(tr: &Tr, status: VersionStatus) -> String {
     }
 }
 
-fn finding_lines(tr: &Tr, findings: &[accord_policy::Finding]) -> Vec<FindingLine> {
+pub(super) fn finding_lines(tr: &Tr, findings: &[accord_policy::Finding]) -> Vec<FindingLine> {
     findings
         .iter()
         .map(|f| FindingLine {
@@ -244,7 +247,13 @@ async fn version_page(
     } else {
         Vec::new()
     };
+    let texts = if can_manage && version.status == VersionStatus::Draft {
+        super::policy_texts::rows(tr, &source)
+    } else {
+        Vec::new()
+    };
     let page = VersionPage {
+        texts,
         changes,
         organizations,
         grace_slots: (0..GRACE_SLOTS).collect(),
@@ -351,17 +360,28 @@ pub async fn save(
     Form(form): Form<DraftForm>,
 ) -> Result<Response, PageError> {
     check_form(&user, &method, &headers, &form.csrf)?;
+    save_source(&state, user, number, form.source, form.briefing).await
+}
+
+/// Saves a draft's source and briefing; shows the draft with its findings, or what to fix.
+pub(super) async fn save_source(
+    state: &AppState,
+    user: PageUser,
+    number: i64,
+    source: String,
+    briefing: String,
+) -> Result<Response, PageError> {
     let tr = user.chrome.tr;
     let actor = user.session.principal.actor();
     match state
         .store
-        .update_policy_draft(&actor, number, &form.source, &form.briefing, crate::now())
+        .update_policy_draft(&actor, number, &source, &briefing, crate::now())
         .await
     {
         Ok((_, findings)) => {
             let notice = Some(tr.t("policy-saved"));
             version_page(
-                &state,
+                state,
                 user,
                 number,
                 Shown {
@@ -375,8 +395,31 @@ pub async fn save(
             )
             .await
         }
-        Err(e) => failure(&state, user, number, e, Some((form.source, form.briefing))).await,
+        Err(e) => failure(state, user, number, e, Some((source, briefing))).await,
     }
+}
+
+/// The draft page with problems to fix above it (nothing saved).
+pub(super) async fn show_with_problems(
+    state: &AppState,
+    user: PageUser,
+    number: i64,
+    problems: Vec<String>,
+) -> Result<Response, PageError> {
+    version_page(
+        state,
+        user,
+        number,
+        Shown {
+            findings: vec![],
+            checked: false,
+            problems,
+            notice: None,
+            draft: None,
+            against: None,
+        },
+    )
+    .await
 }
 
 async fn failure(

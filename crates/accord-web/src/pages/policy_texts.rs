@@ -1,0 +1,255 @@
+//! The draft editor's form for customer-facing texts (B3): every explanation and template
+//! body per language, each with its readability score and what to fix next to it; saved
+//! into the TOML without disturbing the rest. `POST /policy/{n}/check` scores a form or a
+//! TOML source without saving, for the live check as the author types.
+
+use accord_core::access::Action;
+use accord_i18n::{Arg, Tr};
+use accord_policy::texts::{ScoredText, TextPlace, customer_texts, set_text};
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, Method};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+use super::{PageError, PageUser, check_form};
+use crate::AppState;
+
+/// One text field of the form, with its score and notes.
+#[derive(Serialize)]
+pub struct TextRow {
+    /// The form field's name: `text|<section>|<id>|<field>|<language>`.
+    pub name: String,
+    /// The rule and field, as findings name it.
+    pub path: String,
+    pub language_code: &'static str,
+    pub language_name: &'static str,
+    pub text: String,
+    pub score_line: String,
+    pub readable: bool,
+    pub notes: Vec<String>,
+}
+
+fn field_name(t: &ScoredText) -> String {
+    format!(
+        "text|{}|{}|{}|{}",
+        t.place.section,
+        t.place.id,
+        t.place.field,
+        t.language.code()
+    )
+}
+
+fn place_of(name: &str) -> Option<(TextPlace, accord_core::language::Language)> {
+    let mut parts = name.split('|');
+    if parts.next()? != "text" {
+        return None;
+    }
+    let section = match parts.next()? {
+        "procedures" => "procedures",
+        "remedies" => "remedies",
+        "templates" => "templates",
+        _ => return None,
+    };
+    let id = parts.next()?.to_owned();
+    let field = match parts.next()? {
+        "explanation" => "explanation",
+        "body" => "body",
+        _ => return None,
+    };
+    let language = accord_core::language::Language::from_tag(parts.next()?)?;
+    Some((TextPlace { section, id, field }, language))
+}
+
+fn row(tr: Tr, t: &ScoredText) -> TextRow {
+    let formula = accord_policy::formula_name(t.formula);
+    let score = format!("{:.1}", t.score);
+    let score_line = match t.threshold {
+        Some(threshold) => tr.args(
+            "policy-text-score",
+            &[
+                ("formula", Arg::Text(formula)),
+                ("score", Arg::Text(&score)),
+                ("threshold", Arg::Text(&threshold.to_string())),
+            ],
+        ),
+        None => tr.args(
+            "policy-text-score-free",
+            &[
+                ("formula", Arg::Text(formula)),
+                ("score", Arg::Text(&score)),
+            ],
+        ),
+    };
+    let mut notes = Vec::new();
+    if t.text.trim().is_empty() {
+        notes.push(tr.t("policy-text-empty"));
+    } else if !t.readable() {
+        notes.push(tr.t("policy-text-hard"));
+    }
+    if !t.long_sentences.is_empty() {
+        let numbers: Vec<String> = t.long_sentences.iter().map(usize::to_string).collect();
+        notes.push(tr.args(
+            "policy-text-long",
+            &[
+                ("sentences", Arg::Text(&numbers.join(", "))),
+                ("limit", Arg::Number(t.sentence_limit as i64)),
+            ],
+        ));
+    }
+    if !t.jargon.is_empty() {
+        notes.push(tr.t1("policy-text-jargon", "terms", &t.jargon.join(", ")));
+    }
+    TextRow {
+        name: field_name(t),
+        path: t.place.path(),
+        language_code: t.language.code(),
+        language_name: t.language.endonym(),
+        text: t.text.clone(),
+        score_line,
+        readable: t.readable() && !t.text.trim().is_empty(),
+        notes,
+    }
+}
+
+/// The form's rows for a policy source; empty when the source cannot be read.
+pub fn rows(tr: Tr, source: &str) -> Vec<TextRow> {
+    customer_texts(source)
+        .unwrap_or_default()
+        .iter()
+        .map(|t| row(tr, t))
+        .collect()
+}
+
+/// Writes the form's texts into `source`; texts that did not change are left alone, so
+/// their layout in the file stays as written.
+pub fn apply(source: &str, fields: &[(String, String)]) -> Result<String, String> {
+    let current = customer_texts(source).unwrap_or_default();
+    let mut out = source.to_owned();
+    for (name, value) in fields {
+        let Some((place, language)) = place_of(name) else {
+            continue;
+        };
+        let unchanged = current
+            .iter()
+            .any(|t| t.place == place && t.language == language && t.text == *value);
+        if unchanged {
+            continue;
+        }
+        out = set_text(&out, &place, language, value).map_err(|e| match e {
+            accord_policy::texts::EditError::Syntax(m) => m,
+            accord_policy::texts::EditError::NoSuchText(path) => path,
+        })?;
+    }
+    Ok(out)
+}
+
+fn value<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    fields
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+/// Saves the texts form into the draft, then shows the draft with its findings.
+pub async fn save(
+    State(state): State<AppState>,
+    user: PageUser,
+    Path(number): Path<i64>,
+    method: Method,
+    headers: HeaderMap,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    check_form(
+        &user,
+        &method,
+        &headers,
+        value(&fields, "_csrf").unwrap_or(""),
+    )?;
+    let tr = user.chrome.tr;
+    let actor = user.session.principal.actor();
+    let version = state
+        .store
+        .get_policy_version(&actor, number)
+        .await
+        .map_err(PageError::store(tr))?;
+    let source = match apply(&version.source, &fields) {
+        Ok(source) => source,
+        Err(detail) => {
+            let problem = tr.t1("policy-texts-unreadable", "detail", &detail);
+            return super::policy::show_with_problems(&state, user, number, vec![problem]).await;
+        }
+    };
+    super::policy::save_source(&state, user, number, source, version.briefing).await
+}
+
+#[derive(Serialize)]
+struct CheckResult {
+    /// The severity words the page shows before each finding.
+    error_label: String,
+    warning_label: String,
+    /// Shown when there is no finding.
+    clean: String,
+    findings: Vec<super::policy::FindingLine>,
+    texts: Vec<TextRow>,
+}
+
+/// Checks a draft as it is being edited, without saving: either the whole TOML `source`, or
+/// the texts form applied to the saved draft. Answers JSON for the page's script.
+pub async fn check(
+    State(state): State<AppState>,
+    user: PageUser,
+    Path(number): Path<i64>,
+    method: Method,
+    headers: HeaderMap,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    check_form(
+        &user,
+        &method,
+        &headers,
+        value(&fields, "_csrf").unwrap_or(""),
+    )?;
+    let tr = user.chrome.tr;
+    let actor = user.session.principal.actor();
+    actor
+        .require(Action::ManagePolicy)
+        .map_err(|_| PageError::Forbidden(tr))?;
+    let source = match value(&fields, "source") {
+        Some(source) => source.to_owned(),
+        None => {
+            let version = state
+                .store
+                .get_policy_version(&actor, number)
+                .await
+                .map_err(PageError::store(tr))?;
+            apply(&version.source, &fields).unwrap_or(version.source)
+        }
+    };
+    let today = crate::now().to_zoned(state.config.time_zone.clone()).date();
+    let report = accord_policy::check_policy(&source, Some(today));
+    let result = CheckResult {
+        error_label: tr.t("policy-severity-error"),
+        warning_label: tr.t("policy-severity-warning"),
+        clean: tr.t("policy-check-clean"),
+        findings: super::policy::finding_lines(&tr, &report.findings),
+        texts: rows(tr, &source),
+    };
+    Ok(axum::Json(result).into_response())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_names_round_trip_and_strangers_are_ignored() {
+        let (place, language) = place_of("text|remedies|service-credit|explanation|lv").unwrap();
+        assert_eq!(place.path(), "remedies.service-credit.explanation");
+        assert_eq!(language, accord_core::language::Language::Lv);
+        assert!(place_of("text|policy|x|name|en").is_none());
+        assert!(place_of("text|procedures|x|explanation|de").is_none());
+        assert!(place_of("_csrf").is_none());
+    }
+}
