@@ -36,6 +36,17 @@ async fn publish_example(app: &TestApp) {
         .unwrap();
 }
 
+/// The `class` attribute of an element.
+async fn class_of(browser: &Browser, css: &str) -> String {
+    browser
+        .element(css)
+        .await
+        .attr("class")
+        .await
+        .unwrap()
+        .unwrap_or_default()
+}
+
 /// Messages the sink received for an address, parsed back into (raw) messages.
 fn received_by(sink: &SmtpSink, address: &str) -> Vec<Vec<u8>> {
     sink.received()
@@ -273,13 +284,8 @@ async fn a_manager_edits_checks_and_publishes_a_policy_and_an_agent_acknowledges
             .text(&format!("{score} .badge"))
             .await
             .contains("the policy asks for 50")
-            && manager
-                .element(&format!("{score} .badge"))
+            && class_of(&manager, &format!("{score} .badge"))
                 .await
-                .attr("class")
-                .await
-                .unwrap()
-                .unwrap_or_default()
                 .contains("score-low")
     })
     .await;
@@ -292,13 +298,8 @@ async fn a_manager_edits_checks_and_publishes_a_policy_and_an_agent_acknowledges
     text.clear().await.unwrap();
     text.send_keys("We answer your email within 2 working hours. We write again at least every 4 hours. We aim to solve it in three working days.").await.unwrap();
     eventually("the live check accepts the plain text", || async {
-        manager
-            .element(&format!("{score} .badge"))
+        class_of(&manager, &format!("{score} .badge"))
             .await
-            .attr("class")
-            .await
-            .unwrap()
-            .unwrap_or_default()
             .contains("score-ok")
     })
     .await;

@@ -399,12 +399,14 @@ pub(super) async fn save_source(
     }
 }
 
-/// The draft page with problems to fix above it (nothing saved).
+/// The draft page with problems to fix above it (nothing saved), keeping the typed `draft`
+/// (source, briefing) when there is one.
 pub(super) async fn show_with_problems(
     state: &AppState,
     user: PageUser,
     number: i64,
     problems: Vec<String>,
+    draft: Option<(String, String)>,
 ) -> Result<Response, PageError> {
     version_page(
         state,
@@ -415,7 +417,7 @@ pub(super) async fn show_with_problems(
             checked: false,
             problems,
             notice: None,
-            draft: None,
+            draft,
             against: None,
         },
     )
@@ -431,22 +433,7 @@ async fn failure(
 ) -> Result<Response, PageError> {
     let tr = user.chrome.tr;
     match form_message(tr, &e) {
-        Some(problems) => {
-            version_page(
-                state,
-                user,
-                number,
-                Shown {
-                    findings: vec![],
-                    checked: false,
-                    problems,
-                    notice: None,
-                    draft,
-                    against: None,
-                },
-            )
-            .await
-        }
+        Some(problems) => show_with_problems(state, user, number, problems, draft).await,
         None => Err(PageError::store(tr)(e)),
     }
 }

@@ -177,7 +177,8 @@ pub async fn save(
         Ok(source) => source,
         Err(detail) => {
             let problem = tr.t1("policy-texts-unreadable", "detail", &detail);
-            return super::policy::show_with_problems(&state, user, number, vec![problem]).await;
+            return super::policy::show_with_problems(&state, user, number, vec![problem], None)
+                .await;
         }
     };
     super::policy::save_source(&state, user, number, source, version.briefing).await
