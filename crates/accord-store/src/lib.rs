@@ -33,6 +33,7 @@ pub mod remedies;
 mod review;
 pub mod rule_matches;
 pub mod staff;
+pub mod supervision;
 pub mod timers;
 
 pub use db::{Engine, Store, StoreOptions};

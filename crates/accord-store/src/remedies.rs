@@ -66,6 +66,16 @@ pub struct OfferedRemedy {
     pub own_limit: Option<f64>,
     /// The most any role may grant; above it the remedy cannot be given.
     pub highest_limit: Option<f64>,
+    /// Who approves above the reader's own limit, and up to what: the roles with a higher
+    /// limit, the lowest first (a request goes to the first whose limit covers it).
+    pub approvers: Vec<Approver>,
+}
+
+/// A role that approves a remedy, and the most it may approve.
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Approver {
+    pub role: Role,
+    pub limit: f64,
 }
 
 /// An account's concession ledger.
@@ -152,14 +162,25 @@ impl Store {
         let language = case.language.code();
         Ok(policy
             .remedies_for(&facts)
-            .map(|r| OfferedRemedy {
-                id: r.id.clone(),
-                kind: r.kind.clone(),
-                unit: r.unit.clone(),
-                name: in_language(&r.name, language),
-                explanation: in_language(&r.explanation.text, language),
-                own_limit: limit_of(r, actor.role),
-                highest_limit: r.limits.last().map(|(_, l)| *l),
+            .map(|r| {
+                let own_limit = limit_of(r, actor.role);
+                OfferedRemedy {
+                    id: r.id.clone(),
+                    kind: r.kind.clone(),
+                    unit: r.unit.clone(),
+                    name: in_language(&r.name, language),
+                    explanation: in_language(&r.explanation.text, language),
+                    highest_limit: r.limits.last().map(|(_, l)| *l),
+                    approvers: r
+                        .limits
+                        .iter()
+                        .filter(|(role, limit)| {
+                            *role != actor.role && own_limit.is_none_or(|own| *limit > own)
+                        })
+                        .map(|&(role, limit)| Approver { role, limit })
+                        .collect(),
+                    own_limit,
+                }
             })
             .collect())
     }

@@ -269,3 +269,60 @@ db_test!(async fn a_new_version_retargets_open_clocks_keeping_the_time_worked(db
     assert_eq!(events(store, agent, &case, "clock_breached").await, 1);
     assert_eq!(events(store, agent, &case, "policy_version").await, 2);
 });
+
+db_test!(async fn supervisors_see_escalations_with_reasons_and_each_agents_standing(db) {
+    let cast = Cast::create(&db.store).await;
+    let (store, agent) = (&db.store, &cast.agent);
+    publish(store, &cast, riga(23, 8, 0)).await;
+    let cast = &cast;
+    let mine = |at| async move {
+        let case = email_case(store, &cast.supervisor, cast.contact_a, at).await;
+        let take = CasePatch { assignee_id: Some(Some(cast.agent.user_id)), ..Default::default() };
+        store.update_case(&cast.supervisor, case.id, &take, at).await.unwrap();
+        case
+    };
+    // Answered in time (9:30 for a 9:00 case), answered late (after its 11:00 breach), and
+    // one still running: two ended first responses, one of them in time.
+    let in_time = mine(riga(23, 9, 0)).await;
+    let late = mine(riga(23, 9, 0)).await;
+    store.add_entry(agent, in_time.id, &reply("Sveiki! Pārbaudām."), riga(23, 9, 30)).await.unwrap();
+    store.run_due_timers("node", || riga(23, 10, 30)).await.unwrap();
+    store.run_due_timers("node", || riga(23, 11, 0)).await.unwrap();
+    store.add_entry(agent, late.id, &reply("Atvainojiet par kavēšanos."), riga(23, 12, 0)).await.unwrap();
+    mine(riga(23, 13, 0)).await;
+
+    // The 10:30 warning ran on the late case (the other was answered by then), with its reason.
+    let since = riga(23, 0, 0);
+    let escalations = store.recent_escalations(&cast.supervisor, since, 50).await.unwrap();
+    assert_eq!(escalations.len(), 1, "{escalations:?}");
+    let warn = &escalations[0];
+    assert_eq!((warn.case_number, warn.level.as_str()), (late.number, "warn"));
+    assert_eq!(warn.actions, ["notify:supervisor"]);
+    assert_eq!(warn.reason.as_deref(), Some("A supervisor can help in time."));
+    assert!(matches!(warn.trigger, Some(accord_policy::model::Trigger::BeforeBreach { .. })), "{:?}", warn.trigger);
+    assert_eq!(warn.at, riga(23, 10, 30));
+    assert_eq!(warn.assignee_id, Some(agent.user_id));
+    assert!(store.recent_escalations(&cast.supervisor, riga(23, 10, 31), 50).await.unwrap().is_empty());
+    assert!(store.recent_escalations(agent, since, 50).await.is_err(), "agents do not supervise");
+
+    let standing = store.staff_standing(&cast.supervisor, since, riga(23, 14, 0)).await.unwrap();
+    let row = standing.iter().find(|s| s.user_id == agent.user_id).unwrap();
+    assert_eq!(row.open_cases, 3);
+    let first = &row.clocks[0];
+    assert_eq!((first.kind, first.on_time, first.missed, first.running), (ClockKind::FirstResponse, 1, 1, 1));
+    assert_eq!(first.on_time_percent(), Some(50));
+    assert_eq!((row.clocks[1].kind, row.clocks[1].running), (ClockKind::NextUpdate, 2));
+    assert_eq!(row.acknowledged_policy, Some(false));
+    // The supervisor holds nothing; a later period counts none of these clocks.
+    let boss = standing.iter().find(|s| s.user_id == cast.supervisor.user_id).unwrap();
+    assert_eq!((boss.open_cases, boss.clocks[0].on_time + boss.clocks[0].missed), (0, 0));
+    let later = store.staff_standing(&cast.supervisor, riga(24, 0, 0), riga(24, 1, 0)).await.unwrap();
+    assert_eq!(later.iter().find(|s| s.user_id == agent.user_id).unwrap().clocks[0].missed, 0);
+
+    // An agent sees their own standing only; acknowledging the version shows.
+    store.acknowledge_policy(agent, 1, riga(23, 14, 0)).await.unwrap();
+    let own = store.staff_standing(agent, since, riga(23, 14, 0)).await.unwrap();
+    assert_eq!(own.len(), 1);
+    assert_eq!((own[0].user_id, own[0].acknowledged_policy), (agent.user_id, Some(true)));
+    assert!(store.staff_standing(&cast.customer_a, since, riga(23, 14, 0)).await.is_err());
+});

@@ -143,6 +143,7 @@ async fn every_page_in_every_language_passes_axe() {
             "/policy/rules",
             "/calendars",
             "/notifications",
+            "/standing",
         ] {
             sweep.visit(path, language, None).await;
         }
@@ -157,6 +158,12 @@ async fn every_page_in_every_language_passes_axe() {
             .visit("/breaching-soon", language, Some("breaching-soon"))
             .await;
         sweep.visit("/approvals", language, Some("approvals")).await;
+        sweep
+            .visit("/escalations?days=90", language, Some("escalations"))
+            .await;
+        sweep
+            .visit("/standing?days=90", language, Some("standing"))
+            .await;
         sweep.visit("/policy/1", language, Some("policy")).await;
         sweep.browser.sign_out().await;
 
@@ -182,7 +189,7 @@ async fn every_page_in_every_language_passes_axe() {
         sweep.browser.sign_out().await;
     }
     assert!(
-        sweep.visited >= 4 * 19,
+        sweep.visited >= 4 * 22,
         "visited only {} pages",
         sweep.visited
     );

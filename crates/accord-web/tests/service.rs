@@ -121,6 +121,8 @@ db_test!(async fn a_remedy_above_the_agents_limit_needs_approval_through_api_and
     // Through the API: above the agent's limit it waits for a supervisor.
     let offered = app.api("agent", Method::GET, &format!("/api/v1/cases/{id}/remedies"), None).await.json();
     assert_eq!(offered["offered"][0]["own_limit"], 50.0);
+    // Before asking, the agent knows who approves above their limit, and up to what.
+    assert_eq!(offered["offered"][0]["approvers"], json!([{"role": "supervisor", "limit": 500.0}, {"role": "admin", "limit": 5000.0}]));
     let request = app
         .api("agent", Method::POST, &format!("/api/v1/cases/{id}/remedies"), Some(json!({"remedy": "credit", "amount": 200, "reason": "Divu nedēļu kavējums."})))
         .await;
@@ -143,6 +145,8 @@ db_test!(async fn a_remedy_above_the_agents_limit_needs_approval_through_api_and
     agent.sign_in("janis@accord.test", PASSWORD).await;
     let page = agent.get(&format!("/cases/{case_number}")).await;
     assert!(page.text.contains("you may give up to 50 EUR alone"), "{}", page.text);
+    assert!(page.text.contains("Approved by a Supervisor: up to 500 EUR"), "{}", page.text);
+    assert!(page.text.contains("Above 5000 EUR: not possible under this policy"), "{}", page.text);
     let csrf = support::hidden(&page.text, "_csrf");
     let asked = agent
         .post(&format!("/cases/{case_number}/remedies"), &[("remedy", "credit"), ("amount", "120,50"), ("reason", "Kurjers pazaudēja paku."), ("_csrf", &csrf)], &[])
@@ -238,4 +242,55 @@ db_test!(async fn a_new_case_is_acknowledged_with_one_click_in_the_customers_lan
     let again = app.api("agent", Method::POST, &format!("/api/v1/cases/{id}/acknowledgement"), None).await;
     assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.text);
     assert_eq!(app.api("customer_a", Method::POST, &format!("/api/v1/cases/{id}/acknowledgement"), None).await.status, StatusCode::FORBIDDEN);
+});
+
+db_test!(async fn supervisors_see_escalations_and_standing_and_agents_their_own(db) {
+    let app = TestApp::new(db).await;
+    publish(&app).await;
+    let created = app
+        .api("agent", Method::POST, "/api/v1/cases", Some(json!({"subject": "Fatura em duplicado", "contact_id": app.cast.contact_a, "channel": "email", "body": "Recebi a fatura duas vezes."})))
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    let case = created.json();
+    let (id, number) = (case["id"].as_str().unwrap(), case["number"].as_i64().unwrap());
+    let take = app.api("agent", Method::PATCH, &format!("/api/v1/cases/{id}"), Some(json!({"assignee_id": app.cast.agent.user_id}))).await;
+    assert_eq!(take.status, StatusCode::OK, "{}", take.text);
+    // 31 minutes on, the warning 30 minutes before the hour's first response fires.
+    let later = jiff::Timestamp::now() + jiff::SignedDuration::from_mins(31);
+    assert_eq!(app.db.store.run_due_timers("test", || later).await.unwrap(), 1);
+
+    let listed = app.api("supervisor", Method::GET, "/api/v1/escalations?days=1", None).await;
+    assert_eq!(listed.status, StatusCode::OK, "{}", listed.text);
+    let escalation = &listed.json()[0];
+    assert_eq!((escalation["case_number"].as_i64(), escalation["level"].as_str()), (Some(number), Some("warn")));
+    assert_eq!(escalation["actions"], json!(["notify:supervisor"]));
+    assert_eq!(escalation["reason"], "A supervisor can help in time.");
+    assert_eq!(escalation["trigger"]["on"], "before_breach", "{}", listed.text);
+    assert_eq!(app.api("agent", Method::GET, "/api/v1/escalations", None).await.status, StatusCode::FORBIDDEN);
+    let mut supervisor = Browser::new(&app);
+    supervisor.sign_in("sofia@accord.test", PASSWORD).await;
+    let page = supervisor.get("/escalations").await;
+    assert!(page.text.contains(&format!("/cases/{number}")), "{}", page.text);
+    for said in ["Notified: Supervisor", "A supervisor can help in time.", "30 min before the target of “First response”"] {
+        assert!(page.text.contains(said), "{said} missing: {}", page.text);
+    }
+
+    // Standing: the agent holds one open case whose first response is still running.
+    let standing = app.api("supervisor", Method::GET, "/api/v1/standing", None).await.json();
+    let row = standing.as_array().unwrap().iter().find(|r| r["user_id"] == json!(app.cast.agent.user_id)).unwrap();
+    assert_eq!(row["open_cases"], 1);
+    assert_eq!(row["clocks"][0], json!({"kind": "first_response", "on_time": 0, "missed": 0, "running": 1}));
+    assert!(standing.as_array().unwrap().len() >= 2, "the supervisor sees everyone");
+    let own = app.api("agent", Method::GET, "/api/v1/standing", None).await.json();
+    assert_eq!(own.as_array().unwrap().len(), 1);
+    assert_eq!(own[0]["user_id"], json!(app.cast.agent.user_id));
+    assert_eq!(app.api("customer_a", Method::GET, "/api/v1/standing", None).await.status, StatusCode::FORBIDDEN);
+    let team = supervisor.get("/standing").await;
+    assert!(team.text.contains("1 open case") && team.text.contains("0 in time, 0 missed, 1 running"), "{}", team.text);
+    let mut agent = Browser::new(&app);
+    agent.sign_in("janis@accord.test", PASSWORD).await;
+    let mine = agent.get("/standing").await;
+    assert_eq!(mine.status, StatusCode::OK);
+    assert!(!mine.text.contains("Sofia"), "an agent sees only their own standing: {}", mine.text);
+    assert_eq!(agent.get("/escalations").await.status, StatusCode::FORBIDDEN);
 });

@@ -641,3 +641,53 @@ new-case-too-many-files = { $count ->
 } Add the others to the case once it is open.
 new-case-opened = Your case is open. We have sent you a confirmation.
 new-case-opened-files-refused = Your case is open, but some files were not accepted (too large or empty). You can add them from the case.
+
+## Supervisor views: escalations and standing against the standards (C2, H2)
+nav-escalations = Escalations
+nav-standing = Standing
+period = Period
+period-days = { $days ->
+    [one] Last day
+   *[other] Last { $days } days
+}
+escalations-title = Escalations
+escalations-intro = Every level of the escalation chain that ran in the period, newest first: what fired it, why the policy escalates there, what it did, and who has the case now.
+escalations-empty = No escalation ran in this period.
+escalations-when = When
+escalations-why = Level and why
+escalations-done = What it did
+escalations-holder = Case now with
+escalations-unassigned = Nobody yet
+escalation-trigger-before = { $by } before the target of “{ $clock }”
+escalation-trigger-after = { $by } after the target of “{ $clock }”
+escalation-trigger-frustration = Frustration score of { $score } or more
+escalation-trigger-public-post = A public post about the case
+escalation-trigger-tier = Account tier: { $tiers }
+escalation-trigger-manager = The customer asked for a manager
+escalation-action-notify = Notified: { $role }
+escalation-action-notify-team = Notified: { $role } (team { $team })
+escalation-action-priority = Priority raised to { $priority }
+escalation-action-reassign = Reassigned
+escalation-action-reassign-role = Reassigned to a { $role }
+escalation-action-reassign-team = Reassigned to team { $team }
+escalation-action-reassign-team-role = Reassigned to team { $team } ({ $role })
+standing-title = Standing against the standards
+standing-intro-team = For each agent and supervisor: how many of the clocks on the cases they hold were met within the policy's targets in the period, the open cases they hold, and whether they acknowledged the policy version in force.
+standing-intro-own = How many of the clocks on your cases were met within the policy's targets in the period, the open cases you hold, and whether you acknowledged the policy version in force.
+standing-empty = Nobody to show.
+standing-person = Person
+standing-policy = Policy in force acknowledged
+standing-percent = { $percent } %
+standing-none = —
+standing-detail = { $met } in time, { $missed } missed, { $running } running
+standing-open-cases = { $count ->
+    [one] { $count } open case
+   *[other] { $count } open cases
+}
+standing-acknowledged-yes = Yes
+standing-acknowledged-no = Not yet
+standing-note = A clock counts for the person who holds its case now. Green: at least 90 % met in time.
+remedies-authority = Who decides, up to what
+remedies-authority-own = You alone: up to { $limit } { $unit }
+remedies-authority-approver = Approved by a { $role }: up to { $limit } { $unit }
+remedies-authority-beyond = Above { $limit } { $unit }: not possible under this policy

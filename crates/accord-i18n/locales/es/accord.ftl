@@ -641,3 +641,53 @@ new-case-too-many-files = { $count ->
 } Añada los demás al caso cuando esté abierto.
 new-case-opened = Su caso está abierto. Le hemos enviado una confirmación.
 new-case-opened-files-refused = Su caso está abierto, pero algunos archivos no se aceptaron (demasiado grandes o vacíos). Puede añadirlos desde el caso.
+
+## Supervisor views: escalations and standing against the standards (C2, H2)
+nav-escalations = Escalados
+nav-standing = Cumplimiento
+period = Periodo
+period-days = { $days ->
+    [one] Último día
+   *[other] Últimos { $days } días
+}
+escalations-title = Escalados
+escalations-intro = Cada nivel de la cadena de escalado que se activó en el periodo, del más reciente al más antiguo: qué lo activó, por qué la política escala ahí, qué hizo y quién tiene ahora el caso.
+escalations-empty = No se activó ningún escalado en este periodo.
+escalations-when = Cuándo
+escalations-why = Nivel y motivo
+escalations-done = Qué hizo
+escalations-holder = Caso ahora con
+escalations-unassigned = Nadie todavía
+escalation-trigger-before = { $by } antes del objetivo de «{ $clock }»
+escalation-trigger-after = { $by } después del objetivo de «{ $clock }»
+escalation-trigger-frustration = Nivel de frustración de { $score } o más
+escalation-trigger-public-post = Una publicación pública sobre el caso
+escalation-trigger-tier = Nivel de la cuenta: { $tiers }
+escalation-trigger-manager = El cliente pidió hablar con un responsable
+escalation-action-notify = Avisado: { $role }
+escalation-action-notify-team = Avisado: { $role } (equipo { $team })
+escalation-action-priority = Prioridad elevada a { $priority }
+escalation-action-reassign = Reasignado
+escalation-action-reassign-role = Reasignado a: { $role }
+escalation-action-reassign-team = Reasignado al equipo { $team }
+escalation-action-reassign-team-role = Reasignado al equipo { $team } ({ $role })
+standing-title = Cumplimiento de los estándares
+standing-intro-team = Para cada agente y supervisor: cuántos relojes de los casos que tiene se cumplieron dentro de los objetivos de la política en el periodo, sus casos abiertos y si confirmó la versión de la política en vigor.
+standing-intro-own = Cuántos relojes de tus casos se cumplieron dentro de los objetivos de la política en el periodo, tus casos abiertos y si confirmaste la versión de la política en vigor.
+standing-empty = No hay nadie que mostrar.
+standing-person = Persona
+standing-policy = Política en vigor confirmada
+standing-percent = { $percent } %
+standing-none = —
+standing-detail = { $met } a tiempo, { $missed } incumplidos, { $running } en curso
+standing-open-cases = { $count ->
+    [one] { $count } caso abierto
+   *[other] { $count } casos abiertos
+}
+standing-acknowledged-yes = Sí
+standing-acknowledged-no = Todavía no
+standing-note = Un reloj cuenta para la persona que tiene ahora su caso. Verde: al menos el 90 % cumplido a tiempo.
+remedies-authority = Quién decide y hasta cuánto
+remedies-authority-own = Tú solo: hasta { $limit } { $unit }
+remedies-authority-approver = Lo aprueba: { $role }, hasta { $limit } { $unit }
+remedies-authority-beyond = Más de { $limit } { $unit }: no es posible con esta política

@@ -660,3 +660,55 @@ new-case-too-many-files = { $count ->
 } Pārējos pievienojiet lietai, kad tā ir atvērta.
 new-case-opened = Jūsu lieta ir atvērta. Mēs Jums nosūtījām apstiprinājumu.
 new-case-opened-files-refused = Jūsu lieta ir atvērta, bet daži faili netika pieņemti (pārāk lieli vai tukši). Tos varat pievienot no lietas.
+
+## Supervisor views: escalations and standing against the standards (C2, H2)
+nav-escalations = Eskalācijas
+nav-standing = Standartu izpilde
+period = Periods
+period-days = { $days ->
+    [zero] Pēdējās { $days } dienas
+    [one] Pēdējā { $days } diena
+   *[other] Pēdējās { $days } dienas
+}
+escalations-title = Eskalācijas
+escalations-intro = Katrs eskalācijas ķēdes līmenis, kas periodā iedarbojās, jaunākie vispirms: kas to izraisīja, kāpēc politika šeit eskalē, ko tas izdarīja un kuram lieta ir tagad.
+escalations-empty = Šajā periodā neviena eskalācija neiedarbojās.
+escalations-when = Kad
+escalations-why = Līmenis un iemesls
+escalations-done = Ko tas izdarīja
+escalations-holder = Lieta tagad pie
+escalations-unassigned = Vēl neviena
+escalation-trigger-before = { $by } pirms termiņa “{ $clock }”
+escalation-trigger-after = { $by } pēc termiņa “{ $clock }”
+escalation-trigger-frustration = Neapmierinātības novērtējums { $score } vai vairāk
+escalation-trigger-public-post = Publisks ieraksts par lietu
+escalation-trigger-tier = Klienta līmenis: { $tiers }
+escalation-trigger-manager = Klients lūdza vadītāju
+escalation-action-notify = Paziņots: { $role }
+escalation-action-notify-team = Paziņots: { $role } (komanda { $team })
+escalation-action-priority = Prioritāte paaugstināta līdz: { $priority }
+escalation-action-reassign = Nodota citam
+escalation-action-reassign-role = Nodota: { $role }
+escalation-action-reassign-team = Nodota komandai { $team }
+escalation-action-reassign-team-role = Nodota komandai { $team } ({ $role })
+standing-title = Standartu izpilde
+standing-intro-team = Katram aģentam un vadītājam: cik daudz to lietu pulksteņu periodā izpildīti politikas termiņos, cik atvērtu lietu tiem ir un vai tie apstiprinājuši spēkā esošo politikas versiju.
+standing-intro-own = Cik daudz jūsu lietu pulksteņu periodā izpildīti politikas termiņos, cik atvērtu lietu jums ir un vai esat apstiprinājis spēkā esošo politikas versiju.
+standing-empty = Nav neviena, ko parādīt.
+standing-person = Persona
+standing-policy = Spēkā esošā politika apstiprināta
+standing-percent = { $percent } %
+standing-none = —
+standing-detail = { $met } laikā, { $missed } nokavēti, { $running } rit
+standing-open-cases = { $count ->
+    [zero] { $count } atvērtu lietu
+    [one] { $count } atvērta lieta
+   *[other] { $count } atvērtas lietas
+}
+standing-acknowledged-yes = Jā
+standing-acknowledged-no = Vēl nav
+standing-note = Pulkstenis tiek ieskaitīts personai, kurai lieta ir tagad. Zaļš: vismaz 90 % izpildīti laikā.
+remedies-authority = Kas lemj un līdz kādai summai
+remedies-authority-own = Jūs vieni: līdz { $limit } { $unit }
+remedies-authority-approver = Apstiprina: { $role }, līdz { $limit } { $unit }
+remedies-authority-beyond = Virs { $limit } { $unit }: šī politika to neļauj

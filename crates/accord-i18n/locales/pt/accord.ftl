@@ -641,3 +641,53 @@ new-case-too-many-files = { $count ->
 } Acrescente os outros ao caso depois de aberto.
 new-case-opened = O seu caso está aberto. Enviámos-lhe uma confirmação.
 new-case-opened-files-refused = O seu caso está aberto, mas alguns ficheiros não foram aceites (demasiado grandes ou vazios). Pode acrescentá-los a partir do caso.
+
+## Supervisor views: escalations and standing against the standards (C2, H2)
+nav-escalations = Escalamentos
+nav-standing = Desempenho
+period = Período
+period-days = { $days ->
+    [one] Último dia
+   *[other] Últimos { $days } dias
+}
+escalations-title = Escalamentos
+escalations-intro = Cada nível da cadeia de escalamento que disparou no período, do mais recente para o mais antigo: o que o disparou, porque é que a política escala aí, o que fez e quem tem agora o caso.
+escalations-empty = Nenhum escalamento disparou neste período.
+escalations-when = Quando
+escalations-why = Nível e motivo
+escalations-done = O que fez
+escalations-holder = Caso agora com
+escalations-unassigned = Ninguém ainda
+escalation-trigger-before = { $by } antes do objetivo de «{ $clock }»
+escalation-trigger-after = { $by } depois do objetivo de «{ $clock }»
+escalation-trigger-frustration = Nível de frustração de { $score } ou mais
+escalation-trigger-public-post = Uma publicação pública sobre o caso
+escalation-trigger-tier = Nível da conta: { $tiers }
+escalation-trigger-manager = O cliente pediu para falar com um responsável
+escalation-action-notify = Avisado: { $role }
+escalation-action-notify-team = Avisado: { $role } (equipa { $team })
+escalation-action-priority = Prioridade elevada para { $priority }
+escalation-action-reassign = Reatribuído
+escalation-action-reassign-role = Reatribuído a: { $role }
+escalation-action-reassign-team = Reatribuído à equipa { $team }
+escalation-action-reassign-team-role = Reatribuído à equipa { $team } ({ $role })
+standing-title = Desempenho face aos padrões
+standing-intro-team = Para cada agente e supervisor: quantos relógios dos casos que tem foram cumpridos dentro dos objetivos da política no período, os casos abertos que tem e se confirmou a versão da política em vigor.
+standing-intro-own = Quantos relógios dos seus casos foram cumpridos dentro dos objetivos da política no período, os casos abertos que tem e se confirmou a versão da política em vigor.
+standing-empty = Não há ninguém para mostrar.
+standing-person = Pessoa
+standing-policy = Política em vigor confirmada
+standing-percent = { $percent } %
+standing-none = —
+standing-detail = { $met } a tempo, { $missed } falhados, { $running } a decorrer
+standing-open-cases = { $count ->
+    [one] { $count } caso aberto
+   *[other] { $count } casos abertos
+}
+standing-acknowledged-yes = Sim
+standing-acknowledged-no = Ainda não
+standing-note = Um relógio conta para a pessoa que tem agora o caso. Verde: pelo menos 90 % cumpridos a tempo.
+remedies-authority = Quem decide e até quanto
+remedies-authority-own = Você sozinho: até { $limit } { $unit }
+remedies-authority-approver = Aprovado por: { $role }, até { $limit } { $unit }
+remedies-authority-beyond = Acima de { $limit } { $unit }: não é possível com esta política

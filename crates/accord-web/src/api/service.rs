@@ -8,6 +8,7 @@ use accord_core::remedy::{Decision, NewGrant};
 use accord_store::acknowledge::Acknowledgement;
 use accord_store::clocks::{ClockAlert, ClockView};
 use accord_store::remedies::{Grant, Ledger, OfferedRemedy};
+use accord_store::supervision::{EscalationRecord, StaffStanding};
 use axum::extract::State;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
@@ -25,6 +26,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(case_clocks))
         .routes(routes!(acknowledgement_preview, acknowledge_case))
         .routes(routes!(breaching_soon))
+        .routes(routes!(escalations))
+        .routes(routes!(standing))
         .routes(routes!(case_remedies, grant_remedy))
         .routes(routes!(pending_approvals))
         .routes(routes!(decide_remedy))
@@ -105,6 +108,54 @@ async fn breaching_soon(
                 now(),
                 limit,
             )
+            .await?,
+    ))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct PeriodQuery {
+    /// How many days back to look (default 7 for escalations, 30 for standing; at most 366).
+    days: Option<u32>,
+    /// At most this many escalations (default 100, at most 500).
+    limit: Option<u32>,
+}
+
+fn days_back(days: Option<u32>, default: u32) -> jiff::Timestamp {
+    let days = i64::from(days.unwrap_or(default).clamp(1, 366));
+    now() - jiff::SignedDuration::from_hours(24 * days)
+}
+
+#[utoipa::path(get, path = "/escalations", tag = "service", params(PeriodQuery),
+    responses((status = 200, body = Vec<EscalationRecord>, description = "levels of the escalation chain that ran in the period, newest first: the level, what fired it, its rationale, what it did and who holds the case now"),
+        (status = 400, body = Problem), (status = 403, body = Problem)))]
+async fn escalations(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiQuery(query): ApiQuery<PeriodQuery>,
+) -> ApiResult<axum::Json<Vec<EscalationRecord>>> {
+    let limit = i64::from(query.limit.unwrap_or(100).clamp(1, 500));
+    Ok(axum::Json(
+        state
+            .store
+            .recent_escalations(&user.actor(), days_back(query.days, 7), limit)
+            .await?,
+    ))
+}
+
+#[utoipa::path(get, path = "/standing", tag = "service", params(PeriodQuery),
+    responses((status = 200, body = Vec<StaffStanding>, description = "each active agent and supervisor (a supervisor sees everyone, an agent themself): clocks of the period met in time, missed and running per kind, open cases held, and whether they acknowledged the policy version in force"),
+        (status = 400, body = Problem), (status = 403, body = Problem)))]
+async fn standing(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiQuery(query): ApiQuery<PeriodQuery>,
+) -> ApiResult<axum::Json<Vec<StaffStanding>>> {
+    Ok(axum::Json(
+        state
+            .store
+            .staff_standing(&user.actor(), days_back(query.days, 30), now())
             .await?,
     ))
 }

@@ -23,7 +23,7 @@ pub struct ClockRow {
 }
 
 /// Working time as "4 h 30 min" (the units read the same in the four languages).
-fn working_time(minutes: i64) -> String {
+pub fn working_time(minutes: i64) -> String {
     match (minutes / 60, minutes % 60) {
         (0, m) => format!("{m} min"),
         (h, 0) => format!("{h} h"),

@@ -35,6 +35,7 @@ mod policy_changes;
 mod policy_rules;
 mod policy_texts;
 mod remedies;
+mod supervision;
 
 pub use errors::PageError;
 
@@ -63,6 +64,8 @@ pub fn router() -> Router<AppState> {
         .route("/cases/{number}/update", post(case::update))
         .route("/attachments/{id}", get(case::download))
         .route("/breaching-soon", get(clocks::breaching))
+        .route("/escalations", get(supervision::escalations))
+        .route("/standing", get(supervision::standing))
         .route("/cases/{number}/remedies", post(remedies::grant))
         .route("/cases/{number}/acknowledge", post(acknowledge::send))
         .route("/approvals", get(remedies::approvals))

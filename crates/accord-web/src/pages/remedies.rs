@@ -8,7 +8,7 @@ use accord_core::ids::GrantId;
 use accord_core::remedy::{Decision, GrantStatus, NewGrant};
 use accord_i18n::{Arg, Tr};
 use accord_policy::ledger::Pattern;
-use accord_store::remedies::Grant;
+use accord_store::remedies::{Grant, OfferedRemedy};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
@@ -36,6 +36,8 @@ pub struct GrantRow {
 /// The remedies card of a case and the ledger of its account.
 pub struct RemediesView {
     pub offered: Vec<Choice>,
+    /// Per offered remedy, who decides up to what: the reader alone, then each approver.
+    pub authority: Vec<(String, Vec<String>)>,
     pub grants: Vec<GrantRow>,
     pub ledger: Option<LedgerView>,
 }
@@ -44,6 +46,37 @@ pub struct LedgerView {
     pub totals: String,
     pub flags: Vec<String>,
     pub recent: Vec<GrantRow>,
+}
+
+/// Who decides a remedy up to what, before the reader asks: "You alone: up to 50 EUR",
+/// "Supervisor approves: up to 500 EUR", "Above 500 EUR: not possible under this policy".
+fn authority_lines(tr: Tr, r: &OfferedRemedy) -> (String, Vec<String>) {
+    let line = |key: &str, role: Option<&str>, limit: f64| {
+        let role = role.map(|role| tr.t(&format!("role-{role}")));
+        tr.args(
+            key,
+            &[
+                ("role", Arg::Text(role.as_deref().unwrap_or_default())),
+                ("limit", Arg::Text(&amount_text(limit))),
+                ("unit", Arg::Text(&r.unit)),
+            ],
+        )
+    };
+    let mut lines = Vec::new();
+    if let Some(own) = r.own_limit {
+        lines.push(line("remedies-authority-own", None, own));
+    }
+    for a in &r.approvers {
+        lines.push(line(
+            "remedies-authority-approver",
+            Some(a.role.as_str()),
+            a.limit,
+        ));
+    }
+    if let Some(highest) = r.highest_limit {
+        lines.push(line("remedies-authority-beyond", None, highest));
+    }
+    (r.name.clone(), lines)
 }
 
 /// Amounts as people write them: "12.50" or "12,50".
@@ -124,11 +157,13 @@ pub async fn remedies_view(
     }
     let zone = &state.config.time_zone;
     let err = || PageError::store(tr);
-    let offered = state
+    let remedies = state
         .store
         .offered_remedies(actor, case.id, crate::now())
         .await
-        .map_err(err())?
+        .map_err(err())?;
+    let authority = remedies.iter().map(|r| authority_lines(tr, r)).collect();
+    let offered = remedies
         .into_iter()
         .map(|r| Choice {
             label: match r.own_limit {
@@ -189,6 +224,7 @@ pub async fn remedies_view(
     };
     Ok(Some(RemediesView {
         offered,
+        authority,
         grants,
         ledger,
     }))
