@@ -287,6 +287,12 @@ mod tests {
                 "placeholder",
                 "known",
                 "version",
+                "team",
+                "by",
+                "tiers",
+                "priority",
+                "link",
+                "email",
             ]
             .into_iter()
             .map(|n| (Cow::Borrowed(n), FluentValue::from("x")))
@@ -302,6 +308,12 @@ mod tests {
                 (Cow::Borrowed("column"), FluentValue::from(5)),
                 (Cow::Borrowed("hours"), FluentValue::from(4)),
                 (Cow::Borrowed("attempts"), FluentValue::from(3)),
+                (Cow::Borrowed("days"), FluentValue::from(7)),
+                (Cow::Borrowed("percent"), FluentValue::from(92)),
+                (Cow::Borrowed("met"), FluentValue::from(11)),
+                (Cow::Borrowed("missed"), FluentValue::from(1)),
+                (Cow::Borrowed("running"), FluentValue::from(3)),
+                (Cow::Borrowed("minutes"), FluentValue::from(20)),
             ])
             .collect();
             for id in &ids {
