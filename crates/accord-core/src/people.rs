@@ -342,6 +342,28 @@ impl NewUser {
     }
 }
 
+/// A customer signing up in the portal (F2). The address is proven by the link emailed to it
+/// before any account exists; the password is optional (email links sign in without one).
+#[derive(Clone, Debug, Deserialize, ToSchema)]
+pub struct SignUp {
+    pub name: String,
+    pub email: String,
+    pub language: Language,
+    pub password: Option<String>,
+}
+
+impl SignUp {
+    pub fn validate(&self) -> Result<(), DomainError> {
+        let mut c = Checker::new();
+        c.text("name", &self.name, NAME_MAX);
+        c.email("email", &self.email);
+        if let Some(password) = &self.password {
+            check_password(&mut c, password);
+        }
+        c.finish()
+    }
+}
+
 pub fn check_password(c: &mut Checker, password: &str) {
     if password.chars().count() < PASSWORD_MIN {
         c.push(FieldError::new(

@@ -29,6 +29,7 @@ pub mod notifications;
 pub mod people;
 pub mod policies;
 pub mod policy_diff;
+pub mod portal_links;
 pub mod remedies;
 mod review;
 pub mod rule_matches;

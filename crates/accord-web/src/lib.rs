@@ -39,6 +39,9 @@ pub struct WebConfig {
     /// The zone in which times are shown to staff.
     pub time_zone: jiff::tz::TimeZone,
     pub session_lifetime: jiff::SignedDuration,
+    /// Where customers reach Accord: the start of the links in its emails
+    /// (`https://support.example.com`).
+    pub public_url: String,
 }
 
 impl Default for WebConfig {
@@ -47,6 +50,7 @@ impl Default for WebConfig {
             secure_cookies: false,
             time_zone: jiff::tz::TimeZone::system(),
             session_lifetime: jiff::SignedDuration::from_hours(12),
+            public_url: "http://127.0.0.1:8080".into(),
         }
     }
 }

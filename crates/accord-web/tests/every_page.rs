@@ -121,6 +121,12 @@ async fn every_page_in_every_language_passes_axe() {
         sweep.browser.goto(&format!("{base}/login")).await;
         sweep.browser.choose_language(language).await;
         sweep.check(language, Some("login")).await;
+        sweep
+            .visit("/signup", language, Some("portal-signup"))
+            .await;
+        sweep
+            .visit("/login/link/from-an-email", language, None)
+            .await;
 
         sweep
             .browser
@@ -189,7 +195,7 @@ async fn every_page_in_every_language_passes_axe() {
         sweep.browser.sign_out().await;
     }
     assert!(
-        sweep.visited >= 4 * 22,
+        sweep.visited >= 4 * 24,
         "visited only {} pages",
         sweep.visited
     );

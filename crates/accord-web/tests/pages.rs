@@ -562,3 +562,86 @@ db_test!(async fn a_customer_opens_a_case_from_the_portal_form_and_bots_are_kept
     agent.sign_in("janis@accord.test", PASSWORD).await;
     assert_eq!(agent.get("/cases/new").await.status, StatusCode::FORBIDDEN);
 });
+
+/// The token of the newest portal email to an address (as the customer's mail client shows it).
+async fn emailed_token(app: &TestApp, to: &str) -> Option<(String, accord_store::mail::Letter)> {
+    let later = jiff::Timestamp::now() + jiff::SignedDuration::from_hours(1);
+    let sent = app.db.store.lease_outbox(50, later).await.unwrap();
+    let mail = sent.into_iter().rev().find(|m| m.recipient == to)?;
+    let link = mail
+        .letter
+        .text
+        .lines()
+        .find(|l| l.starts_with("http://127.0.0.1:8080/login/link/"))?
+        .to_owned();
+    Some((link.rsplit('/').next()?.to_owned(), mail.letter))
+}
+
+db_test!(async fn customers_sign_up_and_sign_in_by_email_link_in_their_language(db) {
+    let app = TestApp::new(db).await;
+    let own = app.case_for(app.cast.contact_a, "Printeris nedrukā").await;
+    let foreign = app.case_for(app.cast.contact_b, "Segredo da Beta").await;
+
+    // Sign-up in Latvian: mistakes are refused with what was typed kept.
+    let mut anna = Browser::new(&app);
+    anna.language = Some("lv");
+    let form = anna.get("/signup").await;
+    assert!(form.text.contains("Izveidojiet savu kontu"), "{}", form.text);
+    let csrf = hidden(&form.text, "_csrf");
+    let bad = anna.post("/signup", &[("name", "Anna Bērziņa"), ("email", "anna@"), ("language", "lv"), ("password", "īsa"), ("_csrf", &csrf)], &[]).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.text);
+    assert!(bad.text.contains("Anna Bērziņa") && bad.text.contains("role=\"alert\""), "{}", bad.text);
+    let forged = anna.post("/signup", &[("name", "Anna"), ("email", "anna@novads.lv"), ("language", "lv"), ("_csrf", "forged")], &[]).await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    assert!(emailed_token(&app, "anna@novads.lv").await.is_none());
+    let sent = anna.post("/signup", &[("name", "Anna Bērziņa"), ("email", "anna@novads.lv"), ("language", "lv"), ("password", ""), ("_csrf", &csrf)], &[]).await;
+    assert_eq!(sent.status, StatusCode::OK, "{}", sent.text);
+    assert!(sent.text.contains("Pārbaudiet e-pastu"), "{}", sent.text);
+    let (token, letter) = emailed_token(&app, "anna@novads.lv").await.expect("a confirmation email");
+    assert_eq!((letter.subject.as_str(), letter.language.as_str()), ("Apstipriniet savu adresi", "lv"));
+
+    // Opening the link only shows a button (a mail scanner's visit spends nothing).
+    let confirm = anna.get(&format!("/login/link/{token}")).await;
+    assert_eq!(confirm.status, StatusCode::OK);
+    let csrf = hidden(&confirm.text, "_csrf");
+    let signed_in = anna.post(&format!("/login/link/{token}"), &[("_csrf", &csrf)], &[]).await;
+    assert_eq!((signed_in.status, location(&signed_in).as_str()), (StatusCode::SEE_OTHER, "/inbox"));
+    let inbox = anna.get("/inbox").await;
+    assert!(inbox.text.contains("Anna Bērziņa") && inbox.text.contains("/cases/new"), "{}", inbox.text);
+    let number = |case: &serde_json::Value| format!("/cases/{}", case["number"]);
+    assert!(!inbox.text.contains(&number(&own)), "a new customer sees no one else's cases");
+
+    // A link works once.
+    let mut again = Browser::new(&app);
+    let confirm = again.get(&format!("/login/link/{token}")).await;
+    let used = again.post(&format!("/login/link/{token}"), &[("_csrf", &hidden(&confirm.text, "_csrf"))], &[]).await;
+    assert_eq!(used.status, StatusCode::GONE);
+    assert!(used.text.contains("was used already"), "{}", used.text);
+    let confirm = again.get("/login/link/tampered").await;
+    let tampered = again.post("/login/link/tampered", &[("_csrf", &hidden(&confirm.text, "_csrf"))], &[]).await;
+    assert_eq!(tampered.status, StatusCode::GONE);
+    assert!(tampered.text.contains("not valid"), "{}", tampered.text);
+
+    // An existing customer signs in by link from the sign-in page, into her organization.
+    let mut ilze = Browser::new(&app);
+    let login = ilze.get("/login").await;
+    assert!(login.text.contains("/signup") && login.text.contains("action=\"/login/link\""), "{}", login.text);
+    let csrf = hidden(&login.text, "_csrf");
+    let asked = ilze.post("/login/link", &[("email", "Ilze@Acme.lv"), ("_csrf", &csrf)], &[]).await;
+    assert_eq!(asked.status, StatusCode::OK, "{}", asked.text);
+    let (token, letter) = emailed_token(&app, "ilze@acme.lv").await.expect("a sign-in email");
+    assert_eq!(letter.subject, "Your sign-in link");
+    let confirm = ilze.get(&format!("/login/link/{token}")).await;
+    ilze.post(&format!("/login/link/{token}"), &[("_csrf", &hidden(&confirm.text, "_csrf"))], &[]).await;
+    let inbox = ilze.get("/inbox?view=all").await;
+    assert!(inbox.text.contains(&number(&own)) && !inbox.text.contains(&number(&foreign)), "{}", inbox.text);
+
+    // Unknown and staff addresses get the same answer and no email.
+    for address in ["nobody@novads.lv", "janis@accord.test"] {
+        let mut visitor = Browser::new(&app);
+        let login = visitor.get("/login").await;
+        let reply = visitor.post("/login/link", &[("email", address), ("_csrf", &hidden(&login.text, "_csrf"))], &[]).await;
+        assert_eq!(reply.text, asked.text, "{address} is told the same as a customer");
+        assert!(emailed_token(&app, address).await.is_none(), "{address} got an email");
+    }
+});

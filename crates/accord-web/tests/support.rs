@@ -215,6 +215,10 @@ impl<'a> Browser<'a> {
             .uri(path)
             .header(header::COOKIE, self.cookie_header())
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        // Browsers send their languages with every request, forms included.
+        if let Some(l) = self.language {
+            request = request.header(header::ACCEPT_LANGUAGE, l);
+        }
         if !extra.iter().any(|(k, _)| *k == "sec-fetch-site") {
             request = request.header("sec-fetch-site", "same-origin");
         }

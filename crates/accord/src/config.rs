@@ -13,6 +13,7 @@ pub struct FileSettings {
     pub database_url: Option<String>,
     pub data_dir: Option<PathBuf>,
     pub listen: Option<String>,
+    pub public_url: Option<String>,
     pub time_zone: Option<String>,
     pub secure_cookies: Option<bool>,
     pub log_format: Option<String>,
@@ -25,6 +26,7 @@ pub struct Settings {
     pub database_url: String,
     pub data_dir: PathBuf,
     pub listen: SocketAddr,
+    pub public_url: String,
     pub time_zone: jiff::tz::TimeZone,
     pub secure_cookies: bool,
     pub json_logs: bool,
@@ -57,6 +59,17 @@ impl Settings {
                 "ACCORD_LISTEN / listen: {listen_text:?} is not an address such as 127.0.0.1:8080"
             )
         })?;
+        let public_url = env("ACCORD_PUBLIC_URL")
+            .or(file.public_url)
+            .unwrap_or_else(|| format!("http://{listen}"));
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://"))
+            || public_url.contains(char::is_whitespace)
+        {
+            bail!(
+                "ACCORD_PUBLIC_URL / public_url: {public_url:?} is not an address such as https://support.example.com"
+            );
+        }
+        let public_url = public_url.trim_end_matches('/').to_owned();
         let time_zone = match env("ACCORD_TIME_ZONE").or(file.time_zone) {
             Some(name) => jiff::tz::TimeZone::get(&name).with_context(|| format!("ACCORD_TIME_ZONE / time_zone: unknown time zone {name:?}; use an IANA name such as Europe/Riga"))?,
             None => jiff::tz::TimeZone::system(),
@@ -98,6 +111,7 @@ impl Settings {
             database_url,
             data_dir,
             listen,
+            public_url,
             time_zone,
             secure_cookies,
             json_logs,

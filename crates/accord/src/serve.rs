@@ -12,6 +12,7 @@ pub async fn serve(store: Store, settings: &Settings, demo: Option<&[DemoLogin]>
     let config = accord_web::WebConfig {
         secure_cookies: settings.secure_cookies,
         time_zone: settings.time_zone.clone(),
+        public_url: settings.public_url.clone(),
         ..accord_web::WebConfig::default()
     };
     let app = accord_web::app(accord_web::AppState::new(store.clone(), config));

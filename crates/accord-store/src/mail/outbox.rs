@@ -24,6 +24,8 @@ pub enum Purpose {
     Acknowledgement,
     /// A notification to a member of staff (an escalation, a review date).
     Notification,
+    /// A customer portal link: signing in, confirming a sign-up.
+    Portal,
 }
 
 impl Purpose {
@@ -32,6 +34,7 @@ impl Purpose {
             Purpose::Reply => "reply",
             Purpose::Acknowledgement => "acknowledgement",
             Purpose::Notification => "notification",
+            Purpose::Portal => "portal",
         }
     }
 }

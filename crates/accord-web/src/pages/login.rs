@@ -38,7 +38,7 @@ pub struct NextQuery {
     next: Option<String>,
 }
 
-fn cookie(name: &'static str, value: String, secure: bool) -> Cookie<'static> {
+pub(super) fn cookie(name: &'static str, value: String, secure: bool) -> Cookie<'static> {
     Cookie::build((name, value))
         .path("/")
         .http_only(true)
@@ -47,7 +47,7 @@ fn cookie(name: &'static str, value: String, secure: bool) -> Cookie<'static> {
         .build()
 }
 
-async fn anonymous_chrome(parts: &mut Parts, jar: &CookieJar) -> Chrome {
+pub(super) async fn anonymous_chrome(parts: &mut Parts, jar: &CookieJar) -> Chrome {
     let tr = Tr::new(language_of(parts, jar, None));
     let here = parts
         .uri
@@ -65,25 +65,78 @@ async fn anonymous_chrome(parts: &mut Parts, jar: &CookieJar) -> Chrome {
     }
 }
 
+/// A fresh double-submit token for a form shown before any session exists: the cookie to
+/// set and the value for the form's hidden field.
+pub(super) fn fresh_form_token(state: &AppState, jar: CookieJar) -> (CookieJar, String) {
+    let token = accord_store::auth::random_secret();
+    let jar = jar.add(cookie(
+        LOGIN_CSRF_COOKIE,
+        token.clone(),
+        state.config.secure_cookies,
+    ));
+    (jar, token)
+}
+
+/// Checks the double-submit token of a form posted before any session exists; returns it
+/// for the page that answers.
+pub(super) fn check_anonymous_form(
+    parts: &Parts,
+    jar: &CookieJar,
+    sent: &str,
+    tr: Tr,
+) -> Result<String, PageError> {
+    let expected = jar
+        .get(LOGIN_CSRF_COOKIE)
+        .map(|c| c.value().to_owned())
+        .unwrap_or_default();
+    if is_cross_site(&parts.method, &parts.headers)
+        || expected.is_empty()
+        || !same_secret(&expected, sent)
+    {
+        return Err(PageError::Csrf(tr));
+    }
+    Ok(expected)
+}
+
+/// The client's address, for rate limits and the audit log.
+pub(super) fn client_of(extensions: &Extensions) -> String {
+    extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "local".into())
+}
+
+/// Signs a person in: a new session cookie in place of the form token.
+pub(super) async fn start_session(
+    state: &AppState,
+    jar: CookieJar,
+    user: accord_core::ids::UserId,
+    tr: Tr,
+) -> Result<CookieJar, PageError> {
+    let (secret, _csrf) = state
+        .store
+        .create_session(user, state.config.session_lifetime, crate::now())
+        .await
+        .map_err(PageError::store(tr))?;
+    Ok(jar
+        .remove(Cookie::build(LOGIN_CSRF_COOKIE).path("/"))
+        .add(cookie(SESSION_COOKIE, secret, state.config.secure_cookies)))
+}
+
 pub async fn form(State(state): State<AppState>, mut parts: Parts, jar: CookieJar) -> Response {
     let Query(q) = parts
         .extract::<Query<NextQuery>>()
         .await
         .unwrap_or(Query(NextQuery { next: None }));
     let mut chrome = anonymous_chrome(&mut parts, &jar).await;
-    let token = accord_store::auth::random_secret();
-    chrome.csrf = token.clone();
+    let (jar, token) = fresh_form_token(&state, jar);
+    chrome.csrf = token;
     let page = LoginPage {
         chrome,
         next: safe_next(q.next.as_deref()),
         email: String::new(),
         error: None,
     };
-    let jar = jar.add(cookie(
-        LOGIN_CSRF_COOKIE,
-        token,
-        state.config.secure_cookies,
-    ));
     no_store((jar, render(&page)).into_response())
 }
 
@@ -105,22 +158,9 @@ pub async fn submit(
 ) -> Result<Response, PageError> {
     let mut chrome = anonymous_chrome(&mut parts, &jar).await;
     let tr = chrome.tr;
-    let expected = jar
-        .get(LOGIN_CSRF_COOKIE)
-        .map(|c| c.value().to_owned())
-        .unwrap_or_default();
-    if is_cross_site(&parts.method, &parts.headers)
-        || expected.is_empty()
-        || !same_secret(&expected, &form.csrf)
-    {
-        return Err(PageError::Csrf(tr));
-    }
-    chrome.csrf = expected;
+    chrome.csrf = check_anonymous_form(&parts, &jar, &form.csrf, tr)?;
     let next = safe_next(form.next.as_deref());
-    let client = extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_else(|| "local".into());
+    let client = client_of(&extensions);
     let email = form.email.trim().to_lowercase();
     let failed = |status: StatusCode, key: &str, chrome: Chrome| {
         let page = LoginPage {
@@ -158,14 +198,7 @@ pub async fn submit(
             .map_err(PageError::store(tr))?;
         return Ok(failed(StatusCode::UNAUTHORIZED, "login-failed", chrome));
     };
-    let (secret, _csrf) = state
-        .store
-        .create_session(principal.id, state.config.session_lifetime, crate::now())
-        .await
-        .map_err(PageError::store(tr))?;
-    let jar = jar
-        .remove(Cookie::build(LOGIN_CSRF_COOKIE).path("/"))
-        .add(cookie(SESSION_COOKIE, secret, state.config.secure_cookies));
+    let jar = start_session(&state, jar, principal.id, tr).await?;
     Ok((jar, Redirect::to(&next)).into_response())
 }
 

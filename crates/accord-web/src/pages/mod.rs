@@ -34,6 +34,7 @@ mod policy;
 mod policy_changes;
 mod policy_rules;
 mod policy_texts;
+mod portal_access;
 mod remedies;
 mod supervision;
 
@@ -47,6 +48,15 @@ pub fn router() -> Router<AppState> {
         .route("/", get(|| async { Redirect::to("/inbox") }))
         .route("/login", get(login::form).post(login::submit))
         .route("/logout", post(login::logout))
+        .route("/login/link", post(portal_access::link_request))
+        .route(
+            "/login/link/{token}",
+            get(portal_access::link_confirm).post(portal_access::link_redeem),
+        )
+        .route(
+            "/signup",
+            get(portal_access::signup_form).post(portal_access::signup_submit),
+        )
         .route("/language", post(login::set_language))
         .route("/inbox", get(inbox::page))
         .route("/inbox/bulk", post(bulk::submit))
