@@ -229,6 +229,12 @@ pub(crate) async fn governing_version(
     Ok(governing(&versions, organization.map(|o| o.0).as_ref(), now).copied())
 }
 
+/// Browsers send a textarea's lines ending in CRLF: kept as they come, every line of a draft
+/// edited in the web form would differ from the version it was copied from.
+fn one_line_ending(source: &str) -> String {
+    source.replace("\r\n", "\n")
+}
+
 impl Store {
     /// Saves a new draft. Drafts may have errors; the findings come back with it.
     pub async fn create_policy_draft(
@@ -238,6 +244,7 @@ impl Store {
         briefing: &str,
         now: Timestamp,
     ) -> Result<(PolicyVersion, Vec<Finding>)> {
+        let source = &one_line_ending(source);
         let (report, name, review_by) = prepare_draft(actor, source, briefing, now)?;
         let mut tx = self.write().await?;
         let number = tx
@@ -277,6 +284,7 @@ impl Store {
         briefing: &str,
         now: Timestamp,
     ) -> Result<(PolicyVersion, Vec<Finding>)> {
+        let source = &one_line_ending(source);
         let (report, name, review_by) = prepare_draft(actor, source, briefing, now)?;
         let mut tx = self.write().await?;
         let changed = tx

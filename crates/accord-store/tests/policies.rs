@@ -114,6 +114,11 @@ db_test!(async fn published_versions_are_immutable_and_need_a_clean_check(db) {
         other => panic!("edited a published version: {other:?}"),
     }
     assert_eq!(db.store.get_policy_version(&cast.agent, draft.number).await.unwrap().source, POLICY);
+    // A draft typed in a browser (CRLF line ends) is the same text: nothing shows as changed.
+    let (typed, _) = db.store.create_policy_draft(&cast.supervisor, &POLICY.replace('\n', "\r\n"), "", t0).await.unwrap();
+    assert_eq!(db.store.get_policy_version(&cast.agent, typed.number).await.unwrap().source, POLICY);
+    let diff = db.store.policy_diff(&cast.agent, typed.number, Some(draft.number)).await.unwrap();
+    assert!(diff.hunks.is_empty(), "{:?}", diff.hunks);
     // Agents and customers cannot draft; customers cannot read.
     assert!(db.store.create_policy_draft(&cast.agent, POLICY, "", t0).await.is_err());
     assert!(db.store.list_policy_versions(&cast.customer_a).await.is_err());
