@@ -293,6 +293,7 @@ mod tests {
                 "priority",
                 "link",
                 "email",
+                "place",
             ]
             .into_iter()
             .map(|n| (Cow::Borrowed(n), FluentValue::from("x")))

@@ -19,6 +19,7 @@ pub mod duration;
 mod finding;
 pub mod ledger;
 pub mod model;
+pub mod settings;
 pub mod templates;
 pub mod texts;
 pub mod versions;

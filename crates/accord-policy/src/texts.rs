@@ -128,6 +128,8 @@ pub enum EditError {
     Syntax(String),
     /// No rule with that id in that section, or its field is not a table of texts.
     NoSuchText(String),
+    /// A limit that is not a number of zero or more (the setting's path).
+    NotANumber(String),
 }
 
 /// Writes `text` as the `language` version of the text at `place`, keeping the rest of the

@@ -109,6 +109,25 @@
           notes.appendChild(item);
         });
       });
+      (result.settings || []).forEach(function (s) {
+        var list = document.querySelector('[data-findings-for="' + s.name + '"]');
+        if (!list) return;
+        list.textContent = "";
+        s.findings.forEach(function (f) {
+          var item = document.createElement("li");
+          item.className = f.error ? "finding-error" : "finding-warning";
+          var strong = document.createElement("strong");
+          strong.textContent = f.error ? result.error_label : result.warning_label;
+          item.appendChild(strong);
+          item.appendChild(document.createTextNode(": " + f.message));
+          list.appendChild(item);
+        });
+        var field = document.getElementById(s.name);
+        if (field) {
+          if (s.has_error) field.setAttribute("aria-invalid", "true");
+          else field.removeAttribute("aria-invalid");
+        }
+      });
     }
     form.addEventListener("input", function () {
       clearTimeout(timer);

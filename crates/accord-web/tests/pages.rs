@@ -645,3 +645,53 @@ db_test!(async fn customers_sign_up_and_sign_in_by_email_link_in_their_language(
         assert!(emailed_token(&app, address).await.is_none(), "{address} got an email");
     }
 });
+
+db_test!(async fn a_manager_edits_standards_and_limits_in_a_form_with_findings_beside_each_field(db) {
+    let app = TestApp::new(db).await;
+    let mut manager = Browser::new(&app);
+    manager.sign_in("sofia@accord.test", PASSWORD).await;
+    let form = manager.get("/policy/new").await;
+    let csrf = hidden(&form.text, "_csrf");
+    let created = manager.post("/policy", &[("source", POLICY), ("briefing", "Faster first answers."), ("_csrf", &csrf)], &[]).await;
+    let path = location(&created);
+    let draft = manager.get(&path).await;
+    let first_response = "setting|procedures|email|first_response";
+    let agent_limit = "setting|remedies|credit|limits.agent";
+    for field in [first_response, agent_limit, "setting|procedures|email|acknowledge"] {
+        assert!(draft.text.contains(&format!("name=\"{field}\"")), "{field}: {}", draft.text);
+    }
+    assert!(draft.text.contains("First response within"), "{}", draft.text);
+
+    // The live check, as the author types a duration Accord cannot read: the finding is
+    // on that field, and nothing is saved.
+    let checked = manager.post(&format!("{path}/check"), &[(first_response, "soon"), ("_csrf", &csrf)], &[]).await.json();
+    let row = checked["settings"].as_array().unwrap().iter().find(|s| s["name"] == first_response).unwrap().clone();
+    assert_eq!(row["has_error"], true, "{checked}");
+    assert!(!row["findings"].as_array().unwrap().is_empty(), "{checked}");
+    let other = checked["settings"].as_array().unwrap().iter().find(|s| s["name"] == agent_limit).unwrap().clone();
+    assert_eq!(other["findings"].as_array().map(Vec::len), Some(0), "{checked}");
+    assert!(!manager.get(&path).await.text.contains("\"soon\""), "checking saved nothing");
+
+    // Without JavaScript: saved with the mistake, the field says what is wrong.
+    let saved = manager.post(&format!("{path}/settings"), &[(first_response, "soon"), ("_csrf", &csrf)], &[]).await;
+    assert!(saved.text.contains("aria-invalid=\"true\""), "{}", saved.text);
+    // A limit that is not a number is refused with the place named, and nothing changes.
+    let refused = manager.post(&format!("{path}/settings"), &[(agent_limit, "lots"), ("_csrf", &csrf)], &[]).await;
+    assert!(refused.text.contains("remedies.credit.limits.agent: enter an amount"), "{}", refused.text);
+    // Fixed: written into the file, the rest as it was; the check is clean again.
+    let fixed = manager.post(&format!("{path}/settings"), &[(first_response, "90m"), (agent_limit, "75"), ("_csrf", &csrf)], &[]).await;
+    assert!(fixed.text.contains("The check found no problems."), "{}", fixed.text);
+    let source = app.api("supervisor", Method::GET, &format!("/api/v1/policies/{}", path.rsplit('/').next().unwrap()), None).await.json()["source"].as_str().unwrap().to_owned();
+    assert!(source.contains("first_response = \"90m\"") && source.contains("agent = 75"), "{source}");
+    let untouched: Vec<&str> = POLICY.lines().filter(|l| !l.contains("first_response = ") && !l.contains("limits = ")).collect();
+    let now: Vec<&str> = source.lines().filter(|l| !l.contains("first_response = ") && !l.contains("limits = ")).collect();
+    assert_eq!(untouched, now, "only the two settings changed");
+
+    // Agents read the policy but get no editor.
+    let mut agent = Browser::new(&app);
+    agent.sign_in("janis@accord.test", PASSWORD).await;
+    assert!(!agent.get(&path).await.text.contains(first_response));
+    let csrf = hidden(&agent.get("/inbox").await.text, "_csrf");
+    let denied = agent.post(&format!("{path}/settings"), &[(first_response, "1m"), ("_csrf", &csrf)], &[]).await;
+    assert!(denied.status.is_client_error(), "{}", denied.status);
+});

@@ -722,3 +722,26 @@ portal-mail-signup-body = Follow this link to confirm your address and open your
 portal-mail-exists-subject = You already have an account
 portal-mail-exists-body = Someone asked to create an account with this address, but you have one already. Follow this link to sign in. It works once, within { $minutes } minutes:
 portal-mail-ignore = If you did not ask for this, ignore this message: nobody can use your account without the link.
+
+## Policy editor: the rules' settings form (B1, B3)
+policy-settings-title = Standards, conditions and limits
+policy-settings-intro = Each procedure's standards and each remedy's limits, as fields. The check runs as you type and shows what is wrong next to the field; saving writes only what you changed into the policy file.
+policy-settings-save = Save the settings
+policy-settings-unusable = The settings could not be written into the policy file ({ $detail }). Fix the file below first.
+policy-setting-not-a-number = { $place }: enter an amount of zero or more, such as 50 or 12.5.
+policy-setting-procedure = Procedure “{ $id }”
+policy-setting-remedy = Remedy “{ $id }”
+policy-setting-first_response = First response within
+policy-setting-update_every = Update the customer at least every
+policy-setting-resolution = Resolve within
+policy-setting-calendar = Business calendar
+policy-setting-when = Applies when
+policy-setting-acknowledge = Acknowledgement
+policy-setting-acknowledge-agent = Sent by an agent, in one click
+policy-setting-acknowledge-auto = Sent by Accord when the case opens
+policy-setting-limit = Most a { $role } may give alone
+policy-setting-hint-duration = Working time, such as 4h, 90m or 1h30m.
+policy-setting-hint-condition = Such as account.tier >= "gold" or case.language == "lv"; empty: every case.
+policy-setting-hint-calendar = The id of one of the policy's calendars; empty: the policy's default.
+policy-setting-hint-acknowledge = Who sends the first answer with the next-update promise.
+policy-setting-hint-limit = In the remedy's unit; empty: this role may not give it alone.

@@ -743,3 +743,26 @@ portal-mail-signup-body = Atveriet šo saiti, lai apstiprinātu adresi un izveid
 portal-mail-exists-subject = Jums jau ir konts
 portal-mail-exists-body = Kāds lūdza izveidot kontu ar šo adresi, bet jums tāds jau ir. Atveriet šo saiti, lai pieteiktos. Tā darbojas vienu reizi, { $minutes } minūšu laikā:
 portal-mail-ignore = Ja to nepieprasījāt jūs, neņemiet šo ziņojumu vērā: bez saites neviens nevar izmantot jūsu kontu.
+
+## Policy editor: the rules' settings form (B1, B3)
+policy-settings-title = Standarti, nosacījumi un limiti
+policy-settings-intro = Katras procedūras standarti un katra kompensācijas veida limiti kā lauki. Pārbaude notiek rakstīšanas laikā un rāda kļūdas blakus laukam; saglabājot politikas failā tiek ierakstīts tikai tas, ko mainījāt.
+policy-settings-save = Saglabāt iestatījumus
+policy-settings-unusable = Iestatījumus neizdevās ierakstīt politikas failā ({ $detail }). Vispirms izlabojiet failu zemāk.
+policy-setting-not-a-number = { $place }: ievadiet summu, kas ir nulle vai vairāk, piemēram, 50 vai 12,5.
+policy-setting-procedure = Procedūra “{ $id }”
+policy-setting-remedy = Kompensācija “{ $id }”
+policy-setting-first_response = Pirmā atbilde
+policy-setting-update_every = Informēt klientu vismaz ik pēc
+policy-setting-resolution = Atrisināt
+policy-setting-calendar = Darba laika kalendārs
+policy-setting-when = Piemēro, ja
+policy-setting-acknowledge = Saņemšanas apstiprinājums
+policy-setting-acknowledge-agent = Sūta aģents ar vienu klikšķi
+policy-setting-acknowledge-auto = Sūta Accord, kad lieta tiek atvērta
+policy-setting-limit = Lielākā summa, ko drīkst piešķirt viens: { $role }
+policy-setting-hint-duration = Darba laiks, piemēram, 4h, 90m vai 1h30m.
+policy-setting-hint-condition = Piemēram, account.tier >= "gold" vai case.language == "lv"; tukšs: visas lietas.
+policy-setting-hint-calendar = Viena politikas kalendāra identifikators; tukšs: noklusējuma kalendārs.
+policy-setting-hint-acknowledge = Kurš sūta pirmo atbildi ar nākamās ziņas solījumu.
+policy-setting-hint-limit = Kompensācijas vienībās; tukšs: šī loma to viena piešķirt nedrīkst.

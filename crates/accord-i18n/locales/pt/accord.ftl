@@ -722,3 +722,26 @@ portal-mail-signup-body = Siga esta ligação para confirmar o seu endereço e a
 portal-mail-exists-subject = Já tem uma conta
 portal-mail-exists-body = Alguém pediu para criar uma conta com este endereço, mas já tem uma. Siga esta ligação para entrar. Funciona uma vez, durante { $minutes } minutos:
 portal-mail-ignore = Se não foi você que pediu, ignore esta mensagem: ninguém pode usar a sua conta sem a ligação.
+
+## Policy editor: the rules' settings form (B1, B3)
+policy-settings-title = Padrões, condições e limites
+policy-settings-intro = Os padrões de cada procedimento e os limites de cada remédio, como campos. A verificação corre enquanto escreve e mostra o que está errado junto ao campo; ao guardar, só o que mudou é escrito no ficheiro da política.
+policy-settings-save = Guardar as definições
+policy-settings-unusable = Não foi possível escrever as definições no ficheiro da política ({ $detail }). Corrija primeiro o ficheiro abaixo.
+policy-setting-not-a-number = { $place }: indique um valor de zero ou mais, como 50 ou 12,5.
+policy-setting-procedure = Procedimento «{ $id }»
+policy-setting-remedy = Remédio «{ $id }»
+policy-setting-first_response = Primeira resposta em
+policy-setting-update_every = Atualizar o cliente pelo menos a cada
+policy-setting-resolution = Resolver em
+policy-setting-calendar = Calendário de trabalho
+policy-setting-when = Aplica-se quando
+policy-setting-acknowledge = Confirmação de receção
+policy-setting-acknowledge-agent = Enviada por um agente, com um clique
+policy-setting-acknowledge-auto = Enviada pelo Accord quando o caso abre
+policy-setting-limit = Máximo que pode dar sozinho: { $role }
+policy-setting-hint-duration = Tempo útil, como 4h, 90m ou 1h30m.
+policy-setting-hint-condition = Por exemplo account.tier >= "gold" ou case.language == "lv"; vazio: todos os casos.
+policy-setting-hint-calendar = O identificador de um dos calendários da política; vazio: o predefinido.
+policy-setting-hint-acknowledge = Quem envia a primeira resposta com a promessa da próxima atualização.
+policy-setting-hint-limit = Na unidade do remédio; vazio: esta função não o pode dar sozinha.

@@ -33,6 +33,7 @@ mod notifications;
 mod policy;
 mod policy_changes;
 mod policy_rules;
+mod policy_settings;
 mod policy_texts;
 mod portal_access;
 mod remedies;
@@ -86,6 +87,7 @@ pub fn router() -> Router<AppState> {
         .route("/policy/{number}", get(policy::show).post(policy::save))
         .route("/policy/{number}/publish", post(policy::publish))
         .route("/policy/{number}/texts", post(policy_texts::save))
+        .route("/policy/{number}/settings", post(policy_settings::save))
         .route("/policy/{number}/check", post(policy_texts::check))
         .route("/policy/{number}/acknowledge", post(policy::acknowledge))
         .route("/calendars", get(calendars::page))

@@ -52,6 +52,8 @@ struct VersionPage {
     chrome: Chrome,
     /// The customer-facing texts' form (drafts, for policy managers).
     texts: Vec<super::policy_texts::TextRow>,
+    /// The rules' settings form (drafts, for policy managers).
+    settings: Vec<super::policy_settings::RuleSettings>,
     number: i64,
     name: String,
     status: String,
@@ -247,13 +249,17 @@ async fn version_page(
     } else {
         Vec::new()
     };
-    let texts = if can_manage && version.status == VersionStatus::Draft {
-        super::policy_texts::rows(tr, &source)
+    let (texts, settings) = if can_manage && version.status == VersionStatus::Draft {
+        (
+            super::policy_texts::rows(tr, &source),
+            super::policy_settings::rule_rows(tr, &source, &findings),
+        )
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
     let page = VersionPage {
         texts,
+        settings,
         changes,
         organizations,
         grace_slots: (0..GRACE_SLOTS).collect(),

@@ -137,8 +137,9 @@ pub fn apply(source: &str, fields: &[(String, String)]) -> Result<String, String
             continue;
         }
         out = set_text(&out, &place, language, value).map_err(|e| match e {
-            accord_policy::texts::EditError::Syntax(m) => m,
-            accord_policy::texts::EditError::NoSuchText(path) => path,
+            accord_policy::texts::EditError::Syntax(m)
+            | accord_policy::texts::EditError::NoSuchText(m)
+            | accord_policy::texts::EditError::NotANumber(m) => m,
         })?;
     }
     Ok(out)
@@ -193,6 +194,8 @@ struct CheckResult {
     clean: String,
     findings: Vec<super::policy::FindingLine>,
     texts: Vec<TextRow>,
+    /// The settings form's fields, each with the findings on its line.
+    settings: Vec<super::policy_settings::SettingRow>,
 }
 
 /// Checks a draft as it is being edited, without saving: either the whole TOML `source`, or
@@ -224,7 +227,8 @@ pub async fn check(
                 .get_policy_version(&actor, number)
                 .await
                 .map_err(PageError::store(tr))?;
-            apply(&version.source, &fields).unwrap_or(version.source)
+            let texts = apply(&version.source, &fields).unwrap_or(version.source);
+            super::policy_settings::apply(&texts, &fields).unwrap_or(texts)
         }
     };
     let today = crate::now().to_zoned(state.config.time_zone.clone()).date();
@@ -235,6 +239,10 @@ pub async fn check(
         clean: tr.t("policy-check-clean"),
         findings: super::policy::finding_lines(&tr, &report.findings),
         texts: rows(tr, &source),
+        settings: super::policy_settings::rule_rows(tr, &source, &report.findings)
+            .into_iter()
+            .flat_map(|rule| rule.rows)
+            .collect(),
     };
     Ok(axum::Json(result).into_response())
 }
