@@ -366,11 +366,14 @@ pub fn check_reason(checker: &mut Checker, reason: Option<&str>) {
     if let Some(reason) = reason
         && reason.chars().count() > REASON_MAX
     {
-        checker.push(FieldError::new(
-            "reason",
-            "too_long",
-            format!("must be at most {REASON_MAX} characters"),
-        ));
+        checker.push(
+            FieldError::new(
+                "reason",
+                "too_long",
+                format!("must be at most {REASON_MAX} characters"),
+            )
+            .with_limit(REASON_MAX as u64),
+        );
     }
 }
 
@@ -389,11 +392,14 @@ pub fn check_custom_fields<'a>(
         }
         match value {
             Some(FieldValue::Text(text)) if text.chars().count() > CUSTOM_VALUE_MAX => {
-                checker.push(FieldError::new(
-                    path,
-                    "too_long",
-                    format!("must be at most {CUSTOM_VALUE_MAX} characters"),
-                ));
+                checker.push(
+                    FieldError::new(
+                        path,
+                        "too_long",
+                        format!("must be at most {CUSTOM_VALUE_MAX} characters"),
+                    )
+                    .with_limit(CUSTOM_VALUE_MAX as u64),
+                );
             }
             Some(FieldValue::Number(n)) if !n.is_finite() => {
                 checker.push(FieldError::new(
@@ -523,7 +529,8 @@ impl Case {
                 "add_tags",
                 "too_many",
                 format!("a case has at most {TAGS_MAX} tags"),
-            ));
+            )
+            .with_limit(TAGS_MAX as u64));
         }
         for (key, value) in &patch.custom_fields {
             let old = next.custom_fields.get(key).cloned();
@@ -544,7 +551,8 @@ impl Case {
                 "custom_fields",
                 "too_many",
                 format!("a case has at most {CUSTOM_FIELDS_MAX} custom fields"),
-            ));
+            )
+            .with_limit(CUSTOM_FIELDS_MAX as u64));
         }
         if !changes.is_empty() {
             next.updated_at = now;
@@ -591,22 +599,28 @@ impl NewCase {
         }
         check_tags(&mut checker, "tags", self.tags.iter());
         if self.tags.len() > TAGS_MAX {
-            checker.push(FieldError::new(
-                "tags",
-                "too_many",
-                format!("a case has at most {TAGS_MAX} tags"),
-            ));
+            checker.push(
+                FieldError::new(
+                    "tags",
+                    "too_many",
+                    format!("a case has at most {TAGS_MAX} tags"),
+                )
+                .with_limit(TAGS_MAX as u64),
+            );
         }
         check_custom_fields(
             &mut checker,
             self.custom_fields.iter().map(|(k, v)| (k, Some(v))),
         );
         if self.custom_fields.len() > CUSTOM_FIELDS_MAX {
-            checker.push(FieldError::new(
-                "custom_fields",
-                "too_many",
-                format!("a case has at most {CUSTOM_FIELDS_MAX} custom fields"),
-            ));
+            checker.push(
+                FieldError::new(
+                    "custom_fields",
+                    "too_many",
+                    format!("a case has at most {CUSTOM_FIELDS_MAX} custom fields"),
+                )
+                .with_limit(CUSTOM_FIELDS_MAX as u64),
+            );
         }
         checker.finish()
     }

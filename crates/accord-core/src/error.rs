@@ -13,6 +13,10 @@ pub struct FieldError {
     pub code: &'static str,
     /// What is wrong and how to fix it, in English (interfaces translate by `code`).
     pub message: String,
+    /// The bound that was crossed, for `too_long`, `too_short`, `too_many` and `size`
+    /// (characters, items or bytes), so translations can name it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u64>,
 }
 
 impl FieldError {
@@ -21,7 +25,14 @@ impl FieldError {
             field: field.into(),
             code,
             message: message.into(),
+            limit: None,
         }
+    }
+
+    /// The same problem, naming the bound that was crossed.
+    pub fn with_limit(mut self, limit: u64) -> Self {
+        self.limit = Some(limit);
+        self
     }
 }
 
@@ -50,6 +61,16 @@ impl DomainError {
         message: impl Into<String>,
     ) -> Self {
         DomainError::Invalid(vec![FieldError::new(field, code, message)])
+    }
+
+    /// The same problem, naming the bound its one field crossed (see [`FieldError::limit`]).
+    pub fn with_limit(self, limit: u64) -> Self {
+        match self {
+            DomainError::Invalid(errors) => {
+                DomainError::Invalid(errors.into_iter().map(|e| e.with_limit(limit)).collect())
+            }
+            other => other,
+        }
     }
 
     /// Stable code for the error kind.

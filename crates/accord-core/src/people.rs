@@ -197,11 +197,14 @@ impl ContactInput {
         }
         if let Some(identities) = &self.identities {
             if identities.len() > 20 {
-                c.push(FieldError::new(
-                    "identities",
-                    "too_many",
-                    "a contact has at most 20 identities",
-                ));
+                c.push(
+                    FieldError::new(
+                        "identities",
+                        "too_many",
+                        "a contact has at most 20 identities",
+                    )
+                    .with_limit(20),
+                );
             }
             for (i, identity) in identities.iter().enumerate() {
                 let field = format!("identities/{i}/value");
@@ -366,17 +369,18 @@ impl SignUp {
 
 pub fn check_password(c: &mut Checker, password: &str) {
     if password.chars().count() < PASSWORD_MIN {
-        c.push(FieldError::new(
-            "password",
-            "too_short",
-            format!("must be at least {PASSWORD_MIN} characters"),
-        ));
+        c.push(
+            FieldError::new(
+                "password",
+                "too_short",
+                format!("must be at least {PASSWORD_MIN} characters"),
+            )
+            .with_limit(PASSWORD_MIN as u64),
+        );
     } else if password.len() > 1024 {
-        c.push(FieldError::new(
-            "password",
-            "too_long",
-            "must be at most 1024 bytes",
-        ));
+        c.push(
+            FieldError::new("password", "too_long", "must be at most 1024 bytes").with_limit(1024),
+        );
     }
 }
 

@@ -79,11 +79,14 @@ impl Decision {
             ));
         }
         if self.note.chars().count() > REASON_MAX {
-            checker.push(crate::FieldError::new(
-                "note",
-                "too_long",
-                format!("must be at most {REASON_MAX} characters"),
-            ));
+            checker.push(
+                crate::FieldError::new(
+                    "note",
+                    "too_long",
+                    format!("must be at most {REASON_MAX} characters"),
+                )
+                .with_limit(REASON_MAX as u64),
+            );
         }
         checker.finish()
     }

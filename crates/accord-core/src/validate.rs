@@ -24,11 +24,14 @@ impl Checker {
         if trimmed.is_empty() {
             self.push(FieldError::new(field, "required", "must not be empty"));
         } else if trimmed.chars().count() > max {
-            self.push(FieldError::new(
-                field,
-                "too_long",
-                format!("must be at most {max} characters"),
-            ));
+            self.push(
+                FieldError::new(
+                    field,
+                    "too_long",
+                    format!("must be at most {max} characters"),
+                )
+                .with_limit(max as u64),
+            );
         } else if trimmed.chars().any(|c| c.is_control()) {
             self.push(FieldError::new(
                 field,
@@ -43,11 +46,14 @@ impl Checker {
         if value.trim().is_empty() {
             self.push(FieldError::new(field, "required", "must not be empty"));
         } else if value.chars().count() > max {
-            self.push(FieldError::new(
-                field,
-                "too_long",
-                format!("must be at most {max} characters"),
-            ));
+            self.push(
+                FieldError::new(
+                    field,
+                    "too_long",
+                    format!("must be at most {max} characters"),
+                )
+                .with_limit(max as u64),
+            );
         } else if value
             .chars()
             .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))

@@ -89,6 +89,34 @@ impl Tr {
         self.message(key, Some(&map))
     }
 
+    /// Whether the language has a message for `key` (for codes that may lack a message of
+    /// their own and fall back to a general one).
+    pub fn has(&self, key: &str) -> bool {
+        // Every language has the same messages (a test holds them to it), so English's
+        // list answers for all.
+        static KEYS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+            std::sync::LazyLock::new(|| message_ids(SOURCES[0].1).into_iter().collect());
+        KEYS.contains(key)
+    }
+
+    /// A validation problem of one field, by its code: naming the bound it crossed when it
+    /// has one ("Use at most 200 characters."), else the code's message.
+    pub fn field_error(&self, error: &accord_core::FieldError) -> String {
+        if let Some(limit) = error.limit {
+            let key = format!("error-limit-{}", error.code);
+            if self.has(&key) {
+                let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+                return self.args(&key, &[("limit", Arg::Number(limit))]);
+            }
+        }
+        let key = format!("error-code-{}", error.code);
+        if self.has(&key) {
+            self.t(&key)
+        } else {
+            self.t("error-code-invalid")
+        }
+    }
+
     /// A message with one text argument.
     pub fn t1(&self, key: &str, name: &str, value: &str) -> String {
         self.args(key, &[(name, Arg::Text(value))])
@@ -215,6 +243,39 @@ pub fn message_ids(source: &str) -> Vec<&str> {
 }
 
 #[cfg(test)]
+mod field_error_tests {
+    use super::*;
+
+    #[test]
+    fn field_errors_name_their_bound_in_each_language_and_unknown_codes_fall_back() {
+        let long = accord_core::FieldError::new("subject", "too_long", "x").with_limit(200);
+        assert_eq!(
+            Tr::new(Language::En).field_error(&long),
+            "This is too long: use at most 200 characters."
+        );
+        assert_eq!(
+            Tr::new(Language::Lv).field_error(&long),
+            "Pārāk garš: ne vairāk kā 200 rakstzīmju."
+        );
+        let tag = accord_core::FieldError::new("tag", "too_long", "x").with_limit(41);
+        assert_eq!(
+            Tr::new(Language::Lv).field_error(&tag),
+            "Pārāk garš: ne vairāk kā 41 rakstzīme."
+        );
+        let plain = accord_core::FieldError::new("subject", "required", "x");
+        assert_eq!(
+            Tr::new(Language::Pt).field_error(&plain),
+            Tr::new(Language::Pt).t("error-code-required")
+        );
+        let unknown = accord_core::FieldError::new("x", "no_such_code", "x");
+        assert_eq!(
+            Tr::new(Language::Es).field_error(&unknown),
+            Tr::new(Language::Es).t("error-code-invalid")
+        );
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::BTreeSet;
@@ -315,6 +376,7 @@ mod tests {
                 (Cow::Borrowed("missed"), FluentValue::from(1)),
                 (Cow::Borrowed("running"), FluentValue::from(3)),
                 (Cow::Borrowed("minutes"), FluentValue::from(20)),
+                (Cow::Borrowed("limit"), FluentValue::from(200)),
             ])
             .collect();
             for id in &ids {

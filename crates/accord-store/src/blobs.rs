@@ -86,6 +86,7 @@ impl Store {
                     ATTACHMENT_MAX_BYTES / 1024 / 1024
                 ),
             )
+            .with_limit(ATTACHMENT_MAX_BYTES as u64)
             .into());
         }
         let id = AttachmentId::new();

@@ -118,18 +118,24 @@ fn check_text(source: &str, briefing: &str) -> Result<()> {
         ));
     }
     if source.len() > SOURCE_MAX {
-        problems.push(accord_core::FieldError::new(
-            "source",
-            "too_long",
-            format!("must be at most {SOURCE_MAX} bytes"),
-        ));
+        problems.push(
+            accord_core::FieldError::new(
+                "source",
+                "too_long",
+                format!("must be at most {SOURCE_MAX} bytes"),
+            )
+            .with_limit(SOURCE_MAX as u64),
+        );
     }
     if briefing.chars().count() > BRIEFING_MAX {
-        problems.push(accord_core::FieldError::new(
-            "briefing",
-            "too_long",
-            format!("must be at most {BRIEFING_MAX} characters"),
-        ));
+        problems.push(
+            accord_core::FieldError::new(
+                "briefing",
+                "too_long",
+                format!("must be at most {BRIEFING_MAX} characters"),
+            )
+            .with_limit(BRIEFING_MAX as u64),
+        );
     }
     if problems.is_empty() {
         Ok(())

@@ -113,6 +113,7 @@ pub fn app(state: AppState) -> Router {
     let (api, openapi) = api_parts();
     let api = api
         .route("/api/{*rest}", axum::routing::any(api_not_found))
+        .layer(middleware::from_fn(problem::in_readers_language))
         .layer(DefaultBodyLimit::max(API_BODY_LIMIT))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,

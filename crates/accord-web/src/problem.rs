@@ -1,12 +1,32 @@
 //! API errors as RFC 9457 problem details (`application/problem+json`): a stable `type`,
 //! a human `title`, a `detail` that says what is wrong and where, and per-field `errors`.
 
+use accord_core::language::Language;
 use accord_core::{DomainError, FieldError};
+use accord_i18n::{Arg, Tr};
 use accord_store::StoreError;
-use axum::http::{StatusCode, header};
+use axum::extract::Request;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use utoipa::ToSchema;
+
+tokio::task_local! {
+    /// The language an API request's problems are told in (its `Accept-Language`).
+    static READER_LANGUAGE: Language;
+}
+
+/// Runs an API request in the language its caller reads (`Accept-Language`; English by
+/// default), so the field problems of a refusal are in that language.
+pub async fn in_readers_language(request: Request, next: Next) -> Response {
+    let language = request
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map_or(Language::En, accord_i18n::negotiate);
+    READER_LANGUAGE.scope(language, next.run(request)).await
+}
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Problem {
@@ -95,17 +115,43 @@ fn title(status: StatusCode) -> String {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        // What a person reads is translated; the codes and fields a program reads are not.
+        let language = READER_LANGUAGE.try_with(|l| *l).unwrap_or(Language::En);
+        let tr = Tr::new(language);
+        let errors: Vec<FieldError> = self
+            .errors
+            .into_iter()
+            .map(|e| FieldError {
+                message: tr.field_error(&e),
+                ..e
+            })
+            .collect();
+        let detail = if errors.is_empty() {
+            self.detail
+        } else {
+            let count = i64::try_from(errors.len()).unwrap_or(i64::MAX);
+            tr.args("api-invalid-detail", &[("count", Arg::Number(count))])
+        };
         let problem = Problem {
             kind: format!("urn:accord:problem:{}", self.code),
             title: title(self.status),
             status: self.status.as_u16(),
-            detail: self.detail,
-            errors: self.errors,
+            detail,
+            errors,
         };
         let body = serde_json::to_vec(&problem).unwrap_or_default();
         (
             self.status,
-            [(header::CONTENT_TYPE, "application/problem+json")],
+            [
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("application/problem+json"),
+                ),
+                (
+                    header::CONTENT_LANGUAGE,
+                    HeaderValue::from_static(language.code()),
+                ),
+            ],
             body,
         )
             .into_response()

@@ -92,3 +92,36 @@ db_test!(async fn bad_ids_tokens_and_routes(db) {
     let unchanged = app.api("agent", Method::GET, &format!("/api/v1/cases/{id}"), None).await.json();
     assert_eq!(unchanged["custom_fields"], json!({}));
 });
+
+db_test!(async fn field_problems_are_told_in_the_callers_language_with_their_bounds(db) {
+    let app = TestApp::new(db).await;
+    let body = json!({"subject": "", "contact_id": app.cast.contact_a, "tags": ["Not A Tag"]}).to_string();
+    let refused = |language: Option<&'static str>| {
+        let (app, body) = (&app, body.clone());
+        async move {
+            let extra: Vec<(&str, &str)> = language.map(|l| ("accept-language", l)).into_iter().collect();
+            app.raw("agent", Method::POST, "/api/v1/cases", "application/json", body.into_bytes(), &extra).await
+        }
+    };
+    let english = refused(None).await;
+    assert_problem(&english, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    let problem = english.json();
+    assert_eq!(problem["errors"][0]["field"], "subject", "{problem}");
+    assert_eq!(problem["errors"][0]["message"], "This field is required.");
+    let latvian = refused(Some("lv-LV,lv;q=0.9")).await;
+    assert_eq!(latvian.headers.get("content-language").unwrap(), "lv");
+    let problem = latvian.json();
+    // Codes and fields stay as they are for programs; people read their own language.
+    assert_eq!((problem["errors"][0]["field"].as_str(), problem["errors"][0]["code"].as_str()), (Some("subject"), Some("required")));
+    assert_eq!(problem["errors"][0]["message"], "Šis lauks ir obligāts.", "{problem}");
+    assert!(problem["detail"].as_str().unwrap().starts_with("Pieprasījumā ir"), "{problem}");
+    let spanish = refused(Some("es")).await.json();
+    assert_eq!(spanish["errors"][0]["message"], "Este campo es obligatorio.", "{spanish}");
+
+    // A bound crossed is named, in numbers the caller can act on.
+    let long = json!({"subject": "x".repeat(201), "contact_id": app.cast.contact_a});
+    let reply = app.raw("agent", Method::POST, "/api/v1/cases", "application/json", long.to_string().into_bytes(), &[("accept-language", "pt")]).await;
+    let problem = reply.json();
+    assert_eq!(problem["errors"][0]["limit"], 200, "{problem}");
+    assert_eq!(problem["errors"][0]["message"], "É demasiado longo: use no máximo 200 caracteres.", "{problem}");
+});

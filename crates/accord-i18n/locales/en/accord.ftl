@@ -745,3 +745,25 @@ policy-setting-hint-condition = Such as account.tier >= "gold" or case.language 
 policy-setting-hint-calendar = The id of one of the policy's calendars; empty: the policy's default.
 policy-setting-hint-acknowledge = Who sends the first answer with the next-update promise.
 policy-setting-hint-limit = In the remedy's unit; empty: this role may not give it alone.
+
+## Validation problems the forms and the API name (J8)
+error-code-invalid_condition = This condition cannot be read. Write it like account.tier >= "gold".
+error-code-invalid_currency = Use a three-letter currency code such as EUR.
+error-code-invalid_key = Names are a lowercase letter, then lowercase letters, digits or “_”, up to 40.
+error-code-invalid_number = Enter a finite number.
+error-code-negative = Enter zero or more.
+error-code-no_sender = The email has no sender address to answer.
+error-code-self_link = A case cannot be linked to itself.
+error-code-size = This file is empty or too large.
+error-code-taken = This is already used by someone else.
+error-code-unknown_case = That case does not exist.
+error-code-unknown_staff = That person is not a member of staff.
+error-code-unknown_version = That policy version does not exist.
+error-limit-too_long = This is too long: use at most { $limit } characters.
+error-limit-too_short = This is too short: use at least { $limit } characters.
+error-limit-too_many = There are too many: at most { $limit }.
+error-limit-size = This file is empty or larger than { $limit } bytes.
+api-invalid-detail = { $count ->
+    [one] The request has a problem; see errors.
+   *[other] The request has { $count } problems; see errors.
+}

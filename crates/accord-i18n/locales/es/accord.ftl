@@ -745,3 +745,25 @@ policy-setting-hint-condition = Por ejemplo account.tier >= "gold" o case.langua
 policy-setting-hint-calendar = El identificador de uno de los calendarios de la política; vacío: el predeterminado.
 policy-setting-hint-acknowledge = Quién envía la primera respuesta con la promesa de la próxima actualización.
 policy-setting-hint-limit = En la unidad del remedio; vacío: este rol no puede darlo solo.
+
+## Validation problems the forms and the API name (J8)
+error-code-invalid_condition = No se puede leer esta condición. Escríbala como account.tier >= "gold".
+error-code-invalid_currency = Use un código de moneda de tres letras, como EUR.
+error-code-invalid_key = Los nombres son una letra minúscula y luego minúsculas, cifras o «_», hasta 40.
+error-code-invalid_number = Indique un número finito.
+error-code-negative = Indique cero o más.
+error-code-no_sender = El correo no tiene una dirección de remitente a la que responder.
+error-code-self_link = Un caso no se puede vincular consigo mismo.
+error-code-size = Este archivo está vacío o es demasiado grande.
+error-code-taken = Esto ya lo usa otra persona.
+error-code-unknown_case = Ese caso no existe.
+error-code-unknown_staff = Esa persona no es del personal.
+error-code-unknown_version = Esa versión de la política no existe.
+error-limit-too_long = Es demasiado largo: use como máximo { $limit } caracteres.
+error-limit-too_short = Es demasiado corto: use al menos { $limit } caracteres.
+error-limit-too_many = Hay demasiados: como máximo { $limit }.
+error-limit-size = Este archivo está vacío o supera los { $limit } bytes.
+api-invalid-detail = { $count ->
+    [one] La solicitud tiene un problema; vea errors.
+   *[other] La solicitud tiene { $count } problemas; vea errors.
+}

@@ -766,3 +766,37 @@ policy-setting-hint-condition = Piemēram, account.tier >= "gold" vai case.langu
 policy-setting-hint-calendar = Viena politikas kalendāra identifikators; tukšs: noklusējuma kalendārs.
 policy-setting-hint-acknowledge = Kurš sūta pirmo atbildi ar nākamās ziņas solījumu.
 policy-setting-hint-limit = Kompensācijas vienībās; tukšs: šī loma to viena piešķirt nedrīkst.
+
+## Validation problems the forms and the API name (J8)
+error-code-invalid_condition = Šo nosacījumu nevar nolasīt. Rakstiet to šādi: account.tier >= "gold".
+error-code-invalid_currency = Izmantojiet trīs burtu valūtas kodu, piemēram, EUR.
+error-code-invalid_key = Nosaukums sākas ar mazo burtu, tālāk mazie burti, cipari vai “_”, līdz 40 rakstzīmēm.
+error-code-invalid_number = Ievadiet galīgu skaitli.
+error-code-negative = Ievadiet nulli vai vairāk.
+error-code-no_sender = E-pastam nav sūtītāja adreses, uz ko atbildēt.
+error-code-self_link = Lietu nevar saistīt pašu ar sevi.
+error-code-size = Šis fails ir tukšs vai pārāk liels.
+error-code-taken = To jau izmanto kāds cits.
+error-code-unknown_case = Šādas lietas nav.
+error-code-unknown_staff = Šī persona nav darbinieks.
+error-code-unknown_version = Šādas politikas versijas nav.
+error-limit-too_long = { $limit ->
+    [zero] Pārāk garš: ne vairāk kā { $limit } rakstzīmju.
+    [one] Pārāk garš: ne vairāk kā { $limit } rakstzīme.
+   *[other] Pārāk garš: ne vairāk kā { $limit } rakstzīmes.
+}
+error-limit-too_short = { $limit ->
+    [zero] Pārāk īss: vismaz { $limit } rakstzīmju.
+    [one] Pārāk īss: vismaz { $limit } rakstzīme.
+   *[other] Pārāk īss: vismaz { $limit } rakstzīmes.
+}
+error-limit-too_many = Pārāk daudz: ne vairāk kā { $limit }.
+error-limit-size = { $limit ->
+    [one] Šis fails ir tukšs vai lielāks par { $limit } baitu.
+   *[other] Šis fails ir tukšs vai lielāks par { $limit } baitiem.
+}
+api-invalid-detail = { $count ->
+    [zero] Pieprasījumā ir { $count } problēmu; skatiet errors.
+    [one] Pieprasījumā ir { $count } problēma; skatiet errors.
+   *[other] Pieprasījumā ir { $count } problēmas; skatiet errors.
+}

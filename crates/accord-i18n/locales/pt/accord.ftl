@@ -745,3 +745,25 @@ policy-setting-hint-condition = Por exemplo account.tier >= "gold" ou case.langu
 policy-setting-hint-calendar = O identificador de um dos calendários da política; vazio: o predefinido.
 policy-setting-hint-acknowledge = Quem envia a primeira resposta com a promessa da próxima atualização.
 policy-setting-hint-limit = Na unidade do remédio; vazio: esta função não o pode dar sozinha.
+
+## Validation problems the forms and the API name (J8)
+error-code-invalid_condition = Não é possível ler esta condição. Escreva-a como account.tier >= "gold".
+error-code-invalid_currency = Use um código de moeda de três letras, como EUR.
+error-code-invalid_key = Os nomes são uma letra minúscula e depois minúsculas, algarismos ou «_», até 40.
+error-code-invalid_number = Indique um número finito.
+error-code-negative = Indique zero ou mais.
+error-code-no_sender = O e-mail não tem endereço de remetente a quem responder.
+error-code-self_link = Um caso não pode ser ligado a si próprio.
+error-code-size = Este ficheiro está vazio ou é demasiado grande.
+error-code-taken = Isto já é usado por outra pessoa.
+error-code-unknown_case = Esse caso não existe.
+error-code-unknown_staff = Essa pessoa não faz parte da equipa.
+error-code-unknown_version = Essa versão da política não existe.
+error-limit-too_long = É demasiado longo: use no máximo { $limit } caracteres.
+error-limit-too_short = É demasiado curto: use pelo menos { $limit } caracteres.
+error-limit-too_many = São demasiados: no máximo { $limit }.
+error-limit-size = Este ficheiro está vazio ou tem mais de { $limit } bytes.
+api-invalid-detail = { $count ->
+    [one] O pedido tem um problema; veja errors.
+   *[other] O pedido tem { $count } problemas; veja errors.
+}

@@ -228,6 +228,7 @@ async fn check_policy(
             "too_long",
             "the policy document is too long",
         )
+        .with_limit(accord_store::policies::SOURCE_MAX as u64)
         .into());
     }
     let today = now().to_zoned(jiff::tz::TimeZone::UTC).date();

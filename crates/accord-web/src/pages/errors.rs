@@ -88,20 +88,9 @@ pub async fn not_found(headers: HeaderMap) -> PageError {
 /// A form problem shown next to the form, in the reader's language.
 pub fn form_message(tr: Tr, error: &StoreError) -> Option<Vec<String>> {
     match error {
-        StoreError::Domain(DomainError::Invalid(fields)) => Some(
-            fields
-                .iter()
-                .map(|f| {
-                    let key = format!("error-code-{}", f.code);
-                    let text = tr.t(&key);
-                    if text == key {
-                        tr.t("error-code-invalid")
-                    } else {
-                        text
-                    }
-                })
-                .collect(),
-        ),
+        StoreError::Domain(DomainError::Invalid(fields)) => {
+            Some(fields.iter().map(|f| tr.field_error(f)).collect())
+        }
         StoreError::Domain(DomainError::IllegalTransition { from, to, .. }) => Some(vec![tr.args(
             "error-illegal-transition",
             &[
