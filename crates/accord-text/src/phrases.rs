@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 const GAP: usize = 3;
 
 #[derive(Debug, PartialEq)]
-enum Token {
+pub(crate) enum Token {
     Word(String),
     Prefix(String),
     Gap,
@@ -30,7 +30,7 @@ impl Token {
     }
 }
 
-type Phrase = Vec<Token>;
+pub(crate) type Phrase = Vec<Token>;
 
 static MANAGER: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
     [
@@ -50,7 +50,7 @@ pub fn asks_for_manager(message: &str) -> bool {
     MANAGER.iter().any(|phrase| contains(&words, phrase))
 }
 
-fn parse_list(list: &str) -> Vec<Phrase> {
+pub(crate) fn parse_list(list: &str) -> Vec<Phrase> {
     list.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
@@ -69,7 +69,7 @@ fn parse_list(list: &str) -> Vec<Phrase> {
 }
 
 /// The words of a text, lower case and without accents.
-fn words(text: &str) -> Vec<String> {
+pub(crate) fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(fold)
@@ -77,17 +77,22 @@ fn words(text: &str) -> Vec<String> {
 }
 
 fn contains(words: &[String], phrase: &[Token]) -> bool {
-    (0..words.len()).any(|start| matches_at(words, start, phrase))
+    (0..words.len()).any(|start| match_end(words, start, phrase).is_some())
 }
 
-/// Whether `phrase` matches the words from `start` on; a gap tries every length up to [`GAP`].
-fn matches_at(words: &[String], start: usize, phrase: &[Token]) -> bool {
+/// Where `phrase` ends if it matches the words from `start` on (the shortest match).
+pub(crate) fn match_end(words: &[String], start: usize, phrase: &[Token]) -> Option<usize> {
     match phrase.split_first() {
-        None => true,
+        None => Some(start),
         Some((Token::Gap, rest)) => (0..=GAP)
-            .any(|skip| start + skip <= words.len() && matches_at(words, start + skip, rest)),
+            .filter(|skip| start + skip <= words.len())
+            .find_map(|skip| match_end(words, start + skip, rest)),
         Some((token, rest)) => {
-            words.get(start).is_some_and(|w| token.matches(w)) && matches_at(words, start + 1, rest)
+            if words.get(start).is_some_and(|w| token.matches(w)) {
+                match_end(words, start + 1, rest)
+            } else {
+                None
+            }
         }
     }
 }
