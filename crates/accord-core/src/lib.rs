@@ -5,6 +5,7 @@
 //! exhaustively. Storage, channels and the web interface depend on it, never the reverse.
 
 pub mod access;
+pub mod agreement;
 pub mod case;
 pub mod clock;
 pub mod entry;
@@ -14,6 +15,7 @@ pub mod language;
 pub mod mail;
 pub mod people;
 pub mod remedy;
+pub mod survey;
 pub mod validate;
 
 pub use error::{DomainError, FieldError};
