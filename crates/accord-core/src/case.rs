@@ -326,6 +326,23 @@ pub enum Change {
         level: String,
         actions: Vec<String>,
     },
+    /// What the agent understood of the problem was recorded or changed (D1).
+    Understood,
+    /// A version of the resolution agreement was proposed to the customer (D2).
+    AgreementProposed {
+        version: u32,
+    },
+    /// The customer answered a version: accepted it, or asked to discuss it; `via` is
+    /// `link`, `portal` or `email`.
+    AgreementAnswered {
+        version: u32,
+        status: crate::agreement::AgreementStatus,
+        via: String,
+    },
+    /// A milestone of the agreement was reached, and the customer told (D3).
+    MilestoneReached {
+        title: String,
+    },
     /// A remedy was given, requested for approval, approved or refused; the reason is why.
     Remedy {
         grant_id: crate::ids::GrantId,
@@ -357,6 +374,10 @@ impl Change {
             Change::ClockBreached { .. } => "clock_breached",
             Change::Escalated { .. } => "escalated",
             Change::Remedy { .. } => "remedy",
+            Change::Understood => "understood",
+            Change::AgreementProposed { .. } => "agreement_proposed",
+            Change::AgreementAnswered { .. } => "agreement_answered",
+            Change::MilestoneReached { .. } => "milestone_reached",
         }
     }
 }

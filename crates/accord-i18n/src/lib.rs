@@ -355,6 +355,7 @@ mod tests {
                 "link",
                 "email",
                 "place",
+                "title",
             ]
             .into_iter()
             .map(|n| (Cow::Borrowed(n), FluentValue::from("x")))
@@ -377,6 +378,7 @@ mod tests {
                 (Cow::Borrowed("running"), FluentValue::from(3)),
                 (Cow::Borrowed("minutes"), FluentValue::from(20)),
                 (Cow::Borrowed("limit"), FluentValue::from(200)),
+                (Cow::Borrowed("version"), FluentValue::from(2)),
             ])
             .collect();
             for id in &ids {

@@ -96,12 +96,31 @@ pub(crate) async fn send(
         .into());
     }
     let text = compose(store, c, case, now).await?;
+    let purpose = crate::mail::Purpose::Acknowledgement;
+    post_reply(store, c, case, author, text.body, purpose, None, now).await
+}
+
+/// Posts a reply of the company on a case inside the caller's transaction: the outbound
+/// entry and its event, its email (with `email_text` in place of the body when the email
+/// carries more than the conversation keeps, such as a signed link), the clocks a reply
+/// moves, and a new case acknowledged. `author` is `None` when Accord writes it.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn post_reply(
+    store: &Store,
+    c: &mut Conn<'_>,
+    case: &mut Case,
+    author: Option<UserId>,
+    body: String,
+    purpose: crate::mail::Purpose,
+    email_text: Option<&str>,
+    now: Timestamp,
+) -> Result<Entry> {
     let entry = Entry {
         id: EntryId::new(),
         case_id: case.id,
         kind: EntryKind::Outbound,
         channel: case.channel,
-        body: text.body,
+        body,
         author_user_id: author,
         author_contact_id: None,
         department_id: None,
@@ -124,21 +143,18 @@ pub(crate) async fn send(
         ],
     )
     .await?;
+    c.execute(
+        "UPDATE cases SET updated_at = $1 WHERE id = $2",
+        args![to_micros(now), case.id.0],
+    )
+    .await?;
     let actor = author.map(|u| u.0);
     let added = Change::EntryAdded {
         entry_id: entry.id,
         kind: EntryKind::Outbound,
     };
     insert_event(c, case.id, &added, actor, None, now).await?;
-    crate::mail::enqueue_for_entry(
-        store,
-        c,
-        case,
-        &entry,
-        crate::mail::Purpose::Acknowledgement,
-        now,
-    )
-    .await?;
+    crate::mail::enqueue_for_entry(store, c, case, &entry, purpose, email_text, now).await?;
     // The reply meets the first response and starts the promised next update.
     crate::clocks::after_reply(store, c, case, now).await?;
     answered(store, c, case, actor, now).await?;

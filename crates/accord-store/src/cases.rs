@@ -967,7 +967,8 @@ impl Store {
         match entry.kind {
             EntryKind::Outbound => {
                 let purpose = crate::mail::Purpose::Reply;
-                crate::mail::enqueue_for_entry(self, &mut tx, &case, &entry, purpose, now).await?;
+                crate::mail::enqueue_for_entry(self, &mut tx, &case, &entry, purpose, None, now)
+                    .await?;
                 crate::clocks::after_reply(self, &mut tx, &case, now).await?;
                 let mut case = case;
                 crate::acknowledge::answered(self, &mut tx, &mut case, Some(actor_id), now).await?;

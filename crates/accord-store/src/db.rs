@@ -84,6 +84,7 @@ pub struct Store {
     pub(crate) tokens: Arc<crate::auth::TokenCache>,
     pub(crate) policies: Arc<crate::policies::PolicyCache>,
     pub(crate) mail: Arc<crate::mail::MailState>,
+    pub(crate) signing: Arc<crate::signing::KeyCache>,
 }
 
 fn sqlite_path(url: &str) -> Option<PathBuf> {
@@ -174,6 +175,7 @@ impl Store {
             tokens: Arc::default(),
             policies: Arc::default(),
             mail: Arc::default(),
+            signing: Arc::default(),
         })
     }
 

@@ -11,6 +11,7 @@
 #[macro_use]
 mod value;
 pub mod acknowledge;
+pub mod agreements;
 pub mod audit;
 pub mod auth;
 pub mod blobs;
@@ -33,6 +34,7 @@ pub mod portal_links;
 pub mod remedies;
 mod review;
 pub mod rule_matches;
+pub mod signing;
 pub mod staff;
 pub mod supervision;
 pub mod timers;

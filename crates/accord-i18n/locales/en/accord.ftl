@@ -767,3 +767,22 @@ api-invalid-detail = { $count ->
     [one] The request has a problem; see errors.
    *[other] The request has { $count } problems; see errors.
 }
+
+## Resolving a complaint: agreements and milestones (D1-D3)
+agreement-text-intro = Our agreement on case { $number } (version { $version }): what we will do, and by when.
+agreement-problem = The problem:
+agreement-outcome = What we will do:
+agreement-indicators = How we will both know it is done:
+agreement-deadline = Done by: { $when }
+agreement-milestones = Steps on the way:
+agreement-contract-changes = Changes to your contract:
+agreement-text-where = You can accept it, or tell us you want to discuss it, from the link in our email or in the customer portal.
+agreement-mail-link = To accept it, or to tell us you want to discuss it, open this link (it works until { $when }):
+agreement-mail-reply = You can also answer this email with “I accept”.
+milestone-update-done = An update on our agreement: “{ $title }” is done.
+milestone-update-next = Next: “{ $title }”, by { $when }.
+milestone-update-last = That was the last step; everything agreed is due by { $when }.
+event-understood = Understanding of the problem recorded
+event-agreement_proposed = Agreement proposed
+event-agreement_answered = The customer answered the agreement
+event-milestone_reached = Milestone reached

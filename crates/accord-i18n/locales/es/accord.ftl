@@ -767,3 +767,22 @@ api-invalid-detail = { $count ->
     [one] La solicitud tiene un problema; vea errors.
    *[other] La solicitud tiene { $count } problemas; vea errors.
 }
+
+## Resolving a complaint: agreements and milestones (D1-D3)
+agreement-text-intro = Nuestro acuerdo sobre el caso { $number } (versión { $version }): qué haremos y para cuándo.
+agreement-problem = El problema:
+agreement-outcome = Lo que haremos:
+agreement-indicators = Cómo sabremos ambos que está hecho:
+agreement-deadline = Hecho para: { $when }
+agreement-milestones = Pasos intermedios:
+agreement-contract-changes = Cambios en su contrato:
+agreement-text-where = Puede aceptarlo, o decirnos que quiere hablarlo, desde el enlace de nuestro correo o en el portal de clientes.
+agreement-mail-link = Para aceptarlo, o decirnos que quiere hablarlo, abra este enlace (sirve hasta { $when }):
+agreement-mail-reply = También puede responder a este correo con «Acepto».
+milestone-update-done = Novedades sobre nuestro acuerdo: «{ $title }» está hecho.
+milestone-update-next = Lo siguiente: «{ $title }», para { $when }.
+milestone-update-last = Era el último paso; todo lo acordado estará hecho para { $when }.
+event-understood = Comprensión del problema registrada
+event-agreement_proposed = Acuerdo propuesto
+event-agreement_answered = El cliente respondió al acuerdo
+event-milestone_reached = Hito alcanzado

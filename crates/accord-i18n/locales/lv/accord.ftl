@@ -800,3 +800,22 @@ api-invalid-detail = { $count ->
     [one] Pieprasījumā ir { $count } problēma; skatiet errors.
    *[other] Pieprasījumā ir { $count } problēmas; skatiet errors.
 }
+
+## Resolving a complaint: agreements and milestones (D1-D3)
+agreement-text-intro = Mūsu vienošanās par lietu { $number } ({ $version }. versija): ko mēs darīsim un līdz kuram laikam.
+agreement-problem = Problēma:
+agreement-outcome = Ko mēs darīsim:
+agreement-indicators = Kā mēs abi zināsim, ka tas ir izdarīts:
+agreement-deadline = Izdarīts līdz: { $when }
+agreement-milestones = Soļi pa ceļam:
+agreement-contract-changes = Izmaiņas jūsu līgumā:
+agreement-text-where = Jūs varat to pieņemt vai pateikt, ka vēlaties to pārrunāt, ar saiti mūsu e-pastā vai klientu portālā.
+agreement-mail-link = Lai to pieņemtu vai pateiktu, ka vēlaties to pārrunāt, atveriet šo saiti (tā darbojas līdz { $when }):
+agreement-mail-reply = Varat arī atbildēt uz šo e-pastu ar “Piekrītu”.
+milestone-update-done = Jaunumi par mūsu vienošanos: “{ $title }” ir izdarīts.
+milestone-update-next = Tālāk: “{ $title }” līdz { $when }.
+milestone-update-last = Tas bija pēdējais solis; viss norunātais būs izdarīts līdz { $when }.
+event-understood = Problēmas izpratne ierakstīta
+event-agreement_proposed = Vienošanās piedāvāta
+event-agreement_answered = Klients atbildēja uz vienošanos
+event-milestone_reached = Starpposms sasniegts

@@ -767,3 +767,22 @@ api-invalid-detail = { $count ->
     [one] O pedido tem um problema; veja errors.
    *[other] O pedido tem { $count } problemas; veja errors.
 }
+
+## Resolving a complaint: agreements and milestones (D1-D3)
+agreement-text-intro = O nosso acordo sobre o caso { $number } (versão { $version }): o que vamos fazer e até quando.
+agreement-problem = O problema:
+agreement-outcome = O que vamos fazer:
+agreement-indicators = Como saberemos ambos que está feito:
+agreement-deadline = Feito até: { $when }
+agreement-milestones = Passos pelo caminho:
+agreement-contract-changes = Alterações ao seu contrato:
+agreement-text-where = Pode aceitá-lo, ou dizer-nos que o quer discutir, a partir da ligação no nosso e-mail ou no portal de clientes.
+agreement-mail-link = Para o aceitar, ou dizer-nos que o quer discutir, abra esta ligação (funciona até { $when }):
+agreement-mail-reply = Também pode responder a este e-mail com «Aceito».
+milestone-update-done = Novidades sobre o nosso acordo: «{ $title }» está feito.
+milestone-update-next = A seguir: «{ $title }», até { $when }.
+milestone-update-last = Era o último passo; tudo o que foi acordado estará feito até { $when }.
+event-understood = Compreensão do problema registada
+event-agreement_proposed = Acordo proposto
+event-agreement_answered = O cliente respondeu ao acordo
+event-milestone_reached = Marco alcançado

@@ -26,6 +26,10 @@ pub enum Purpose {
     Notification,
     /// A customer portal link: signing in, confirming a sign-up.
     Portal,
+    /// A resolution agreement proposed to the customer, with its signed link (D2).
+    Agreement,
+    /// A milestone of an agreement reached: the customer's update (D3).
+    Milestone,
 }
 
 impl Purpose {
@@ -35,6 +39,8 @@ impl Purpose {
             Purpose::Acknowledgement => "acknowledgement",
             Purpose::Notification => "notification",
             Purpose::Portal => "portal",
+            Purpose::Agreement => "agreement",
+            Purpose::Milestone => "milestone",
         }
     }
 }
@@ -113,12 +119,15 @@ const LEASE: SignedDuration = SignedDuration::from_mins(5);
 
 /// Queues the email of a public reply on an email case, addressed to the case's contact.
 /// Returns `false` when there is nobody to write to (the contact has no email address).
+/// `text` replaces the entry's body in the email when the email carries more than the
+/// conversation keeps (a signed link, which is never stored).
 pub(crate) async fn enqueue_for_entry(
     store: &Store,
     tx: &mut Conn<'_>,
     case: &Case,
     entry: &Entry,
     purpose: Purpose,
+    text: Option<&str>,
     now: Timestamp,
 ) -> Result<bool> {
     if case.channel != Channel::Email {
@@ -161,7 +170,7 @@ pub(crate) async fn enqueue_for_entry(
     }
     let letter = Letter {
         subject: format!("Re: {} {}", case.subject, subject_tag(case.number, case.id)),
-        text: entry.body.clone(),
+        text: text.unwrap_or(&entry.body).to_owned(),
         language: case.language.code().to_owned(),
         recipient_name: name,
         in_reply_to,
