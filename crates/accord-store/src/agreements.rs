@@ -81,7 +81,7 @@ pub struct AgreementView {
     pub proposed_at: Timestamp,
     #[schema(value_type = Option<String>, format = DateTime)]
     pub answered_at: Option<Timestamp>,
-    /// `link`, `portal` or `email`.
+    /// `link`, `portal`, `email`, or `staff` (recorded by staff for the customer).
     pub answered_via: Option<String>,
     pub milestones: Vec<MilestoneView>,
 }
@@ -111,6 +111,8 @@ pub enum Answerer<'a> {
     Portal(&'a Actor),
     /// The customer's email reply, filed on the case.
     Email,
+    /// A member of staff recording what the customer said elsewhere (on the phone).
+    Staff(&'a Actor),
 }
 
 impl Answerer<'_> {
@@ -119,6 +121,7 @@ impl Answerer<'_> {
             Answerer::Link => "link",
             Answerer::Portal(_) => "portal",
             Answerer::Email => "email",
+            Answerer::Staff(_) => "staff",
         }
     }
 }
@@ -555,9 +558,16 @@ impl Store {
     ) -> Result<AgreementView> {
         let mut tx = self.write().await?;
         let current = load_agreement(&mut tx, id).await?;
-        if let Answerer::Portal(actor) = answerer {
-            actor.require(Action::AddMessage)?;
-            load_case(&mut tx, actor.scope(), current.case_id).await?;
+        match answerer {
+            Answerer::Portal(actor) => {
+                actor.require(Action::AddMessage)?;
+                load_case(&mut tx, actor.scope(), current.case_id).await?;
+            }
+            Answerer::Staff(actor) => {
+                actor.require(Action::AddInternalEntry)?;
+                load_case(&mut tx, actor.scope(), current.case_id).await?;
+            }
+            Answerer::Link | Answerer::Email => {}
         }
         let latest = latest_version(&mut tx, current.case_id).await?;
         let status = match agreement::answer(current.status, current.version, latest, reply)? {
@@ -598,8 +608,8 @@ impl Store {
         )
         .await?;
         let customer = match answerer {
-            Answerer::Portal(actor) => Some(actor.user_id.0),
-            _ => None,
+            Answerer::Portal(actor) | Answerer::Staff(actor) => Some(actor.user_id.0),
+            Answerer::Link | Answerer::Email => None,
         };
         let answered = Change::AgreementAnswered {
             version: current.version,

@@ -61,6 +61,16 @@ fn body_for(method: &Method, path: &str, app: &TestApp, other_case: &str) -> Opt
             None
         }
         ("POST", "/api/v1/mail/held/{id}") => Some(json!({"action": "set_aside"})),
+        ("PUT", "/api/v1/cases/{id}/understanding") => Some(
+            json!({"problem": "Falta uma peça.", "nature": "technical", "responsible": "company"}),
+        ),
+        ("POST", "/api/v1/cases/{id}/agreements") => Some(json!({
+            "problem": "Falta uma peça.", "outcome": "Enviamos a peça.", "indicators": ["A peça chega."],
+            "deadline": (jiff::Timestamp::now() + jiff::SignedDuration::from_hours(48)).to_string()
+        })),
+        ("POST", "/api/v1/agreements/{id}/answer") => Some(json!({"accept": true})),
+        ("POST", "/api/v1/milestones/{id}/reached") => Some(json!({"note": "Feito."})),
+        ("POST", "/api/v1/contract-reviews/{id}/done") => None,
         (m, p) => panic!(
             "no request body defined for {m} {p}: add the new route to the authorization matrix"
         ),
@@ -122,7 +132,22 @@ db_test!(async fn every_route_every_role_no_leak_no_500(db) {
     let filed = app.db.store.file_mail(held, &mail, &accord_store::mail::MailRoute::default(), jiff::Timestamp::now()).await.unwrap();
     assert!(matches!(filed, accord_store::mail::Filed::Held { .. }));
     let held = held.to_string();
-    let secrets = [case_b.clone(), app.cast.org_b.to_string(), app.cast.contact_b.to_string(), "Segredo da Beta".into(), "Beta Ltda".into(), "João Silva".into()];
+    // An accepted agreement on case B, with a milestone and a contract change to review.
+    let draft = accord_core::agreement::AgreementDraft {
+        problem: "Falta uma peça.".into(),
+        outcome: "Enviamos a peça.".into(),
+        indicators: vec!["A peça chega.".into()],
+        deadline: jiff::Timestamp::now() + jiff::SignedDuration::from_hours(48),
+        milestones: vec![accord_core::agreement::MilestoneDraft { title: "Peça expedida".into(), owner_id: app.cast.agent.user_id, due_at: jiff::Timestamp::now() + jiff::SignedDuration::from_hours(24), third_party: None }],
+        contract_changes: vec!["Prazo de entrega de 48 horas.".into()],
+    };
+    let b_case = accord_core::ids::CaseId(case_b.parse().unwrap());
+    let (agreement, _) = app.db.store.propose_agreement(&app.cast.agent, b_case, draft, "http://accord.test", jiff::Timestamp::now()).await.unwrap();
+    app.db.store.answer_agreement(accord_store::agreements::Answerer::Link, agreement.id, accord_core::agreement::Reply::Accept, jiff::Timestamp::now()).await.unwrap();
+    let milestone = agreement.milestones[0].id.to_string();
+    let review = app.db.store.contract_reviews(&app.cast.supervisor, true).await.unwrap()[0].id.to_string();
+    let agreement = agreement.id.to_string();
+    let secrets = ["Falta uma peça".to_owned(), case_b.clone(), app.cast.org_b.to_string(), app.cast.contact_b.to_string(), "Segredo da Beta".into(), "Beta Ltda".into(), "João Silva".into()];
 
     let (_, openapi) = accord_web::api_parts();
     let doc = serde_json::to_value(&openapi).unwrap();
@@ -142,6 +167,12 @@ db_test!(async fn every_route_every_role_no_leak_no_500(db) {
             &notification
         } else if template.starts_with("/api/v1/mail/") {
             &held
+        } else if template.starts_with("/api/v1/agreements/") {
+            &agreement
+        } else if template.starts_with("/api/v1/milestones/") {
+            &milestone
+        } else if template.starts_with("/api/v1/contract-reviews/") {
+            &review
         } else {
             &attachment
         };

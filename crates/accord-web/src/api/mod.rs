@@ -8,6 +8,7 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::AppState;
 
 mod cases;
+mod complaints;
 mod idempotent;
 mod mail;
 mod notifications;
@@ -36,6 +37,7 @@ pub(crate) use cases::{decode_cursor, encode_cursor};
         (name = "policy", description = "Service policy versions: check, draft, publish with an effective date and grace periods, acknowledge"),
         (name = "mail", description = "The email channel: held messages, received messages, delivery of replies"),
         (name = "service", description = "What the policy does to cases: clocks, breaching soon, remedies, approvals and the concession ledger"),
+        (name = "complaints", description = "Resolving a complaint: the understanding of the problem, the written agreement with the customer and its versions, milestones, contract changes to review"),
     )
 )]
 struct ApiDoc;
@@ -60,6 +62,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(staff::router())
         .merge(policies::router())
         .merge(service::router())
+        .merge(complaints::router())
         .merge(notifications::router())
         .merge(mail::router());
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)
