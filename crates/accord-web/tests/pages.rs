@@ -695,3 +695,73 @@ db_test!(async fn a_manager_edits_standards_and_limits_in_a_form_with_findings_b
     let denied = agent.post(&format!("{path}/settings"), &[(first_response, "1m"), ("_csrf", &csrf)], &[]).await;
     assert!(denied.status.is_client_error(), "{}", denied.status);
 });
+
+db_test!(async fn an_agreement_goes_from_the_case_page_to_the_customers_link_and_back(db) {
+    let app = TestApp::new(db).await;
+    let case = app.case_for(app.cast.contact_a, "Pasūtījums atnāca nepilnīgs").await;
+    let number = case["number"].as_i64().unwrap();
+    let latvian = app.api("agent", Method::PATCH, &format!("/api/v1/cases/{}", case["id"].as_str().unwrap()), Some(serde_json::json!({"language": "lv"}))).await;
+    assert_eq!(latvian.status, StatusCode::OK, "{}", latvian.text);
+    let mut agent = Browser::new(&app);
+    agent.sign_in("janis@accord.test", PASSWORD).await;
+    let page = agent.get(&format!("/cases/{number}")).await;
+    let csrf = hidden(&page.text, "_csrf");
+    assert!(page.text.contains("What we understood") && page.text.contains("Propose an agreement"), "{}", page.text);
+
+    // D1 and D2 through the forms, without JavaScript.
+    let understood = agent.post(&format!("/cases/{number}/understanding"), &[("problem", "Trūka divu preču."), ("nature", "technical"), ("responsible", "company"), ("note", ""), ("_csrf", &csrf)], &[]).await;
+    assert_eq!(location(&understood), format!("/cases/{number}?saved=9#resolution"));
+    let tomorrow = (jiff::Timestamp::now() + jiff::SignedDuration::from_hours(24)).to_zoned(jiff::tz::TimeZone::UTC).strftime("%Y-%m-%dT%H:%M").to_string();
+    let in_three_days = (jiff::Timestamp::now() + jiff::SignedDuration::from_hours(72)).to_zoned(jiff::tz::TimeZone::UTC).strftime("%Y-%m-%dT%H:%M").to_string();
+    let owner = app.cast.agent.user_id.to_string();
+    let form = [("problem", "Trūka divu preču."), ("outcome", "Nosūtām trūkstošās preces ar kurjeru."), ("indicators", "Preces ir saņemtas.\n\n"), ("deadline", &in_three_days),
+        ("milestone_title_0", "Preces nosūtītas"), ("milestone_owner_0", &owner), ("milestone_due_0", &tomorrow), ("milestone_third_0", "DPD"),
+        ("contract_changes", ""), ("_csrf", &csrf)];
+    let bad = agent.post(&format!("/cases/{number}/agreements"), &[("problem", "x"), ("outcome", ""), ("indicators", ""), ("deadline", "yesterday"), ("_csrf", &csrf)], &[]).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.text);
+    let sent = agent.post(&format!("/cases/{number}/agreements"), &form, &[]).await;
+    assert_eq!(location(&sent), format!("/cases/{number}?saved=8#resolution"), "{}", sent.text);
+    let page = agent.get(&format!("/cases/{number}?saved=8")).await;
+    assert!(page.text.contains("Nosūtām trūkstošās preces ar kurjeru.") && page.text.contains("Waiting for your answer"), "{}", page.text);
+
+    // The customer's email: the link opens the agreement; a changed link gets a clear page.
+    let later = jiff::Timestamp::now() + jiff::SignedDuration::from_hours(1);
+    let mail = app.db.store.lease_outbox(50, later).await.unwrap().into_iter().rev().find(|m| m.recipient == "ilze@acme.lv").unwrap();
+    let link = mail.letter.text.lines().find(|l| l.contains("/agreements/")).unwrap().to_owned();
+    let path = link.trim_start_matches("http://127.0.0.1:8080").to_owned();
+    let mut customer = Browser::new(&app);
+    let opened = customer.get(&path).await;
+    assert_eq!(opened.status, StatusCode::OK, "{}", opened.text);
+    assert!(opened.text.contains("Es pieņemu šo vienošanos"), "in the case's language (Latvian): {}", opened.text);
+    let tampered = Browser::new(&app).get(&path.replace("?t=", "?t=9")).await;
+    assert_eq!(tampered.status, StatusCode::BAD_REQUEST);
+    assert!(tampered.text.contains("role=\"alert\""), "{}", tampered.text);
+    let csrf = hidden(&opened.text, "_csrf");
+    let token = hidden(&opened.text, "t");
+    let (form_path, _) = path.split_once('?').unwrap();
+    let accepted = customer.post(form_path, &[("t", &token), ("answer", "accept"), ("_csrf", &csrf)], &[]).await;
+    assert_eq!(accepted.status, StatusCode::OK, "{}", accepted.text);
+    assert!(accepted.text.contains("Paldies. Jūsu piekrišana ir reģistrēta"), "{}", accepted.text);
+    let twice = customer.post(form_path, &[("t", &token), ("answer", "accept"), ("_csrf", &csrf)], &[]).await;
+    assert_eq!(twice.status, StatusCode::OK, "a second click is answered calmly: {}", twice.text);
+    let events = app.api("agent", Method::GET, &format!("/api/v1/cases/{}/events", case["id"].as_str().unwrap()), None).await.json();
+    let answers = events.as_array().map(|e| e.iter().filter(|e| e["change"]["type"] == "agreement_answered").count());
+    assert_eq!(answers, Some(1), "{events}");
+
+    // D3: the agent marks the milestone reached; the customer is told in Latvian.
+    let page = agent.get(&format!("/cases/{number}")).await;
+    assert!(page.text.contains("Accepted"), "{}", page.text);
+    let milestone = page.text.split("/milestones/").nth(1).unwrap().split('/').next().unwrap().to_owned();
+    let csrf = hidden(&page.text, "_csrf");
+    let reached = agent.post(&format!("/cases/{number}/milestones/{milestone}/reached"), &[("note", "Sūtījuma numurs 0042."), ("_csrf", &csrf)], &[]).await;
+    assert_eq!(location(&reached), format!("/cases/{number}?saved=10#resolution"));
+    let update = app.db.store.lease_outbox(50, later).await.unwrap().into_iter().rev().find(|m| m.recipient == "ilze@acme.lv").unwrap();
+    assert!(update.letter.text.contains("“Preces nosūtītas” ir izdarīts") && update.letter.text.contains("Sūtījuma numurs 0042."), "{}", update.letter.text);
+
+    // The customer's portal shows the agreement too.
+    let mut ilze = Browser::new(&app);
+    ilze.sign_in("ilze@acme.lv", PASSWORD).await;
+    let portal = ilze.get(&format!("/cases/{number}")).await;
+    assert!(portal.text.contains("Nosūtām trūkstošās preces ar kurjeru."), "{}", portal.text);
+    assert!(!portal.text.contains("What we understood"), "the understanding is internal");
+});

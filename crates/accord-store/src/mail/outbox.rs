@@ -33,6 +33,12 @@ pub enum Purpose {
 }
 
 impl Purpose {
+    /// Emailed even on a case that came by another channel: an agreement carries the link
+    /// to answer it, and its milestones keep the customer informed all the way (D2, D3).
+    fn whatever_the_channel(self) -> bool {
+        matches!(self, Purpose::Agreement | Purpose::Milestone)
+    }
+
     fn as_str(self) -> &'static str {
         match self {
             Purpose::Reply => "reply",
@@ -130,7 +136,7 @@ pub(crate) async fn enqueue_for_entry(
     text: Option<&str>,
     now: Timestamp,
 ) -> Result<bool> {
-    if case.channel != Channel::Email {
+    if case.channel != Channel::Email && !purpose.whatever_the_channel() {
         return Ok(false);
     }
     let Some(mut contact) = tx

@@ -107,6 +107,8 @@ struct CasePage {
     /// Whether the reply box's text is shown as the customer will read it.
     preview: bool,
     guidance: Option<super::guidance::GuidanceView>,
+    /// Understanding, agreement and milestones (D1–D3).
+    resolution: super::agreements::ResolutionView,
     /// The case's language, for the `lang` of the reply box.
     language_code: &'static str,
 }
@@ -142,6 +144,10 @@ pub async fn page(
         Some(5) => Some(user.chrome.tr.t("ack-already")),
         Some(6) => Some(user.chrome.tr.t("new-case-opened")),
         Some(7) => Some(user.chrome.tr.t("new-case-opened-files-refused")),
+        Some(8) => Some(user.chrome.tr.t("agreement-proposed-notice")),
+        Some(9) => Some(user.chrome.tr.t("understanding-saved")),
+        Some(10) => Some(user.chrome.tr.t("milestone-reached-notice")),
+        Some(11) => Some(user.chrome.tr.t("agreement-answered-notice")),
         Some(_) => Some(user.chrome.tr.t("case-entry-posted")),
         None => None,
     };
@@ -422,6 +428,7 @@ async fn render_case(
     let remedies = super::remedies::remedies_view(state, tr, &actor, &case).await?;
     let acknowledgement = super::acknowledge::preview(state, tr, &actor, &case, staff).await?;
     let guidance = super::guidance::for_page(state, tr, &actor, &case).await?;
+    let resolution = super::agreements::resolution_view(state, tr, &actor, &case, staff).await?;
     if let (Some(g), Some(q)) = (&guidance, &asked)
         && let Some(text) =
             super::guidance::GuidanceView::draft_for(g, q.template.as_deref(), q.insert.as_deref())
@@ -433,6 +440,7 @@ async fn render_case(
         };
     }
     let page = CasePage {
+        resolution,
         title: tr.args(
             "case-title",
             &[

@@ -19,6 +19,7 @@ use governor::{DefaultKeyedRateLimiter, Quota};
 use crate::AppState;
 
 mod acknowledge;
+mod agreements;
 mod bulk;
 mod calendars;
 mod case;
@@ -49,6 +50,10 @@ pub fn router() -> Router<AppState> {
         .route("/", get(|| async { Redirect::to("/inbox") }))
         .route("/login", get(login::form).post(login::submit))
         .route("/logout", post(login::logout))
+        .route(
+            "/agreements/{id}",
+            get(agreements::open).post(agreements::answer),
+        )
         .route("/login/link", post(portal_access::link_request))
         .route(
             "/login/link/{token}",
@@ -79,6 +84,19 @@ pub fn router() -> Router<AppState> {
         .route("/standing", get(supervision::standing))
         .route("/cases/{number}/remedies", post(remedies::grant))
         .route("/cases/{number}/acknowledge", post(acknowledge::send))
+        .route(
+            "/cases/{number}/understanding",
+            post(agreements::understand),
+        )
+        .route("/cases/{number}/agreements", post(agreements::propose))
+        .route(
+            "/cases/{number}/agreements/{id}/answer",
+            post(agreements::answer_in_portal),
+        )
+        .route(
+            "/cases/{number}/milestones/{id}/reached",
+            post(agreements::reached),
+        )
         .route("/approvals", get(remedies::approvals))
         .route("/approvals/{id}", post(remedies::decide))
         .route("/policy", get(policy::list).post(policy::create))
