@@ -49,6 +49,9 @@ pub struct Tr {
     pub language: Language,
 }
 
+/// Field problem codes whose message names the specific value or place at fault.
+const DETAILED_CODES: [&str; 2] = ["invalid_condition", "taken"];
+
 impl Tr {
     pub fn new(language: Language) -> Tr {
         Tr { language }
@@ -110,10 +113,17 @@ impl Tr {
             }
         }
         let key = format!("error-code-{}", error.code);
-        if self.has(&key) {
+        let text = if self.has(&key) {
             self.t(&key)
         } else {
             self.t("error-code-invalid")
+        };
+        // Some problems carry what only the checker knows — where a condition fails to
+        // parse, which address is taken — and that stays, after the translated advice.
+        if DETAILED_CODES.contains(&error.code) && !error.message.is_empty() {
+            format!("{text} — {}", error.message)
+        } else {
+            text
         }
     }
 

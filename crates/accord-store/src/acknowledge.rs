@@ -175,17 +175,7 @@ pub(crate) async fn answered(
     let from = case.status;
     case.status = CaseStatus::Acknowledged;
     case.updated_at = now;
-    c.execute(
-        "UPDATE cases SET status = $1, updated_at = $2 WHERE id = $3",
-        args![case.status.as_str(), to_micros(now), case.id.0],
-    )
-    .await?;
-    crate::clocks::after_status(store, c, case.id, from, case.status, now).await?;
-    let moved = Change::Status {
-        from,
-        to: case.status,
-    };
-    insert_event(c, case.id, &moved, actor, None, now).await
+    crate::cases::move_status(store, c, case.id, from, case.status, actor, now).await
 }
 
 /// The acknowledgement's text in the case's language: greeting, "important to us and being

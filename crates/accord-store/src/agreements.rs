@@ -557,106 +557,7 @@ impl Store {
         now: Timestamp,
     ) -> Result<AgreementView> {
         let mut tx = self.write().await?;
-        let current = load_agreement(&mut tx, id).await?;
-        match answerer {
-            Answerer::Portal(actor) => {
-                actor.require(Action::AddMessage)?;
-                load_case(&mut tx, actor.scope(), current.case_id).await?;
-            }
-            Answerer::Staff(actor) => {
-                actor.require(Action::AddInternalEntry)?;
-                load_case(&mut tx, actor.scope(), current.case_id).await?;
-            }
-            Answerer::Link | Answerer::Email => {}
-        }
-        let latest = latest_version(&mut tx, current.case_id).await?;
-        let status = match agreement::answer(current.status, current.version, latest, reply)? {
-            Outcome::Already => return Ok(current),
-            Outcome::Now(status) => status,
-        };
-        if status == AgreementStatus::Accepted {
-            // An earlier accepted version gives way to this one.
-            tx.execute(
-                "UPDATE agreements SET status = $1 WHERE case_id = $2 AND status = $3 AND id <> $4",
-                args![
-                    agreement::on_later_acceptance(AgreementStatus::Accepted).as_str(),
-                    current.case_id.0,
-                    AgreementStatus::Accepted.as_str(),
-                    id
-                ],
-            )
-            .await?;
-            let organization = tx
-                .fetch_one(
-                    "SELECT organization_id FROM cases WHERE id = $1",
-                    args![current.case_id.0],
-                )
-                .await?
-                .opt_uuid(0)?;
-            for change in &current.contract_changes {
-                tx.execute(
-                    "INSERT INTO contract_reviews (id, agreement_id, case_id, organization_id, change, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
-                    args![Uuid::now_v7(), id, current.case_id.0, organization, change.clone(), to_micros(now)],
-                )
-                .await?;
-            }
-        }
-        let via = answerer.via();
-        tx.execute(
-            "UPDATE agreements SET status = $1, answered_at = $2, answered_via = $3 WHERE id = $4",
-            args![status.as_str(), to_micros(now), via, id],
-        )
-        .await?;
-        let customer = match answerer {
-            Answerer::Portal(actor) | Answerer::Staff(actor) => Some(actor.user_id.0),
-            Answerer::Link | Answerer::Email => None,
-        };
-        let answered = Change::AgreementAnswered {
-            version: current.version,
-            status,
-            via: via.to_owned(),
-        };
-        insert_event(&mut tx, current.case_id, &answered, customer, None, now).await?;
-        if status == AgreementStatus::Accepted {
-            let case = load_case(&mut tx, accord_core::access::Scope::All, current.case_id).await?;
-            if case.status.can_move_to(CaseStatus::Agreed) {
-                tx.execute(
-                    "UPDATE cases SET status = $1, updated_at = $2 WHERE id = $3",
-                    args![CaseStatus::Agreed.as_str(), to_micros(now), case.id.0],
-                )
-                .await?;
-                crate::clocks::after_status(
-                    self,
-                    &mut tx,
-                    case.id,
-                    case.status,
-                    CaseStatus::Agreed,
-                    now,
-                )
-                .await?;
-                let moved = Change::Status {
-                    from: case.status,
-                    to: CaseStatus::Agreed,
-                };
-                insert_event(&mut tx, case.id, &moved, customer, None, now).await?;
-            }
-        }
-        tx.execute(
-            "UPDATE cases SET updated_at = $1 WHERE id = $2",
-            args![to_micros(now), current.case_id.0],
-        )
-        .await?;
-        record(
-            &mut tx,
-            customer,
-            now,
-            "agreement.answer",
-            "case",
-            Some(current.case_id.to_string()),
-            serde_json::json!({"version": current.version, "status": status.as_str(), "via": via}),
-        )
-        .await?;
-        let view = load_agreement(&mut tx, id).await?;
+        let view = answer_in(self, &mut tx, answerer, id, reply, now).await?;
         tx.commit().await?;
         Ok(view)
     }
@@ -831,4 +732,132 @@ impl Store {
         .await?;
         tx.commit().await
     }
+}
+
+/// Records a customer's answer inside the caller's transaction (see
+/// [`Store::answer_agreement`]).
+pub(crate) async fn answer_in(
+    store: &Store,
+    tx: &mut Conn<'_>,
+    answerer: Answerer<'_>,
+    id: Uuid,
+    reply: Reply,
+    now: Timestamp,
+) -> Result<AgreementView> {
+    let current = load_agreement(tx, id).await?;
+    match answerer {
+        Answerer::Portal(actor) => {
+            actor.require(Action::AddMessage)?;
+            load_case(tx, actor.scope(), current.case_id).await?;
+        }
+        Answerer::Staff(actor) => {
+            actor.require(Action::AddInternalEntry)?;
+            load_case(tx, actor.scope(), current.case_id).await?;
+        }
+        Answerer::Link | Answerer::Email => {}
+    }
+    let latest = latest_version(tx, current.case_id).await?;
+    let status = match agreement::answer(current.status, current.version, latest, reply)? {
+        Outcome::Already => return Ok(current),
+        Outcome::Now(status) => status,
+    };
+    if status == AgreementStatus::Accepted {
+        // An earlier accepted version gives way to this one.
+        tx.execute(
+            "UPDATE agreements SET status = $1 WHERE case_id = $2 AND status = $3 AND id <> $4",
+            args![
+                agreement::on_later_acceptance(AgreementStatus::Accepted).as_str(),
+                current.case_id.0,
+                AgreementStatus::Accepted.as_str(),
+                id
+            ],
+        )
+        .await?;
+        let organization = tx
+            .fetch_one(
+                "SELECT organization_id FROM cases WHERE id = $1",
+                args![current.case_id.0],
+            )
+            .await?
+            .opt_uuid(0)?;
+        for change in &current.contract_changes {
+            tx.execute(
+                "INSERT INTO contract_reviews (id, agreement_id, case_id, organization_id, change, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                args![Uuid::now_v7(), id, current.case_id.0, organization, change.clone(), to_micros(now)],
+            )
+            .await?;
+        }
+    }
+    let via = answerer.via();
+    tx.execute(
+        "UPDATE agreements SET status = $1, answered_at = $2, answered_via = $3 WHERE id = $4",
+        args![status.as_str(), to_micros(now), via, id],
+    )
+    .await?;
+    let customer = match answerer {
+        Answerer::Portal(actor) | Answerer::Staff(actor) => Some(actor.user_id.0),
+        Answerer::Link | Answerer::Email => None,
+    };
+    let answered = Change::AgreementAnswered {
+        version: current.version,
+        status,
+        via: via.to_owned(),
+    };
+    insert_event(tx, current.case_id, &answered, customer, None, now).await?;
+    if status == AgreementStatus::Accepted {
+        let case = load_case(tx, accord_core::access::Scope::All, current.case_id).await?;
+        if case.status.can_move_to(CaseStatus::Agreed) {
+            crate::cases::move_status(
+                store,
+                tx,
+                case.id,
+                case.status,
+                CaseStatus::Agreed,
+                customer,
+                now,
+            )
+            .await?;
+        }
+    }
+    tx.execute(
+        "UPDATE cases SET updated_at = $1 WHERE id = $2",
+        args![to_micros(now), current.case_id.0],
+    )
+    .await?;
+    record(
+        tx,
+        customer,
+        now,
+        "agreement.answer",
+        "case",
+        Some(current.case_id.to_string()),
+        serde_json::json!({"version": current.version, "status": status.as_str(), "via": via}),
+    )
+    .await?;
+    load_agreement(tx, id).await
+}
+
+/// A customer's email reply that accepts (its first line says so) accepts the newest
+/// version of the case's agreement, if it is still open; returns whether it did.
+pub(crate) async fn accept_by_email(
+    store: &Store,
+    tx: &mut Conn<'_>,
+    case: CaseId,
+    now: Timestamp,
+) -> Result<bool> {
+    let newest = tx
+        .fetch_optional(
+            "SELECT id, status FROM agreements WHERE case_id = $1 ORDER BY version DESC LIMIT 1",
+            args![case.0],
+        )
+        .await?;
+    let Some(mut newest) = newest else {
+        return Ok(false);
+    };
+    let (id, status) = (newest.uuid(0)?, newest.text(1)?);
+    if !matches!(status.as_str(), "proposed" | "discussing") {
+        return Ok(false);
+    }
+    answer_in(store, tx, Answerer::Email, id, Reply::Accept, now).await?;
+    Ok(true)
 }

@@ -202,6 +202,27 @@ pub(crate) async fn insert_event(
     Ok(())
 }
 
+/// Moves a case to another status inside the caller's transaction, as the store does on its
+/// own (an acknowledgement, an accepted agreement, a resolution): the row, the clocks that
+/// status moves, and the event.
+pub(crate) async fn move_status(
+    store: &Store,
+    tx: &mut Conn<'_>,
+    case: CaseId,
+    from: CaseStatus,
+    to: CaseStatus,
+    actor: Option<Uuid>,
+    now: Timestamp,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE cases SET status = $1, updated_at = $2 WHERE id = $3",
+        args![to.as_str(), to_micros(now), case.0],
+    )
+    .await?;
+    crate::clocks::after_status(store, tx, case, from, to, now).await?;
+    insert_event(tx, case, &Change::Status { from, to }, actor, None, now).await
+}
+
 /// Loads a case within the actor's scope (inside a transaction, to change it).
 pub(crate) async fn load_case(c: &mut Conn<'_>, scope: Scope, id: CaseId) -> Result<Case> {
     let (all, org, contact) = scope_binds(scope);

@@ -32,6 +32,7 @@ pub mod policies;
 pub mod policy_diff;
 pub mod portal_links;
 pub mod remedies;
+pub mod resolution;
 mod review;
 pub mod rule_matches;
 pub mod signing;

@@ -168,3 +168,73 @@ db_test!(async fn agreements_refuse_bad_drafts_and_closed_cases(db) {
     assert!(store.propose_agreement(&cast.customer_a, case.id, draft(&cast, t), "https://help.example", t).await.is_err());
     assert!(store.case_agreements(&cast.agent, case.id).await.unwrap().is_empty(), "nothing stored");
 });
+
+db_test!(async fn an_email_reply_that_says_i_accept_accepts_the_agreement(db) {
+    let cast = Cast::create(&db.store).await;
+    let store = &db.store;
+    let t = accord_testkit::now();
+    let case = complaint(store, &cast, t).await;
+    let (v1, _) = store.propose_agreement(&cast.agent, case.id, draft(&cast, t), "https://help.example", t).await.unwrap();
+    let sent = store.lease_outbox(100, t + SignedDuration::from_hours(1)).await.unwrap();
+    let agreement_mail = sent.iter().rev().find(|m| m.recipient == "ilze@acme.lv").unwrap().message_id.clone();
+    let reply = |body: &'static str, key: &'static str| {
+        let agreement_mail = agreement_mail.clone();
+        async move {
+            let raw = format!("From: ilze@acme.lv\r\nSubject: Re: Encomenda\r\nIn-Reply-To: <{agreement_mail}>\r\n\r\n{body}\r\n");
+            let received = accord_store::mail::ReceivedMail { raw: raw.as_bytes(), source: accord_store::mail::MailSource::Smtp, mailbox: None, envelope_from: None, envelope_to: &[], message_id: None, dedupe_key: key };
+            let id = store.receive_mail(&received, t).await.unwrap().id;
+            let mail = accord_core::mail::InboundMail {
+                from: Some(accord_core::mail::Mailbox { email: "ilze@acme.lv".into(), name: None }),
+                subject: "Re: Encomenda".into(),
+                text: body.into(),
+                in_reply_to: vec![agreement_mail.clone()],
+                ..Default::default()
+            };
+            store.file_mail(id, &mail, &accord_store::mail::MailRoute::default(), t).await.unwrap()
+        }
+    };
+    // A question is not an acceptance; a refusal neither.
+    reply("Podemos falar primeiro?\n\n> O nosso acordo", "q").await;
+    reply("Não aceito, o prazo é longo demais.", "n").await;
+    assert_eq!(store.case_agreements(&cast.agent, case.id).await.unwrap()[0].status, AgreementStatus::Proposed);
+    let filed = reply("Aceito, obrigada.\n\n> O nosso acordo sobre o caso", "y").await;
+    assert!(matches!(filed, accord_store::mail::Filed::Case { opened: false, .. }), "threaded into the case: {filed:?}");
+    let now = store.case_agreements(&cast.agent, case.id).await.unwrap();
+    assert_eq!((now[0].id, now[0].status, now[0].answered_via.as_deref()), (v1.id, AgreementStatus::Accepted, Some("email")));
+    assert_eq!(store.get_case(&cast.agent, case.id).await.unwrap().status, CaseStatus::Agreed);
+});
+
+db_test!(async fn a_complaint_is_resolved_only_with_an_explanation_that_says_something(db) {
+    use accord_store::resolution::ResolutionInput;
+    let cast = Cast::create(&db.store).await;
+    let store = &db.store;
+    let t = accord_testkit::now();
+    let case = complaint(store, &cast, t).await;
+    let empty_words = ResolutionInput {
+        cause: "Houve um problema técnico.".into(),
+        fix: String::new(),
+        prevention: "Não voltará a acontecer.".into(),
+        apology: "Pedimos desculpa pelo incómodo.".into(),
+        thanks: String::new(),
+    };
+    let Err(accord_store::StoreError::Domain(accord_core::DomainError::Invalid(errors))) = store.resolve_with_explanation(&cast.agent, case.id, &empty_words, t).await else {
+        panic!("resolved with an empty explanation")
+    };
+    let named: Vec<(&str, &str)> = errors.iter().map(|e| (e.field.as_str(), e.code)).collect();
+    assert_eq!(named, [("cause", "boilerplate"), ("fix", "required"), ("prevention", "boilerplate"), ("thanks", "required")]);
+    assert!(store.get_case(&cast.agent, case.id).await.unwrap().status.is_open(), "nothing changed");
+
+    let explained = ResolutionInput {
+        cause: "O armazém de Setúbal contou as sacas pela guia antiga, que tinha dez e não doze.".into(),
+        fix: "Enviámos hoje as duas sacas em falta, sem custos, com entrega amanhã.".into(),
+        prevention: "As guias passam a ser impressas do sistema novo e conferidas na carga.".into(),
+        apology: "Lamentamos o transtorno de ficar sem farinha duas vezes.".into(),
+        thanks: "Obrigado por nos avisar tão depressa.".into(),
+    };
+    let entry = store.resolve_with_explanation(&cast.agent, case.id, &explained, t).await.unwrap();
+    assert!(entry.body.contains("Porque aconteceu:\nO armazém de Setúbal") && entry.body.contains("Porque não voltará a acontecer:"), "{}", entry.body);
+    assert_eq!(store.get_case(&cast.agent, case.id).await.unwrap().status, CaseStatus::Resolved);
+    let mail = last_mail(store, "ilze@acme.lv", t).await;
+    assert!(mail.text.contains("As guias passam a ser impressas"), "{}", mail.text);
+    assert!(store.resolve_with_explanation(&cast.customer_a, case.id, &explained, t).await.is_err());
+});

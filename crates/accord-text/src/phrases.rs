@@ -44,6 +44,56 @@ static MANAGER: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
     .collect()
 });
 
+/// Phrases that accept an agreement, and the negations that undo them (`!` lines).
+static ACCEPT: LazyLock<(Vec<Phrase>, Vec<String>)> = LazyLock::new(|| {
+    let lists = [
+        include_str!("../data/accept-en.txt"),
+        include_str!("../data/accept-es.txt"),
+        include_str!("../data/accept-pt.txt"),
+        include_str!("../data/accept-lv.txt"),
+    ];
+    let negations = lists
+        .iter()
+        .flat_map(|list| list.lines())
+        .filter_map(|line| line.trim().strip_prefix('!'))
+        .map(|word| fold(word.trim()))
+        .collect();
+    let phrases = lists
+        .iter()
+        .map(|list| {
+            list.lines()
+                .filter(|line| !line.trim().starts_with('!'))
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .flat_map(|list| parse_list(&list))
+        .collect();
+    (phrases, negations)
+});
+
+/// Whether a customer's email reply accepts the agreement it answers (PRODUCT.md D2): its
+/// first line, above the quoted email, says so ("Aceito.", "Piekrītu, paldies") with no
+/// negation in it ("No acepto").
+pub fn accepts_agreement(reply: &str) -> bool {
+    let Some(first) = reply
+        .lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty() && !line.starts_with('>'))
+    else {
+        return false;
+    };
+    // Multi-word negations ("don t") are matched as their words.
+    let words = words(first);
+    let (phrases, negations) = &*ACCEPT;
+    let negated = negations.iter().any(|n| {
+        let parts: Vec<&str> = n.split_whitespace().collect();
+        words
+            .windows(parts.len().max(1))
+            .any(|w| w.iter().zip(&parts).all(|(a, b)| a == b))
+    });
+    !negated && phrases.iter().any(|p| contains(&words, p))
+}
+
 /// Whether a customer's message asks to speak to a manager, supervisor or someone in charge.
 pub fn asks_for_manager(message: &str) -> bool {
     let words = words(message);
@@ -122,6 +172,34 @@ fn fold(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_email_reply_accepts_an_agreement_only_when_its_first_line_says_so() {
+        for yes in [
+            "I accept.\n\n> Our agreement on case 1042...",
+            "Aceito, obrigado!",
+            "Acepto el acuerdo.",
+            "De acuerdo, adelante.",
+            "Piekrītu, paldies.",
+            "pienemu", // typed without diacritics
+            "\n\nYes, I accept the agreement.",
+        ] {
+            assert!(accepts_agreement(yes), "not recognised: {yes}");
+        }
+        for no in [
+            "I do not accept this.",
+            "I don't accept: the deadline is too late.",
+            "No acepto.",
+            "Não aceito, o prazo é longo demais.",
+            "Nepiekrītu.",
+            "Ne, nepieņemu.",
+            "Can we talk first?\nI accept only if the deadline is earlier.",
+            "> I accept",
+            "",
+        ] {
+            assert!(!accepts_agreement(no), "taken as acceptance: {no}");
+        }
+    }
 
     #[test]
     fn customers_asking_for_a_manager_are_recognised_in_each_language() {

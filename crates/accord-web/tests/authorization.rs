@@ -69,6 +69,12 @@ fn body_for(method: &Method, path: &str, app: &TestApp, other_case: &str) -> Opt
             "deadline": (jiff::Timestamp::now() + jiff::SignedDuration::from_hours(48)).to_string()
         })),
         ("POST", "/api/v1/agreements/{id}/answer") => Some(json!({"accept": true})),
+        ("POST", "/api/v1/cases/{id}/resolution") => Some(json!({
+            "cause": "A transportadora deixou a caixa no armazém errado em Braga.",
+            "fix": "Enviámos outra caixa hoje por correio expresso.",
+            "prevention": "As entregas em Braga passam a ter confirmação por telefone.",
+            "apology": "Lamentamos a espera.", "thanks": "Obrigado pela paciência."
+        })),
         ("POST", "/api/v1/milestones/{id}/reached") => Some(json!({"note": "Feito."})),
         ("POST", "/api/v1/contract-reviews/{id}/done") => None,
         (m, p) => panic!(

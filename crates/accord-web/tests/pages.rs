@@ -764,4 +764,19 @@ db_test!(async fn an_agreement_goes_from_the_case_page_to_the_customers_link_and
     let portal = ilze.get(&format!("/cases/{number}")).await;
     assert!(portal.text.contains("Nosūtām trūkstošās preces ar kurjeru."), "{}", portal.text);
     assert!(!portal.text.contains("What we understood"), "the understanding is internal");
+
+    // D4: resolving takes an explanation that says something; the customer gets it in Latvian.
+    let page = agent.get(&format!("/cases/{number}")).await;
+    let csrf = hidden(&page.text, "_csrf");
+    let stock = agent.post(&format!("/cases/{number}/resolve"), &[("cause", "There was a technical issue."), ("fix", "Fixed."), ("prevention", "It will not happen again."), ("apology", "Sorry."), ("thanks", "Thanks."), ("_csrf", &csrf)], &[]).await;
+    assert_eq!(stock.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(stock.text.contains("stock phrases alone do not explain anything"), "{}", stock.text);
+    let resolved = agent.post(&format!("/cases/{number}/resolve"), &[
+        ("cause", "Noliktavā pasūtījumu komplektēja pēc vecā saraksta, kurā trūka divu preču."),
+        ("fix", "Trūkstošās preces nosūtījām ar kurjeru, piegāde rīt."),
+        ("prevention", "Komplektēšanas saraksti tagad tiek drukāti no jaunās sistēmas un pārbaudīti."),
+        ("apology", "Atvainojamies par sagādātajām neērtībām."), ("thanks", "Paldies, ka mums uzreiz pateicāt."), ("_csrf", &csrf)], &[]).await;
+    assert_eq!(location(&resolved), format!("/cases/{number}?saved=12#resolution"), "{}", resolved.text);
+    let explanation = app.db.store.lease_outbox(50, later).await.unwrap().into_iter().rev().find(|m| m.recipient == "ilze@acme.lv").unwrap();
+    assert!(explanation.letter.text.contains("Kāpēc tas notika:\nNoliktavā"), "{}", explanation.letter.text);
 });

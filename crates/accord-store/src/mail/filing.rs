@@ -434,7 +434,7 @@ pub(super) async fn create_contact(
 }
 
 /// Adds a customer's message to a case, as the API does for a customer, and reads it for a
-/// request to speak to a manager.
+/// request to speak to a manager or the acceptance of the case's agreement.
 pub(super) async fn add_inbound(
     store: &Store,
     tx: &mut Conn<'_>,
@@ -474,6 +474,10 @@ pub(super) async fn add_inbound(
         let wrote = Occasion::CustomerWrote(body);
         crate::escalation::run_levels_once(store, tx, case.id, case.policy_version, wrote, now)
             .await?;
+    }
+    // "Aceito." in answer to an agreement's email accepts it (D2).
+    if accord_text::phrases::accepts_agreement(body) {
+        crate::agreements::accept_by_email(store, tx, case.id, now).await?;
     }
     Ok(entry_id)
 }

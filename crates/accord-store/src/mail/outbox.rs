@@ -30,13 +30,19 @@ pub enum Purpose {
     Agreement,
     /// A milestone of an agreement reached: the customer's update (D3).
     Milestone,
+    /// The explanation that resolves a complaint (D4).
+    Resolution,
 }
 
 impl Purpose {
     /// Emailed even on a case that came by another channel: an agreement carries the link
-    /// to answer it, and its milestones keep the customer informed all the way (D2, D3).
+    /// to answer it, its milestones keep the customer informed all the way, and the
+    /// resolution's explanation is theirs to keep (D2–D4).
     fn whatever_the_channel(self) -> bool {
-        matches!(self, Purpose::Agreement | Purpose::Milestone)
+        matches!(
+            self,
+            Purpose::Agreement | Purpose::Milestone | Purpose::Resolution
+        )
     }
 
     fn as_str(self) -> &'static str {
@@ -47,6 +53,7 @@ impl Purpose {
             Purpose::Portal => "portal",
             Purpose::Agreement => "agreement",
             Purpose::Milestone => "milestone",
+            Purpose::Resolution => "resolution",
         }
     }
 }

@@ -3,8 +3,10 @@
 //! changes waiting for review.
 
 use accord_core::agreement::{AgreementDraft, Reply, Understanding};
+use accord_core::entry::Entry;
 use accord_core::ids::CaseId;
 use accord_store::agreements::{AgreementView, Answerer, ContractReview, UnderstandingView};
+use accord_store::resolution::ResolutionInput;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -25,6 +27,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(case_agreements, propose_agreement))
         .routes(routes!(answer_agreement))
         .routes(routes!(reach_milestone))
+        .routes(routes!(resolve_case))
         .routes(routes!(contract_reviews))
         .routes(routes!(complete_contract_review))
 }
@@ -164,6 +167,24 @@ async fn reach_milestone(
             .reach_milestone(&user.actor(), id, &input.note, now())
             .await?,
     ))
+}
+
+#[utoipa::path(post, path = "/cases/{id}/resolution", tag = "complaints", params(("id" = CaseId, Path)), request_body = ResolutionInput,
+    responses((status = 201, body = Entry, description = "the explanation, sent to the customer in the case's language; the case is resolved"),
+        (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 409, body = Problem, description = "the case cannot be resolved from its status"),
+        (status = 422, body = Problem, description = "a part is empty, only stock phrases (`boilerplate`), or repeats another (`repeats`)")))]
+async fn resolve_case(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<CaseId>,
+    ApiJson(input): ApiJson<ResolutionInput>,
+) -> ApiResult<(StatusCode, axum::Json<Entry>)> {
+    let entry = state
+        .store
+        .resolve_with_explanation(&user.actor(), id, &input, now())
+        .await?;
+    Ok((StatusCode::CREATED, axum::Json(entry)))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

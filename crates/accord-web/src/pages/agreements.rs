@@ -588,3 +588,43 @@ pub async fn reached(
         }
     }
 }
+
+/// Resolves the case with its explanation, from the case page (D4).
+pub async fn resolve(
+    State(state): State<AppState>,
+    user: super::PageUser,
+    Path(number): Path<i64>,
+    method: axum::http::Method,
+    headers: axum::http::HeaderMap,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let (actor, case) = super::case_form(
+        &state,
+        &user,
+        number,
+        &method,
+        &headers,
+        field(&fields, "_csrf"),
+    )
+    .await?;
+    let input = accord_store::resolution::ResolutionInput {
+        cause: field(&fields, "cause").to_owned(),
+        fix: field(&fields, "fix").to_owned(),
+        prevention: field(&fields, "prevention").to_owned(),
+        apology: field(&fields, "apology").to_owned(),
+        thanks: field(&fields, "thanks").to_owned(),
+    };
+    match state
+        .store
+        .resolve_with_explanation(&actor, case.id, &input, crate::now())
+        .await
+    {
+        Ok(_) => Ok(
+            axum::response::Redirect::to(&format!("/cases/{number}?saved=12#resolution"))
+                .into_response(),
+        ),
+        Err(e) => {
+            super::case::form_failure(&state, user, number, e, String::new(), String::new()).await
+        }
+    }
+}

@@ -148,6 +148,7 @@ pub async fn page(
         Some(9) => Some(user.chrome.tr.t("understanding-saved")),
         Some(10) => Some(user.chrome.tr.t("milestone-reached-notice")),
         Some(11) => Some(user.chrome.tr.t("agreement-answered-notice")),
+        Some(12) => Some(user.chrome.tr.t("resolution-sent-notice")),
         Some(_) => Some(user.chrome.tr.t("case-entry-posted")),
         None => None,
     };

@@ -89,6 +89,7 @@ pub fn router() -> Router<AppState> {
             post(agreements::understand),
         )
         .route("/cases/{number}/agreements", post(agreements::propose))
+        .route("/cases/{number}/resolve", post(agreements::resolve))
         .route(
             "/cases/{number}/agreements/{id}/answer",
             post(agreements::answer_in_portal),
