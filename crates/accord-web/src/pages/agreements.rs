@@ -372,6 +372,26 @@ fn lines(text: &str) -> Vec<String> {
     text.lines().map(str::to_owned).collect()
 }
 
+/// Where every form of the resolution card returns: the case, with a notice (post/redirect/
+/// get), or the page again with what to fix.
+async fn back_to_case<T>(
+    state: &AppState,
+    user: super::PageUser,
+    number: i64,
+    outcome: Result<T, accord_store::StoreError>,
+    saved: u8,
+) -> Result<Response, PageError> {
+    match outcome {
+        Ok(_) => Ok(axum::response::Redirect::to(&format!(
+            "/cases/{number}?saved={saved}#resolution"
+        ))
+        .into_response()),
+        Err(e) => {
+            super::case::form_failure(state, user, number, e, String::new(), String::new()).await
+        }
+    }
+}
+
 /// Milestone rows the proposal form offers (more through the API).
 pub const MILESTONE_ROWS: usize = 3;
 
@@ -414,15 +434,7 @@ pub async fn understand(
             accord_core::DomainError::invalid("nature", "invalid", "choose from the list").into(),
         ),
     };
-    match outcome {
-        Ok(()) => Ok(
-            axum::response::Redirect::to(&format!("/cases/{number}?saved=9#resolution"))
-                .into_response(),
-        ),
-        Err(e) => {
-            super::case::form_failure(&state, user, number, e, String::new(), String::new()).await
-        }
-    }
+    back_to_case(&state, user, number, outcome, 9).await
 }
 
 /// Proposes an agreement (or an amendment) from the case page (D2).
@@ -503,15 +515,7 @@ pub async fn propose(
             Err(accord_core::DomainError::invalid(place, "invalid", "a date and time").into())
         }
     };
-    match outcome {
-        Ok(()) => Ok(
-            axum::response::Redirect::to(&format!("/cases/{number}?saved=8#resolution"))
-                .into_response(),
-        ),
-        Err(e) => {
-            super::case::form_failure(&state, user, number, e, String::new(), String::new()).await
-        }
-    }
+    back_to_case(&state, user, number, outcome, 8).await
 }
 
 /// A customer's answer from the portal's case page.
@@ -541,19 +545,11 @@ pub async fn answer_in_portal(
     } else {
         Answerer::Staff(&actor)
     };
-    match state
+    let outcome = state
         .store
         .answer_agreement(answerer, id, reply, crate::now())
-        .await
-    {
-        Ok(_) => Ok(
-            axum::response::Redirect::to(&format!("/cases/{number}?saved=11#resolution"))
-                .into_response(),
-        ),
-        Err(e) => {
-            super::case::form_failure(&state, user, number, e, String::new(), String::new()).await
-        }
-    }
+        .await;
+    back_to_case(&state, user, number, outcome, 11).await
 }
 
 /// A milestone reached, from the case page (D3).
@@ -574,19 +570,11 @@ pub async fn reached(
         field(&fields, "_csrf"),
     )
     .await?;
-    match state
+    let outcome = state
         .store
         .reach_milestone(&actor, id, field(&fields, "note"), crate::now())
-        .await
-    {
-        Ok(_) => Ok(
-            axum::response::Redirect::to(&format!("/cases/{number}?saved=10#resolution"))
-                .into_response(),
-        ),
-        Err(e) => {
-            super::case::form_failure(&state, user, number, e, String::new(), String::new()).await
-        }
-    }
+        .await;
+    back_to_case(&state, user, number, outcome, 10).await
 }
 
 /// Resolves the case with its explanation, from the case page (D4).
@@ -614,17 +602,9 @@ pub async fn resolve(
         apology: field(&fields, "apology").to_owned(),
         thanks: field(&fields, "thanks").to_owned(),
     };
-    match state
+    let outcome = state
         .store
         .resolve_with_explanation(&actor, case.id, &input, crate::now())
-        .await
-    {
-        Ok(_) => Ok(
-            axum::response::Redirect::to(&format!("/cases/{number}?saved=12#resolution"))
-                .into_response(),
-        ),
-        Err(e) => {
-            super::case::form_failure(&state, user, number, e, String::new(), String::new()).await
-        }
-    }
+        .await;
+    back_to_case(&state, user, number, outcome, 12).await
 }
