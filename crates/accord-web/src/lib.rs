@@ -26,6 +26,7 @@ mod live;
 mod pages;
 pub mod problem;
 mod security;
+mod standing;
 
 pub use pages::LoginLimiter;
 
@@ -62,6 +63,7 @@ pub struct AppState {
     pub login_limiter: Arc<LoginLimiter>,
     pub new_case_limiter: Arc<pages::NewCaseLimiter>,
     pub live: Arc<live::Live>,
+    pub standing: Arc<standing::StandingCache>,
 }
 
 impl AppState {
@@ -73,6 +75,7 @@ impl AppState {
             config: Arc::new(config),
             login_limiter: Arc::new(LoginLimiter::new()),
             new_case_limiter: Arc::new(pages::NewCaseLimiter::new()),
+            standing: Arc::default(),
             live: Arc::new(live::Live::default()),
         }
     }

@@ -839,3 +839,4 @@ resolution-apology = Acknowledge the inconvenience
 resolution-thanks = Thank the customer
 resolution-submit = Send the explanation and resolve
 resolution-sent-notice = The explanation was sent and the case is resolved.
+standing-counted = Counted { $when }; counted again after a minute.

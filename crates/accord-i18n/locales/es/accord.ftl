@@ -839,3 +839,4 @@ resolution-apology = Reconozca las molestias
 resolution-thanks = Dé las gracias al cliente
 resolution-submit = Enviar la explicación y resolver
 resolution-sent-notice = La explicación se envió y el caso está resuelto.
+standing-counted = Calculado { $when }; se vuelve a calcular al cabo de un minuto.

@@ -872,3 +872,4 @@ resolution-apology = Atzīstiet sagādātās neērtības
 resolution-thanks = Pateicieties klientam
 resolution-submit = Nosūtīt skaidrojumu un atrisināt
 resolution-sent-notice = Skaidrojums nosūtīts, un lieta ir atrisināta.
+standing-counted = Aprēķināts { $when }; pēc minūtes tiek aprēķināts no jauna.

@@ -839,3 +839,4 @@ resolution-apology = Reconheça o incómodo
 resolution-thanks = Agradeça ao cliente
 resolution-submit = Enviar a explicação e resolver
 resolution-sent-notice = A explicação foi enviada e o caso está resolvido.
+standing-counted = Calculado { $when }; volta a ser calculado passado um minuto.

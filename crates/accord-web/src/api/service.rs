@@ -145,19 +145,19 @@ async fn escalations(
 }
 
 #[utoipa::path(get, path = "/standing", tag = "service", params(PeriodQuery),
-    responses((status = 200, body = Vec<StaffStanding>, description = "each active agent and supervisor (a supervisor sees everyone, an agent themself): clocks of the period met in time, missed and running per kind, open cases held, and whether they acknowledged the policy version in force"),
+    responses((status = 200, body = Vec<StaffStanding>, description = "each active agent and supervisor (a supervisor sees everyone, an agent themself): clocks of the period met in time, missed and running per kind, open cases held, and whether they acknowledged the policy version in force; counted at most once a minute"),
         (status = 400, body = Problem), (status = 403, body = Problem)))]
 async fn standing(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiQuery(query): ApiQuery<PeriodQuery>,
 ) -> ApiResult<axum::Json<Vec<StaffStanding>>> {
-    Ok(axum::Json(
-        state
-            .store
-            .staff_standing(&user.actor(), days_back(query.days, 30), now())
-            .await?,
-    ))
+    let days = i64::from(query.days.unwrap_or(30).clamp(1, 366));
+    let (_, rows) = state
+        .standing
+        .get(&state.store, &user.actor(), days, now())
+        .await?;
+    Ok(axum::Json(rows))
 }
 
 /// The remedies of a case: what the policy offers on it and what was given or asked.

@@ -221,6 +221,8 @@ struct StandingPage {
     headers: Vec<String>,
     rows: Vec<StandingRow>,
     everyone: bool,
+    /// When it was counted (at most a minute ago).
+    counted: String,
 }
 
 /// At or above this share, a standard counts as kept for the badge.
@@ -278,16 +280,17 @@ pub async fn standing(
         return Err(PageError::Forbidden(tr));
     }
     let days = chosen_period(&q, 30);
-    let now = crate::now();
-    let since = now - SignedDuration::from_hours(24 * days);
-    let rows = state
-        .store
-        .staff_standing(&actor, since, now)
+    let (counted, rows) = state
+        .standing
+        .get(&state.store, &actor, days, crate::now())
         .await
-        .map_err(PageError::store(tr))?
-        .into_iter()
-        .map(|s| standing_row(tr, s))
-        .collect();
+        .map_err(PageError::store(tr))?;
+    let rows = rows.into_iter().map(|s| standing_row(tr, s)).collect();
+    let counted = tr.t1(
+        "standing-counted",
+        "when",
+        &tr.datetime(counted, &state.config.time_zone),
+    );
     let headers = ["first_response", "next_update", "resolution"]
         .iter()
         .map(|k| tr.t(&format!("clock-{k}")))
@@ -298,6 +301,7 @@ pub async fn standing(
         periods: period_choices(tr, days),
         headers,
         rows,
+        counted,
     })))
 }
 
