@@ -170,6 +170,7 @@ async fn every_page_in_every_language_passes_axe() {
         sweep
             .visit("/standing?days=90", language, Some("standing"))
             .await;
+        sweep.visit("/contract-reviews", language, None).await;
         sweep.visit("/policy/1", language, Some("policy")).await;
         sweep.browser.sign_out().await;
 
@@ -203,7 +204,7 @@ async fn every_page_in_every_language_passes_axe() {
         sweep.browser.sign_out().await;
     }
     assert!(
-        sweep.visited >= 4 * 25,
+        sweep.visited >= 4 * 26,
         "visited only {} pages",
         sweep.visited
     );

@@ -716,7 +716,7 @@ db_test!(async fn an_agreement_goes_from_the_case_page_to_the_customers_link_and
     let owner = app.cast.agent.user_id.to_string();
     let form = [("problem", "Trūka divu preču."), ("outcome", "Nosūtām trūkstošās preces ar kurjeru."), ("indicators", "Preces ir saņemtas.\n\n"), ("deadline", &in_three_days),
         ("milestone_title_0", "Preces nosūtītas"), ("milestone_owner_0", &owner), ("milestone_due_0", &tomorrow), ("milestone_third_0", "DPD"),
-        ("contract_changes", ""), ("_csrf", &csrf)];
+        ("contract_changes", "Piegādes pārbaude saņemšanas brīdī."), ("_csrf", &csrf)];
     let bad = agent.post(&format!("/cases/{number}/agreements"), &[("problem", "x"), ("outcome", ""), ("indicators", ""), ("deadline", "yesterday"), ("_csrf", &csrf)], &[]).await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.text);
     let sent = agent.post(&format!("/cases/{number}/agreements"), &form, &[]).await;
@@ -779,4 +779,17 @@ db_test!(async fn an_agreement_goes_from_the_case_page_to_the_customers_link_and
     assert_eq!(location(&resolved), format!("/cases/{number}?saved=12#resolution"), "{}", resolved.text);
     let explanation = app.db.store.lease_outbox(50, later).await.unwrap().into_iter().rev().find(|m| m.recipient == "ilze@acme.lv").unwrap();
     assert!(explanation.letter.text.contains("Kāpēc tas notika:\nNoliktavā"), "{}", explanation.letter.text);
+
+    // The accepted agreement's contract change waits for a supervisor, who marks it done.
+    assert_eq!(agent.get("/contract-reviews").await.status, StatusCode::FORBIDDEN);
+    let mut supervisor = Browser::new(&app);
+    supervisor.sign_in("sofia@accord.test", PASSWORD).await;
+    let reviews = supervisor.get("/contract-reviews").await;
+    assert!(reviews.text.contains("Piegādes pārbaude saņemšanas brīdī."), "{}", reviews.text);
+    let review = reviews.text.split("action=\"/contract-reviews/").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    let csrf = hidden(&reviews.text, "_csrf");
+    let done = supervisor.post(&format!("/contract-reviews/{review}"), &[("_csrf", &csrf)], &[]).await;
+    assert_eq!(location(&done), "/contract-reviews");
+    let after = supervisor.get("/contract-reviews").await;
+    assert!(after.text.contains("Done by Sofia Supervisora"), "{}", after.text);
 });

@@ -608,3 +608,82 @@ pub async fn resolve(
         .await;
     back_to_case(&state, user, number, outcome, 12).await
 }
+
+pub struct ReviewRow {
+    pub id: String,
+    pub number: i64,
+    pub organization: String,
+    pub change: String,
+    pub listed: String,
+    pub done: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "contract_reviews.html")]
+struct ReviewsPage {
+    chrome: Chrome,
+    rows: Vec<ReviewRow>,
+}
+
+/// The contract changes accepted agreements listed, for supervisors to carry into the
+/// contracts (D2): the ones still to do first, then the last ones done.
+pub async fn reviews(
+    State(state): State<AppState>,
+    user: super::PageUser,
+) -> Result<Response, PageError> {
+    let tr = user.chrome.tr;
+    let actor = user.session.principal.actor();
+    if !actor.can(accord_core::access::Action::Supervise) {
+        return Err(PageError::Forbidden(tr));
+    }
+    let zone = &state.config.time_zone;
+    let rows = state
+        .store
+        .contract_reviews(&actor, false)
+        .await
+        .map_err(PageError::store(tr))?
+        .into_iter()
+        .map(|r| ReviewRow {
+            id: r.id.to_string(),
+            number: r.case_number,
+            organization: r.organization.unwrap_or_default(),
+            change: r.change,
+            listed: tr.t1("reviews-listed", "when", &tr.datetime(r.created_at, zone)),
+            done: r.reviewed_at.map(|at| {
+                tr.args(
+                    "reviews-done-by",
+                    &[
+                        (
+                            "name",
+                            Arg::Text(r.reviewed_by.as_deref().unwrap_or_default()),
+                        ),
+                        ("when", Arg::Text(&tr.datetime(at, zone))),
+                    ],
+                )
+            }),
+        })
+        .collect();
+    Ok(no_store(render(&ReviewsPage {
+        chrome: user.chrome,
+        rows,
+    })))
+}
+
+/// A contract change carried into the contract.
+pub async fn review_done(
+    State(state): State<AppState>,
+    user: super::PageUser,
+    Path(id): Path<Uuid>,
+    method: axum::http::Method,
+    headers: axum::http::HeaderMap,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    super::check_form(&user, &method, &headers, field(&fields, "_csrf"))?;
+    let actor = user.session.principal.actor();
+    state
+        .store
+        .complete_contract_review(&actor, id, crate::now())
+        .await
+        .map_err(PageError::store(user.chrome.tr))?;
+    Ok(axum::response::Redirect::to("/contract-reviews").into_response())
+}

@@ -81,6 +81,8 @@ pub fn router() -> Router<AppState> {
         .route("/attachments/{id}", get(case::download))
         .route("/breaching-soon", get(clocks::breaching))
         .route("/escalations", get(supervision::escalations))
+        .route("/contract-reviews", get(agreements::reviews))
+        .route("/contract-reviews/{id}", post(agreements::review_done))
         .route("/standing", get(supervision::standing))
         .route("/cases/{number}/remedies", post(remedies::grant))
         .route("/cases/{number}/acknowledge", post(acknowledge::send))
