@@ -13,7 +13,7 @@ use axum::response::Response;
 use serde::Serialize;
 
 use super::policy::{FindingLine, finding_lines};
-use super::{PageError, PageUser, check_form};
+use super::{PageError, PageUser};
 use crate::AppState;
 
 /// One field of the form, with the findings on its line.
@@ -145,31 +145,14 @@ pub async fn save(
     headers: HeaderMap,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let csrf = fields
-        .iter()
-        .find(|(k, _)| k == "_csrf")
-        .map(|(_, v)| v.as_str())
-        .unwrap_or("");
-    check_form(&user, &method, &headers, csrf)?;
-    let tr = user.chrome.tr;
-    let actor = user.session.principal.actor();
-    let version = state
-        .store
-        .get_policy_version(&actor, number)
-        .await
-        .map_err(PageError::store(tr))?;
-    let source = match apply(&version.source, &fields) {
-        Ok(source) => source,
-        Err(e) => {
-            let problem = match e {
-                EditError::NotANumber(path) => tr.t1("policy-setting-not-a-number", "place", &path),
-                EditError::Syntax(detail) | EditError::NoSuchText(detail) => {
-                    tr.t1("policy-settings-unusable", "detail", &detail)
-                }
-            };
-            return super::policy::show_with_problems(&state, user, number, vec![problem], None)
-                .await;
-        }
+    let write = |source: &str, tr: Tr| {
+        apply(source, &fields).map_err(|e| match e {
+            EditError::NotANumber(path) => tr.t1("policy-setting-not-a-number", "place", &path),
+            EditError::Syntax(detail) | EditError::NoSuchText(detail) => {
+                tr.t1("policy-settings-unusable", "detail", &detail)
+            }
+        })
     };
-    super::policy::save_source(&state, user, number, source, version.briefing).await
+    super::policy_texts::save_into_draft(&state, user, number, &method, &headers, &fields, write)
+        .await
 }

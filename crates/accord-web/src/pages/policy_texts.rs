@@ -152,6 +152,36 @@ fn value<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
         .map(|(_, v)| v.as_str())
 }
 
+/// Saves a form of the draft editor into the draft's TOML, then shows the draft with its
+/// findings. `write` puts the form's fields into the source, or says (translated) why it
+/// cannot; the draft is then unchanged.
+pub(super) async fn save_into_draft(
+    state: &AppState,
+    user: PageUser,
+    number: i64,
+    method: &Method,
+    headers: &HeaderMap,
+    fields: &[(String, String)],
+    write: impl FnOnce(&str, Tr) -> Result<String, String>,
+) -> Result<Response, PageError> {
+    check_form(&user, method, headers, value(fields, "_csrf").unwrap_or(""))?;
+    let tr = user.chrome.tr;
+    let actor = user.session.principal.actor();
+    let version = state
+        .store
+        .get_policy_version(&actor, number)
+        .await
+        .map_err(PageError::store(tr))?;
+    match write(&version.source, tr) {
+        Ok(source) => {
+            super::policy::save_source(state, user, number, source, version.briefing).await
+        }
+        Err(problem) => {
+            super::policy::show_with_problems(state, user, number, vec![problem], None).await
+        }
+    }
+}
+
 /// Saves the texts form into the draft, then shows the draft with its findings.
 pub async fn save(
     State(state): State<AppState>,
@@ -161,28 +191,19 @@ pub async fn save(
     headers: HeaderMap,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    check_form(
-        &user,
+    save_into_draft(
+        &state,
+        user,
+        number,
         &method,
         &headers,
-        value(&fields, "_csrf").unwrap_or(""),
-    )?;
-    let tr = user.chrome.tr;
-    let actor = user.session.principal.actor();
-    let version = state
-        .store
-        .get_policy_version(&actor, number)
-        .await
-        .map_err(PageError::store(tr))?;
-    let source = match apply(&version.source, &fields) {
-        Ok(source) => source,
-        Err(detail) => {
-            let problem = tr.t1("policy-texts-unreadable", "detail", &detail);
-            return super::policy::show_with_problems(&state, user, number, vec![problem], None)
-                .await;
-        }
-    };
-    super::policy::save_source(&state, user, number, source, version.briefing).await
+        &fields,
+        |source, tr| {
+            apply(source, &fields)
+                .map_err(|detail| tr.t1("policy-texts-unreadable", "detail", &detail))
+        },
+    )
+    .await
 }
 
 #[derive(Serialize)]
