@@ -84,7 +84,7 @@ impl<'a> Compiler<'a> {
         self.report(Severity::Error, span, code, args);
     }
 
-    fn invalid(&mut self, span: Range<usize>, field: &str, value: &str, expected: &str) {
+    pub(crate) fn invalid(&mut self, span: Range<usize>, field: &str, value: &str, expected: &str) {
         self.error(
             span,
             "invalid-value",
@@ -113,7 +113,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn duration(&mut self, value: &Spanned<String>, field: &str) -> Option<jiff::SignedDuration> {
+    pub(crate) fn duration(&mut self, value: &Spanned<String>, field: &str) -> Option<jiff::SignedDuration> {
         let parsed = duration::parse(value.get_ref());
         if parsed.is_none() {
             self.invalid(value.span(), field, value.get_ref(), "4h, 30m, 1h30m");
@@ -166,7 +166,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn texts(&mut self, texts: &Spanned<Texts>, field: &str, languages: &[Language]) {
+    pub(crate) fn texts(&mut self, texts: &Spanned<Texts>, field: &str, languages: &[Language]) {
         for code in texts.get_ref().keys() {
             if Language::from_tag(code).is_none() {
                 self.invalid(texts.span(), field, code, "en, es, pt, lv");
@@ -190,7 +190,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn unique(&mut self, seen: &mut BTreeSet<String>, id: &Spanned<String>, kind: &str) {
+    pub(crate) fn unique(&mut self, seen: &mut BTreeSet<String>, id: &Spanned<String>, kind: &str) {
         if !seen.insert(id.get_ref().clone()) {
             self.error(
                 id.span(),
@@ -622,6 +622,10 @@ pub(crate) fn compile(c: &mut Compiler<'_>, doc: &Document) -> Option<Policy> {
             .as_ref()
             .map(|d| c.duration(d, "update_every"));
         let resolution = c.duration(&p.resolution, "resolution");
+        let follow_up = p
+            .follow_up
+            .as_ref()
+            .and_then(|f| crate::surveys::follow_up(c, f, &doc.surveys));
         let auto_acknowledge = match p.acknowledge.get_ref().as_str() {
             "auto" => true,
             "agent" => false,
@@ -653,6 +657,7 @@ pub(crate) fn compile(c: &mut Compiler<'_>, doc: &Document) -> Option<Policy> {
                 pause_when_waiting: p.pause_when_waiting,
                 auto_acknowledge,
                 explanation,
+                follow_up,
             });
         }
     }
@@ -778,6 +783,8 @@ pub(crate) fn compile(c: &mut Compiler<'_>, doc: &Document) -> Option<Policy> {
     }
 
     let templates = compile_templates(c, &doc.templates, &languages);
+    let surveys = crate::surveys::compile_surveys(c, doc, &languages);
+    let survey_gap = crate::surveys::gap(c, &header.survey_gap_days);
 
     let errors = c
         .findings
@@ -800,6 +807,8 @@ pub(crate) fn compile(c: &mut Compiler<'_>, doc: &Document) -> Option<Policy> {
         escalation,
         remedies,
         templates,
+        surveys,
+        survey_gap,
     })
 }
 

@@ -39,6 +39,8 @@ pub struct Document {
     pub remedies: Vec<Remedy>,
     #[serde(default)]
     pub templates: Vec<Template>,
+    #[serde(default)]
+    pub surveys: Vec<SurveyDoc>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -61,6 +63,13 @@ pub struct Header {
     /// Flesch-family formulas (en, es, pt), the maximum LIX for Latvian.
     #[serde(default)]
     pub readability: BTreeMap<String, Spanned<f64>>,
+    /// Nobody is asked a survey more often than once per this many days (E1).
+    #[serde(default = "thirty_days")]
+    pub survey_gap_days: Spanned<i64>,
+}
+
+fn thirty_days() -> Spanned<i64> {
+    Spanned::new(0..0, 30)
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -179,6 +188,18 @@ pub struct Procedure {
     pub links: Vec<Link>,
     #[serde(default)]
     pub alternatives: Vec<Alternative>,
+    /// Asking the customer, after resolution, whether it worked (D6).
+    pub follow_up: Option<FollowUpDoc>,
+}
+
+/// `follow_up = { after = "16h", survey = "satisfaction" }` on a procedure.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUpDoc {
+    /// Business time after the case is resolved.
+    pub after: Spanned<String>,
+    /// The survey sent with it (a `[[surveys]]` id).
+    pub survey: Spanned<String>,
 }
 
 fn yes() -> bool {
@@ -270,4 +291,32 @@ pub struct Template {
     pub when: Option<Spanned<String>>,
     /// The reply, per language; `{customer}`, `{agent}`, `{case}` and `{subject}` are filled in.
     pub body: Spanned<Texts>,
+}
+
+/// A survey (`[[surveys]]`, PRODUCT.md E1).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SurveyDoc {
+    pub id: Spanned<String>,
+    /// `csat`, `nps`, `ces` or `custom`.
+    pub kind: Spanned<String>,
+    /// What customers see as the survey's title, per language.
+    pub name: Spanned<Texts>,
+    /// Questions, each answered on the kind's scale. `csat`, `nps` and `ces` ask their
+    /// standard question when none is written; `custom` needs at least one.
+    #[serde(default)]
+    pub questions: Vec<QuestionDoc>,
+    /// Answers are kept without the contact, case or agent they came from.
+    #[serde(default)]
+    pub anonymous: bool,
+    /// The procedure or remedy the survey asks about ("how does this policy affect your
+    /// business?").
+    pub about: Option<Spanned<String>>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionDoc {
+    pub id: Spanned<String>,
+    pub text: Spanned<Texts>,
 }

@@ -7,6 +7,7 @@
 //! - [`condition`] — the condition language, evaluated natively and lowered to SQL;
 //! - [`model`] — the compiled policy that cases run against;
 //! - [`templates`] — reply templates and their placeholders;
+//! - `surveys` — surveys and follow-ups (E1, D6), compiled and checked;
 //! - [`check`] (via [`check_policy`]) — the findings of `accord policy check`.
 
 mod check;
@@ -20,6 +21,7 @@ mod finding;
 pub mod ledger;
 pub mod model;
 pub mod settings;
+mod surveys;
 pub mod templates;
 pub mod texts;
 pub mod versions;

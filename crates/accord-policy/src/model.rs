@@ -7,6 +7,7 @@ use accord_calendar::Calendar;
 use accord_core::case::{Channel, Priority};
 use accord_core::language::Language;
 use accord_core::people::Role;
+use accord_core::survey::SurveyKind;
 use jiff::SignedDuration;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -28,6 +29,38 @@ pub struct Policy {
     pub escalation: Vec<EscalationLevel>,
     pub remedies: Vec<Remedy>,
     pub templates: Vec<ReplyTemplate>,
+    pub surveys: Vec<Survey>,
+    /// Nobody is asked a survey more often than once per this (E1).
+    pub survey_gap: SignedDuration,
+}
+
+/// A survey (E1): questions on one scale, perhaps anonymous, perhaps about a rule.
+#[derive(Clone, Debug, Serialize)]
+pub struct Survey {
+    pub id: String,
+    pub kind: SurveyKind,
+    pub name: Texts,
+    /// At least one; the first is the headline a follow-up is judged by.
+    pub questions: Vec<Question>,
+    pub anonymous: bool,
+    /// The procedure or remedy it asks about.
+    pub about: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Question {
+    pub id: String,
+    /// `None`: the kind's standard question, from the translations.
+    pub text: Option<Texts>,
+}
+
+/// Asking whether it worked, after resolution (D6).
+#[derive(Clone, Debug, Serialize)]
+pub struct FollowUp {
+    /// Business time after resolution, in the procedure's calendar.
+    #[serde(serialize_with = "as_minutes")]
+    pub after: SignedDuration,
+    pub survey: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -171,6 +204,7 @@ pub struct Procedure {
     pub pause_when_waiting: bool,
     pub auto_acknowledge: bool,
     pub explanation: Explanation,
+    pub follow_up: Option<FollowUp>,
 }
 
 fn opt_minutes<S: serde::Serializer>(d: &Option<SignedDuration>, s: S) -> Result<S::Ok, S::Error> {

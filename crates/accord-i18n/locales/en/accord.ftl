@@ -848,3 +848,10 @@ reviews-state = Done?
 reviews-done = Carried into the contract
 reviews-listed = Listed { $when }
 reviews-done-by = Done by { $name }, { $when }
+
+## Surveys and follow-ups in the policy (E1, D6)
+kind-survey = survey
+kind-question = question
+kind-procedure-or-remedy = procedure or remedy
+policy-survey-without-questions = Survey “{ $id }” is custom but asks nothing: add at least one [[surveys.questions]] with an id and a text in each language.
+policy-follow-up-anonymous = The follow-up names survey “{ $id }”, which is anonymous: a follow-up’s answer must be able to reopen its case. Name a survey that is not anonymous.

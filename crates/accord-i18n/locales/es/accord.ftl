@@ -848,3 +848,10 @@ reviews-state = ¿Hecho?
 reviews-done = Llevado al contrato
 reviews-listed = Listado { $when }
 reviews-done-by = Hecho por { $name }, { $when }
+
+## Encuestas y seguimientos en la política (E1, D6)
+kind-survey = encuesta
+kind-question = pregunta
+kind-procedure-or-remedy = procedimiento o compensación
+policy-survey-without-questions = La encuesta «{ $id }» es personalizada pero no pregunta nada: añada al menos una [[surveys.questions]] con un id y un texto en cada idioma.
+policy-follow-up-anonymous = El seguimiento usa la encuesta «{ $id }», que es anónima: la respuesta a un seguimiento debe poder reabrir su caso. Indique una encuesta que no sea anónima.

@@ -881,3 +881,10 @@ reviews-state = Izdarīts?
 reviews-done = Ienests līgumā
 reviews-listed = Uzskaitīts { $when }
 reviews-done-by = Izdarīja { $name }, { $when }
+
+## Aptaujas un pēcpārbaudes politikā (E1, D6)
+kind-survey = aptauja
+kind-question = jautājums
+kind-procedure-or-remedy = procedūra vai kompensācija
+policy-survey-without-questions = Aptauja “{ $id }” ir pielāgota, bet neko nejautā: pievienojiet vismaz vienu [[surveys.questions]] ar id un tekstu katrā valodā.
+policy-follow-up-anonymous = Pēcpārbaude izmanto aptauju “{ $id }”, kas ir anonīma: pēcpārbaudes atbildei jāspēj atkārtoti atvērt lietu. Norādiet aptauju, kas nav anonīma.

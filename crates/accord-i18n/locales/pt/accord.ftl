@@ -848,3 +848,10 @@ reviews-state = Feita?
 reviews-done = Passada para o contrato
 reviews-listed = Listada { $when }
 reviews-done-by = Feita por { $name }, { $when }
+
+## Inquéritos e acompanhamentos na política (E1, D6)
+kind-survey = inquérito
+kind-question = pergunta
+kind-procedure-or-remedy = procedimento ou compensação
+policy-survey-without-questions = O inquérito «{ $id }» é personalizado mas não pergunta nada: acrescente pelo menos uma [[surveys.questions]] com um id e um texto em cada língua.
+policy-follow-up-anonymous = O acompanhamento usa o inquérito «{ $id }», que é anónimo: a resposta a um acompanhamento tem de poder reabrir o seu caso. Indique um inquérito que não seja anónimo.
