@@ -343,6 +343,22 @@ pub enum Change {
     MilestoneReached {
         title: String,
     },
+    /// A milestone passed its due date unreached; its owner was notified (D3).
+    MilestoneOverdue {
+        title: String,
+    },
+    /// The follow-up after resolution sent its survey (`sent`), or did not because the
+    /// contact was asked another survey recently (D6).
+    FollowUp {
+        survey: String,
+        sent: bool,
+    },
+    /// The customer answered a survey about the case; a negative answer reopens it.
+    SurveyAnswered {
+        survey: String,
+        score: i64,
+        negative: bool,
+    },
     /// A remedy was given, requested for approval, approved or refused; the reason is why.
     Remedy {
         grant_id: crate::ids::GrantId,
@@ -378,6 +394,9 @@ impl Change {
             Change::AgreementProposed { .. } => "agreement_proposed",
             Change::AgreementAnswered { .. } => "agreement_answered",
             Change::MilestoneReached { .. } => "milestone_reached",
+            Change::MilestoneOverdue { .. } => "milestone_overdue",
+            Change::FollowUp { .. } => "follow_up",
+            Change::SurveyAnswered { .. } => "survey_answered",
         }
     }
 }

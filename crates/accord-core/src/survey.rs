@@ -45,6 +45,19 @@ impl SurveyKind {
     }
 }
 
+impl SurveyKind {
+    /// Whether an answer is positive: CSAT and custom 4–5, NPS 9–10 (a promoter), CES 5–7.
+    /// Results report the share of positive answers (for NPS, less the share of negative
+    /// ones: the net promoter score).
+    pub fn is_positive(self, score: i64) -> bool {
+        match self {
+            SurveyKind::Csat | SurveyKind::Custom => score >= 4,
+            SurveyKind::Nps => score >= 9,
+            SurveyKind::Ces => score >= 5,
+        }
+    }
+}
+
 /// Whether a contact last asked at `last` may be asked again at `now`: nobody is asked more
 /// often than once per `gap`, however many of their cases are followed up.
 pub fn may_ask(last: Option<Timestamp>, now: Timestamp, gap: SignedDuration) -> bool {
@@ -74,6 +87,13 @@ mod tests {
         ] {
             let (low, high) = kind.scale();
             assert!(kind.is_negative(low) && !kind.is_negative(high), "{kind}");
+            assert!(kind.is_positive(high) && !kind.is_positive(low), "{kind}");
+            for score in low..=high {
+                assert!(
+                    !(kind.is_positive(score) && kind.is_negative(score)),
+                    "{kind} {score}"
+                );
+            }
         }
     }
 

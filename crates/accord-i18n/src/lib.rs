@@ -366,6 +366,9 @@ mod tests {
                 "email",
                 "place",
                 "title",
+                "survey",
+                "question",
+                "answered",
             ]
             .into_iter()
             .map(|n| (Cow::Borrowed(n), FluentValue::from("x")))

@@ -113,7 +113,11 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    pub(crate) fn duration(&mut self, value: &Spanned<String>, field: &str) -> Option<jiff::SignedDuration> {
+    pub(crate) fn duration(
+        &mut self,
+        value: &Spanned<String>,
+        field: &str,
+    ) -> Option<jiff::SignedDuration> {
         let parsed = duration::parse(value.get_ref());
         if parsed.is_none() {
             self.invalid(value.span(), field, value.get_ref(), "4h, 30m, 1h30m");

@@ -429,12 +429,21 @@ impl Store {
             ],
         )
         .await?;
+        let mut due = Vec::with_capacity(draft.milestones.len());
         for (i, m) in draft.milestones.iter().enumerate() {
+            let milestone = Uuid::now_v7();
+            due.push((
+                crate::timers::TimerJob::MilestoneDue {
+                    milestone,
+                    case: case_id,
+                },
+                m.due_at,
+            ));
             tx.execute(
                 "INSERT INTO milestones (id, agreement_id, case_id, position, title, owner_id, due_at, third_party) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                 args![
-                    Uuid::now_v7(),
+                    milestone,
                     id,
                     case_id.0,
                     i as i64,
@@ -446,6 +455,8 @@ impl Store {
             )
             .await?;
         }
+        // Each milestone's owner hears when it passes its due date unreached (D3).
+        crate::timers::schedule_many(&mut tx, due, now).await?;
         let view = load_agreement(&mut tx, id).await?;
         let tr = Tr::new(case.language);
         let zone = zone_of(self, &mut tx, &case, now).await?;

@@ -220,6 +220,7 @@ pub(crate) async fn move_status(
     )
     .await?;
     crate::clocks::after_status(store, tx, case, from, to, now).await?;
+    crate::follow_ups::after_status(store, tx, case, to, now).await?;
     insert_event(tx, case, &Change::Status { from, to }, actor, None, now).await
 }
 
@@ -838,6 +839,7 @@ impl Store {
                 }
                 Change::Status { from, to } => {
                     crate::clocks::after_status(self, &mut tx, id, *from, *to, now).await?;
+                    crate::follow_ups::after_status(self, &mut tx, id, *to, now).await?;
                 }
                 _ => {}
             }

@@ -341,6 +341,30 @@ pub(crate) async fn promise_of_reply(
     }))
 }
 
+/// The follow-up of a case resolved at `resolved` (D6): when it falls due — its
+/// procedure's `follow_up.after` of business time in the procedure's calendar — and the
+/// survey it sends, with the policy version that defines it. `None` when its procedure has
+/// no follow-up (or the case runs under no procedure).
+pub(crate) async fn follow_up_of(
+    store: &Store,
+    c: &mut Conn<'_>,
+    case: CaseId,
+    resolved: Timestamp,
+) -> Result<Option<(Timestamp, String, i64)>> {
+    let Some(g) = load(store, c, case).await? else {
+        return Ok(None);
+    };
+    let Some(follow_up) = g.procedure()?.follow_up.clone() else {
+        return Ok(None);
+    };
+    let due = g
+        .calendar()?
+        .add(resolved, follow_up.after)
+        .or_else(|| resolved.checked_add(follow_up.after).ok())
+        .unwrap_or(resolved);
+    Ok(Some((due, follow_up.survey, g.version)))
+}
+
 /// See [`promise_of_reply`].
 pub(crate) struct Promise {
     pub next_update: Option<Timestamp>,

@@ -23,6 +23,7 @@ mod db;
 mod error;
 mod escalation;
 mod facts;
+mod follow_ups;
 pub mod guidance;
 pub mod idempotency;
 pub mod mail;
@@ -38,6 +39,8 @@ pub mod rule_matches;
 pub mod signing;
 pub mod staff;
 pub mod supervision;
+pub mod survey_results;
+pub mod surveys;
 pub mod timers;
 
 pub use db::{Engine, Store, StoreOptions};

@@ -24,6 +24,10 @@ pub enum NotificationKind {
     Assigned,
     /// A policy version this person owns has reached its review date.
     PolicyReview,
+    /// A milestone this person owns is past its due date and not reached (D3).
+    MilestoneOverdue,
+    /// The customer answered a follow-up negatively; the case was reopened (D6).
+    NegativeFeedback,
 }
 
 impl NotificationKind {
@@ -32,6 +36,19 @@ impl NotificationKind {
             NotificationKind::Escalation => "escalation",
             NotificationKind::Assigned => "assigned",
             NotificationKind::PolicyReview => "policy_review",
+            NotificationKind::MilestoneOverdue => "milestone_overdue",
+            NotificationKind::NegativeFeedback => "negative_feedback",
+        }
+    }
+
+    /// The message that tells a case's notification (its `level` is the detail).
+    pub fn message(self) -> &'static str {
+        match self {
+            NotificationKind::Escalation => "notification-escalation",
+            NotificationKind::Assigned => "notification-assigned",
+            NotificationKind::PolicyReview => "notification-policy-review",
+            NotificationKind::MilestoneOverdue => "notification-milestone-overdue",
+            NotificationKind::NegativeFeedback => "notification-negative-feedback",
         }
     }
 
@@ -40,6 +57,8 @@ impl NotificationKind {
             "escalation" => NotificationKind::Escalation,
             "assigned" => NotificationKind::Assigned,
             "policy_review" => NotificationKind::PolicyReview,
+            "milestone_overdue" => NotificationKind::MilestoneOverdue,
+            "negative_feedback" => NotificationKind::NegativeFeedback,
             _ => return None,
         })
     }
@@ -54,7 +73,8 @@ pub struct Notification {
     pub case_id: Option<CaseId>,
     pub case_number: Option<i64>,
     pub case_subject: Option<String>,
-    /// The escalation level that caused it.
+    /// The escalation level that caused it; the milestone overdue; the score of the
+    /// negative answer.
     pub level: Option<String>,
     /// The policy version due for review.
     pub policy_version: Option<i64>,
@@ -137,12 +157,11 @@ async fn email(
                 tr.t1("notification-version", "number", &version),
             )
         }
-        NotificationKind::Assigned | NotificationKind::Escalation => {
-            let key = if kind == NotificationKind::Assigned {
-                "notification-assigned"
-            } else {
-                "notification-escalation"
-            };
+        NotificationKind::Assigned
+        | NotificationKind::Escalation
+        | NotificationKind::MilestoneOverdue
+        | NotificationKind::NegativeFeedback => {
+            let key = kind.message();
             let about = match case {
                 Some(case) => {
                     let mut row = c

@@ -16,7 +16,11 @@ use crate::{Result, Store};
 
 /// The installation's link key, read once per process.
 #[derive(Default)]
-pub(crate) struct KeyCache(tokio::sync::OnceCell<Vec<u8>>);
+pub(crate) struct KeyCache(
+    tokio::sync::OnceCell<Vec<u8>>,
+    /// Where links start (`https://support.example.com`), set by the server.
+    std::sync::RwLock<String>,
+);
 
 /// Why a link does not work.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,8 +45,26 @@ fn mac(key: &[u8], purpose: &str, subject: &str, expires: i64) -> Hmac<Sha256> {
     mac
 }
 
+/// Where links start when the server has not said (`accord serve` always does).
+const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8080";
+
 impl Store {
-    async fn link_key(&self) -> Result<&[u8]> {
+    /// Where links in emails start, such as `https://support.example.com`.
+    pub fn set_public_url(&self, url: &str) {
+        if let Ok(mut slot) = self.signing.1.write() {
+            *slot = url.trim_end_matches('/').to_owned();
+        }
+    }
+
+    /// See [`Store::set_public_url`].
+    pub fn public_url(&self) -> String {
+        match self.signing.1.read() {
+            Ok(url) if !url.is_empty() => url.clone(),
+            _ => DEFAULT_PUBLIC_URL.to_owned(),
+        }
+    }
+
+    pub(crate) async fn link_key(&self) -> Result<&[u8]> {
         let key = self
             .signing
             .0

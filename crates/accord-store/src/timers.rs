@@ -33,6 +33,10 @@ pub enum TimerJob {
     PolicySwitch,
     /// A policy version reaches its review date: remind its owner (B2).
     PolicyReview { version: i64 },
+    /// A resolved case's follow-up: send its survey (D6).
+    FollowUp { case: CaseId },
+    /// A milestone's due date: notify its owner when it is not reached (D3).
+    MilestoneDue { milestone: Uuid, case: CaseId },
 }
 
 impl TimerJob {
@@ -41,6 +45,8 @@ impl TimerJob {
             TimerJob::Clocks { case } => format!("clocks:{case}"),
             TimerJob::PolicySwitch => "policy:switch".to_owned(),
             TimerJob::PolicyReview { version } => format!("policy:review:{version}"),
+            TimerJob::FollowUp { case } => format!("followup:{case}"),
+            TimerJob::MilestoneDue { milestone, .. } => format!("milestone:{milestone}"),
         }
     }
 
@@ -49,12 +55,16 @@ impl TimerJob {
             TimerJob::Clocks { .. } => "clocks",
             TimerJob::PolicySwitch => "policy_switch",
             TimerJob::PolicyReview { .. } => "policy_review",
+            TimerJob::FollowUp { .. } => "follow_up",
+            TimerJob::MilestoneDue { .. } => "milestone_due",
         }
     }
 
     fn case(&self) -> Option<Uuid> {
         match self {
-            TimerJob::Clocks { case } => Some(case.0),
+            TimerJob::Clocks { case }
+            | TimerJob::FollowUp { case }
+            | TimerJob::MilestoneDue { case, .. } => Some(case.0),
             TimerJob::PolicySwitch | TimerJob::PolicyReview { .. } => None,
         }
     }
@@ -63,6 +73,13 @@ impl TimerJob {
         let mut parts = key.split(':');
         match (parts.next()?, parts.next(), parts.next()) {
             ("clocks", Some(_), None) => Some(TimerJob::Clocks {
+                case: CaseId(case?),
+            }),
+            ("followup", Some(_), None) => Some(TimerJob::FollowUp {
+                case: CaseId(case?),
+            }),
+            ("milestone", Some(milestone), None) => Some(TimerJob::MilestoneDue {
+                milestone: milestone.parse().ok()?,
                 case: CaseId(case?),
             }),
             ("policy", Some("switch"), None) => Some(TimerJob::PolicySwitch),
@@ -210,9 +227,14 @@ impl Store {
         now: Timestamp,
     ) -> Result<Fired> {
         // A policy switch may re-evaluate every open case: too large to share a batch.
+        if let TimerJob::FollowUp { .. } = timer.job {
+            // Its survey links are signed inside the transaction: the key must be at hand
+            // (making it takes the writer).
+            self.link_key().await?;
+        }
         let mut tx = match timer.job {
             TimerJob::PolicySwitch => self.write_alone().await?,
-            TimerJob::Clocks { .. } | TimerJob::PolicyReview { .. } => self.write().await?,
+            _ => self.write().await?,
         };
         let deleted = tx
             .execute(
@@ -230,6 +252,12 @@ impl Store {
             TimerJob::PolicySwitch => crate::policies::switch_due(self, &mut tx, now).await,
             TimerJob::PolicyReview { version } => {
                 crate::review::review_due(self, &mut tx, *version, now).await
+            }
+            TimerJob::FollowUp { case } => {
+                crate::follow_ups::follow_up_due(self, &mut tx, *case, now).await
+            }
+            TimerJob::MilestoneDue { milestone, .. } => {
+                crate::follow_ups::milestone_due(self, &mut tx, *milestone, now).await
             }
         };
         match outcome {

@@ -184,6 +184,15 @@ impl Row {
         }
     }
 
+    pub fn opt_bool(&mut self, i: usize) -> Result<Option<bool>> {
+        match self.take(i) {
+            Value::Null | Value::Bool(None) | Value::Int(None) => Ok(None),
+            Value::Bool(Some(b)) => Ok(Some(b)),
+            Value::Int(Some(n)) => Ok(Some(n != 0)),
+            other => Err(wrong(i, "a boolean", &other)),
+        }
+    }
+
     pub fn bool(&mut self, i: usize) -> Result<bool> {
         match self.take(i) {
             Value::Bool(Some(b)) => Ok(b),

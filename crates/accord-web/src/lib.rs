@@ -70,6 +70,7 @@ impl AppState {
     pub fn new(store: Store, config: WebConfig) -> AppState {
         // Requests are counted from the first one on.
         metrics_handle();
+        store.set_public_url(&config.public_url);
         AppState {
             store,
             config: Arc::new(config),

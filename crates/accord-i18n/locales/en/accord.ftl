@@ -855,3 +855,33 @@ kind-question = question
 kind-procedure-or-remedy = procedure or remedy
 policy-survey-without-questions = Survey “{ $id }” is custom but asks nothing: add at least one [[surveys.questions]] with an id and a text in each language.
 policy-follow-up-anonymous = The follow-up names survey “{ $id }”, which is anonymous: a follow-up’s answer must be able to reopen its case. Name a survey that is not anonymous.
+event-milestone_overdue = Milestone overdue: { $title } (its owner was notified)
+event-follow_up = Follow-up sent with survey “{ $survey }”
+event-follow_up-throttled = Follow-up survey “{ $survey }” not sent: this contact was asked another survey recently
+event-survey_answered = Survey “{ $survey }” answered: { $score }
+event-survey_answered-negative = Survey “{ $survey }” answered: { $score }, not satisfied (the case was reopened)
+notification-milestone-overdue = Milestone “{ $level }” is past its due date and not reached:
+notification-negative-feedback = The customer answered { $level } to the follow-up survey, and the case was reopened:
+
+## Surveys (E1, D6)
+survey-question-csat = How satisfied are you with how we solved your case?
+survey-question-nps = How likely are you to recommend us to a colleague?
+survey-question-ces = It was easy to get my problem solved.
+survey-scale-csat-low = very unsatisfied
+survey-scale-csat-high = very satisfied
+survey-scale-nps-low = not at all likely
+survey-scale-nps-high = extremely likely
+survey-scale-ces-low = strongly disagree
+survey-scale-ces-high = strongly agree
+survey-scale-custom-low = not at all
+survey-scale-custom-high = completely
+survey-mail-follow-up = We solved your case { $number } ({ $subject }) a little while ago. We would like to know if it worked.
+survey-mail-intro = We would like to know what you think. It takes one click.
+survey-mail-click = Click the answer that fits:
+survey-mail-more = { $count ->
+    [one] The page then asks one more question.
+   *[other] The page then asks { $count } more questions.
+}
+survey-mail-web = You can also answer on this page, and add a comment:
+survey-mail-anonymous = Your answers are kept without your name.
+survey-mail-how-often = We ask you at most once every { $days } days. The link works until { $date }.

@@ -855,3 +855,33 @@ kind-question = pregunta
 kind-procedure-or-remedy = procedimiento o compensación
 policy-survey-without-questions = La encuesta «{ $id }» es personalizada pero no pregunta nada: añada al menos una [[surveys.questions]] con un id y un texto en cada idioma.
 policy-follow-up-anonymous = El seguimiento usa la encuesta «{ $id }», que es anónima: la respuesta a un seguimiento debe poder reabrir su caso. Indique una encuesta que no sea anónima.
+event-milestone_overdue = Hito vencido: { $title } (se avisó a su responsable)
+event-follow_up = Seguimiento enviado con la encuesta «{ $survey }»
+event-follow_up-throttled = La encuesta de seguimiento «{ $survey }» no se envió: a este contacto se le preguntó otra encuesta hace poco
+event-survey_answered = Encuesta «{ $survey }» respondida: { $score }
+event-survey_answered-negative = Encuesta «{ $survey }» respondida: { $score }, no satisfecho (el caso se reabrió)
+notification-milestone-overdue = El hito «{ $level }» ha vencido sin alcanzarse:
+notification-negative-feedback = El cliente respondió { $level } a la encuesta de seguimiento y el caso se reabrió:
+
+## Encuestas (E1, D6)
+survey-question-csat = ¿Qué tan satisfecho está con la forma en que resolvimos su caso?
+survey-question-nps = ¿Qué probabilidad hay de que nos recomiende a un colega?
+survey-question-ces = Fue fácil resolver mi problema.
+survey-scale-csat-low = muy insatisfecho
+survey-scale-csat-high = muy satisfecho
+survey-scale-nps-low = nada probable
+survey-scale-nps-high = muy probable
+survey-scale-ces-low = totalmente en desacuerdo
+survey-scale-ces-high = totalmente de acuerdo
+survey-scale-custom-low = nada
+survey-scale-custom-high = totalmente
+survey-mail-follow-up = Resolvimos su caso { $number } ({ $subject }) hace poco. Nos gustaría saber si ha funcionado.
+survey-mail-intro = Nos gustaría conocer su opinión. Solo necesita un clic.
+survey-mail-click = Haga clic en la respuesta que corresponda:
+survey-mail-more = { $count ->
+    [one] Después, la página le hace una pregunta más.
+   *[other] Después, la página le hace { $count } preguntas más.
+}
+survey-mail-web = También puede responder en esta página y añadir un comentario:
+survey-mail-anonymous = Sus respuestas se guardan sin su nombre.
+survey-mail-how-often = Le preguntamos como máximo una vez cada { $days } días. El enlace funciona hasta el { $date }.

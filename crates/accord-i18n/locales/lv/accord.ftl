@@ -888,3 +888,34 @@ kind-question = jautājums
 kind-procedure-or-remedy = procedūra vai kompensācija
 policy-survey-without-questions = Aptauja “{ $id }” ir pielāgota, bet neko nejautā: pievienojiet vismaz vienu [[surveys.questions]] ar id un tekstu katrā valodā.
 policy-follow-up-anonymous = Pēcpārbaude izmanto aptauju “{ $id }”, kas ir anonīma: pēcpārbaudes atbildei jāspēj atkārtoti atvērt lietu. Norādiet aptauju, kas nav anonīma.
+event-milestone_overdue = Posms nokavēts: { $title } (atbildīgais ir informēts)
+event-follow_up = Pēcpārbaude nosūtīta ar aptauju “{ $survey }”
+event-follow_up-throttled = Pēcpārbaudes aptauja “{ $survey }” netika nosūtīta: šim kontaktam nesen jau tika uzdota cita aptauja
+event-survey_answered = Aptauja “{ $survey }” aizpildīta: { $score }
+event-survey_answered-negative = Aptauja “{ $survey }” aizpildīta: { $score }, nav apmierināts (lieta atkārtoti atvērta)
+notification-milestone-overdue = Posma “{ $level }” termiņš ir pagājis, bet tas nav sasniegts:
+notification-negative-feedback = Klients pēcpārbaudes aptaujā atbildēja { $level }, un lieta ir atkārtoti atvērta:
+
+## Aptaujas (E1, D6)
+survey-question-csat = Cik apmierināts esat ar to, kā mēs atrisinājām Jūsu lietu?
+survey-question-nps = Cik ticams, ka Jūs mūs ieteiktu kolēģim?
+survey-question-ces = Manu problēmu bija viegli atrisināt.
+survey-scale-csat-low = ļoti neapmierināts
+survey-scale-csat-high = ļoti apmierināts
+survey-scale-nps-low = nemaz nav ticams
+survey-scale-nps-high = ļoti ticams
+survey-scale-ces-low = pilnīgi nepiekrītu
+survey-scale-ces-high = pilnīgi piekrītu
+survey-scale-custom-low = nemaz
+survey-scale-custom-high = pilnībā
+survey-mail-follow-up = Nesen atrisinājām Jūsu lietu { $number } ({ $subject }). Vēlamies uzzināt, vai tas palīdzēja.
+survey-mail-intro = Vēlamies uzzināt Jūsu viedokli. Pietiek ar vienu klikšķi.
+survey-mail-click = Noklikšķiniet uz atbilstošās atbildes:
+survey-mail-more = { $count ->
+    [zero] Pēc tam lapā būs vēl { $count } jautājumi.
+    [one] Pēc tam lapā būs vēl { $count } jautājums.
+   *[other] Pēc tam lapā būs vēl { $count } jautājumi.
+}
+survey-mail-web = Varat atbildēt arī šajā lapā un pievienot komentāru:
+survey-mail-anonymous = Jūsu atbildes tiek glabātas bez Jūsu vārda.
+survey-mail-how-often = Mēs jautājam ne biežāk kā reizi { $days } dienās. Saite darbojas līdz { $date }.

@@ -855,3 +855,33 @@ kind-question = pergunta
 kind-procedure-or-remedy = procedimento ou compensação
 policy-survey-without-questions = O inquérito «{ $id }» é personalizado mas não pergunta nada: acrescente pelo menos uma [[surveys.questions]] com um id e um texto em cada língua.
 policy-follow-up-anonymous = O acompanhamento usa o inquérito «{ $id }», que é anónimo: a resposta a um acompanhamento tem de poder reabrir o seu caso. Indique um inquérito que não seja anónimo.
+event-milestone_overdue = Etapa em atraso: { $title } (o responsável foi avisado)
+event-follow_up = Acompanhamento enviado com o inquérito «{ $survey }»
+event-follow_up-throttled = O inquérito de acompanhamento «{ $survey }» não foi enviado: este contacto respondeu a outro inquérito há pouco tempo
+event-survey_answered = Inquérito «{ $survey }» respondido: { $score }
+event-survey_answered-negative = Inquérito «{ $survey }» respondido: { $score }, insatisfeito (o caso foi reaberto)
+notification-milestone-overdue = A etapa «{ $level }» passou o prazo sem ser concluída:
+notification-negative-feedback = O cliente respondeu { $level } ao inquérito de acompanhamento e o caso foi reaberto:
+
+## Inquéritos (E1, D6)
+survey-question-csat = Qual é o seu grau de satisfação com a forma como resolvemos o seu caso?
+survey-question-nps = Qual é a probabilidade de nos recomendar a um colega?
+survey-question-ces = Foi fácil resolver o meu problema.
+survey-scale-csat-low = muito insatisfeito
+survey-scale-csat-high = muito satisfeito
+survey-scale-nps-low = nada provável
+survey-scale-nps-high = muito provável
+survey-scale-ces-low = discordo totalmente
+survey-scale-ces-high = concordo totalmente
+survey-scale-custom-low = nada
+survey-scale-custom-high = totalmente
+survey-mail-follow-up = Resolvemos o seu caso { $number } ({ $subject }) há pouco tempo. Gostaríamos de saber se resultou.
+survey-mail-intro = Gostaríamos de saber a sua opinião. Basta um clique.
+survey-mail-click = Clique na resposta que se aplica:
+survey-mail-more = { $count ->
+    [one] Depois, a página faz mais uma pergunta.
+   *[other] Depois, a página faz mais { $count } perguntas.
+}
+survey-mail-web = Também pode responder nesta página e deixar um comentário:
+survey-mail-anonymous = As suas respostas são guardadas sem o seu nome.
+survey-mail-how-often = Perguntamos no máximo uma vez a cada { $days } dias. A ligação funciona até { $date }.

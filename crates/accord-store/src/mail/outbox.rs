@@ -32,6 +32,8 @@ pub enum Purpose {
     Milestone,
     /// The explanation that resolves a complaint (D4).
     Resolution,
+    /// A survey with its signed one-click links (E1, D6).
+    Survey,
 }
 
 impl Purpose {
@@ -54,6 +56,7 @@ impl Purpose {
             Purpose::Agreement => "agreement",
             Purpose::Milestone => "milestone",
             Purpose::Resolution => "resolution",
+            Purpose::Survey => "survey",
         }
     }
 }

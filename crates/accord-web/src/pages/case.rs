@@ -542,6 +542,27 @@ fn describe_change(tr: Tr, change: &Change) -> String {
                 ),
             ],
         ),
+        Change::MilestoneOverdue { title } => tr.t1("event-milestone_overdue", "title", title),
+        Change::FollowUp { survey, sent: true } => tr.t1("event-follow_up", "survey", survey),
+        Change::FollowUp {
+            survey,
+            sent: false,
+        } => tr.t1("event-follow_up-throttled", "survey", survey),
+        Change::SurveyAnswered {
+            survey,
+            score,
+            negative,
+        } => tr.args(
+            if *negative {
+                "event-survey_answered-negative"
+            } else {
+                "event-survey_answered"
+            },
+            &[
+                ("survey", Arg::Text(survey)),
+                ("score", Arg::Text(&score.to_string())),
+            ],
+        ),
         other => tr.t(&format!("event-{}", other.kind())),
     }
 }

@@ -51,10 +51,7 @@ fn row(tr: accord_i18n::Tr, zone: &jiff::tz::TimeZone, n: Notification) -> Notif
             )
         }
         kind => {
-            let key = match kind {
-                NotificationKind::Assigned => "notification-assigned",
-                _ => "notification-escalation",
-            };
+            let key = kind.message();
             let number = n.case_number.unwrap_or_default();
             (
                 tr.t1(key, "level", &level),
