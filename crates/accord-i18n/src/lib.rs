@@ -392,6 +392,8 @@ mod tests {
                 (Cow::Borrowed("minutes"), FluentValue::from(20)),
                 (Cow::Borrowed("limit"), FluentValue::from(200)),
                 (Cow::Borrowed("version"), FluentValue::from(2)),
+                (Cow::Borrowed("throttled"), FluentValue::from(1)),
+                (Cow::Borrowed("answers"), FluentValue::from(4)),
             ])
             .collect();
             for id in &ids {

@@ -95,7 +95,8 @@ pub struct SurveyAnswered {
 pub enum SurveyAnswerer<'a> {
     /// Whoever holds the emailed link, with its token (checked here).
     Link(&'a str),
-    /// A signed-in customer: only their own contact's surveys.
+    /// A signed-in customer: only their own contact's surveys. Staff may record an answer
+    /// a customer gave them another way (on the phone); the audit log says who.
     Portal(&'a Actor),
 }
 
@@ -535,10 +536,15 @@ impl Store {
         let mut tx = self.write().await?;
         let request = load_request(&mut tx, id).await?;
         if let SurveyAnswerer::Portal(actor) = answerer
+            && !actor.role.is_staff()
             && actor.contact_id != Some(request.contact)
         {
             return Err(StoreError::not_found("survey"));
         }
+        let recorded_by = match answerer {
+            SurveyAnswerer::Portal(actor) if actor.role.is_staff() => Some(actor.user_id.0),
+            _ => None,
+        };
         let mut answered = SurveyAnswered {
             request_id: id,
             already_answered: true,
@@ -638,7 +644,7 @@ impl Store {
         }
         record(
             &mut tx,
-            None,
+            recorded_by,
             now,
             "survey.answer",
             "survey",

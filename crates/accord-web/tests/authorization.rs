@@ -10,6 +10,9 @@ use serde_json::{Value, json};
 use support::{ROLES, TestApp};
 
 const POLICY: &str = include_str!("../../accord-policy/tests/valid-minimal.toml");
+/// A survey for the published version, so survey routes have something to send and answer.
+const SURVEY: &str =
+    "\n[[surveys]]\nid = \"pulse\"\nkind = \"csat\"\nname = { en = \"How are we doing?\" }\n";
 
 /// A request body that would succeed for an authorized caller, per documented route.
 fn body_for(method: &Method, path: &str, app: &TestApp, other_case: &str) -> Option<Value> {
@@ -45,7 +48,7 @@ fn body_for(method: &Method, path: &str, app: &TestApp, other_case: &str) -> Opt
         }
         ("POST", "/api/v1/policies/check") => Some(json!({"source": POLICY})),
         ("POST", "/api/v1/policies") | ("PUT", "/api/v1/policies/{number}") => {
-            Some(json!({"source": POLICY, "briefing": "Matrix"}))
+            Some(json!({"source": POLICY.to_owned() + SURVEY, "briefing": "Matrix"}))
         }
         ("POST", "/api/v1/policies/{number}/publish") => {
             Some(json!({"effective_at": jiff::Timestamp::now().to_string()}))
@@ -77,6 +80,8 @@ fn body_for(method: &Method, path: &str, app: &TestApp, other_case: &str) -> Opt
         })),
         ("POST", "/api/v1/milestones/{id}/reached") => Some(json!({"note": "Feito."})),
         ("POST", "/api/v1/contract-reviews/{id}/done") => None,
+        ("POST", "/api/v1/survey-requests/{id}/answer") => Some(json!({"scores": {"csat": 4}})),
+        ("POST", "/api/v1/surveys/{id}/send") => Some(json!({"organization_id": app.cast.org_b})),
         (m, p) => panic!(
             "no request body defined for {m} {p}: add the new route to the authorization matrix"
         ),
@@ -106,10 +111,10 @@ db_test!(async fn every_route_every_role_no_leak_no_500(db) {
         }
     };
     // Its review date has passed, so the administrators get a reminder to mark read.
-    let published = draft(&POLICY.replace("2030-01-31", "2026-01-31")).await;
+    let published = draft(&(POLICY.replace("2030-01-31", "2026-01-31") + SURVEY)).await;
     let reply = app.api("admin", Method::POST, &format!("/api/v1/policies/{published}/publish"), Some(json!({"effective_at": jiff::Timestamp::now().to_string()}))).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
-    let draft_number = draft(POLICY).await;
+    let draft_number = draft(&(POLICY.to_owned() + SURVEY)).await;
     app.db.store.run_due_timers("matrix", jiff::Timestamp::now).await.unwrap();
     let admin = app.cast.admin.clone();
     let notification = app.db.store.list_notifications(&admin, true, 1).await.unwrap()[0].id.to_string();
@@ -153,6 +158,13 @@ db_test!(async fn every_route_every_role_no_leak_no_500(db) {
     let milestone = agreement.milestones[0].id.to_string();
     let review = app.db.store.contract_reviews(&app.cast.supervisor, true).await.unwrap()[0].id.to_string();
     let agreement = agreement.id.to_string();
+    // A survey sent to contact B.
+    let to_b = accord_store::survey_results::SendSurvey { organization_id: Some(app.cast.org_b) };
+    let sent = app.db.store.send_survey(&app.cast.supervisor, "pulse", &to_b, jiff::Timestamp::now()).await.unwrap();
+    assert_eq!(sent.sent, 1);
+    let customer_b = app.cast.customer_b.clone();
+    let survey_request = app.db.store.my_surveys(&customer_b).await.unwrap()[0].id.to_string();
+    let survey_name = "pulse".to_owned();
     let secrets = ["Falta uma peça".to_owned(), case_b.clone(), app.cast.org_b.to_string(), app.cast.contact_b.to_string(), "Segredo da Beta".into(), "Beta Ltda".into(), "João Silva".into()];
 
     let (_, openapi) = accord_web::api_parts();
@@ -179,6 +191,10 @@ db_test!(async fn every_route_every_role_no_leak_no_500(db) {
             &milestone
         } else if template.starts_with("/api/v1/contract-reviews/") {
             &review
+        } else if template.starts_with("/api/v1/survey-requests/") {
+            &survey_request
+        } else if template.starts_with("/api/v1/surveys/") {
+            &survey_name
         } else {
             &attachment
         };

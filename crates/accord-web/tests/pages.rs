@@ -793,3 +793,72 @@ db_test!(async fn an_agreement_goes_from_the_case_page_to_the_customers_link_and
     let after = supervisor.get("/contract-reviews").await;
     assert!(after.text.contains("Done by Sofia Supervisora"), "{}", after.text);
 });
+
+db_test!(async fn a_follow_up_survey_is_answered_from_its_emailed_link_and_reopens_the_case(db) {
+    let app = TestApp::new(db).await;
+    let store = &app.db.store;
+    let start = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(1);
+    let (draft, _) = store.create_policy_draft(&app.cast.supervisor, accord_demo::EXAMPLE_POLICY, "Example.", start).await.unwrap();
+    store.publish_policy(&app.cast.supervisor, draft.number, start, &[], start).await.unwrap();
+    let body = serde_json::json!({"subject": "Serra de fita parada", "contact_id": app.cast.contact_a, "channel": "email", "body": "A serra parou."});
+    let case = app.api("agent", Method::POST, "/api/v1/cases", Some(body)).await.json();
+    let id = case["id"].as_str().unwrap().to_owned();
+    let number = case["number"].as_i64().unwrap();
+    let patch = serde_json::json!({"language": "pt", "assignee_id": app.cast.agent.user_id, "status": "resolved"});
+    let resolved = app.api("agent", Method::PATCH, &format!("/api/v1/cases/{id}"), Some(patch)).await;
+    assert_eq!(resolved.status, StatusCode::OK, "{}", resolved.text);
+    let later = jiff::Timestamp::now() + jiff::SignedDuration::from_hours(24 * 5);
+    store.run_due_timers("pages", || later).await.unwrap();
+    let mail = store.lease_outbox(50, later).await.unwrap().into_iter().rev()
+        .find(|m| m.recipient == "ilze@acme.lv" && m.letter.text.contains("/surveys/")).expect("the follow-up survey");
+    assert!(mail.letter.text.contains("Clique na resposta que se aplica"), "{}", mail.letter.text);
+    let line = mail.letter.text.lines().find(|l| l.starts_with("2: ")).unwrap().to_owned();
+    let path = line.trim_start_matches("2: http://127.0.0.1:8080").to_owned();
+
+    // The email's "2" opens the page with 2 chosen, set to send itself (one click).
+    let mut customer = Browser::new(&app);
+    let opened = customer.get(&path).await;
+    assert_eq!(opened.status, StatusCode::OK, "{}", opened.text);
+    assert!(opened.text.contains("data-send-on-open") && opened.text.contains("value=\"2\" checked"), "{}", opened.text);
+    assert!(opened.text.contains("Qual é o seu grau de satisfação"), "in the case's language: {}", opened.text);
+    let tampered = Browser::new(&app).get(&path.replace("?t=", "?t=1")).await;
+    assert_eq!(tampered.status, StatusCode::BAD_REQUEST);
+    assert!(tampered.text.contains("Esta ligação do inquérito não funciona") || tampered.text.contains("This survey link does not work"), "{}", tampered.text);
+    let (form_path, _) = path.split_once('?').unwrap();
+    let csrf = hidden(&opened.text, "_csrf");
+    let token = hidden(&opened.text, "t");
+    let answered = customer.post(form_path, &[("t", &token), ("q_csat", "2"), ("comment", "A serra voltou a parar."), ("_csrf", &csrf)], &[]).await;
+    assert_eq!(answered.status, StatusCode::OK, "{}", answered.text);
+    assert!(answered.text.contains("o seu caso foi reaberto"), "{}", answered.text);
+    let again = customer.post(form_path, &[("t", &token), ("q_csat", "5"), ("_csrf", &csrf)], &[]).await;
+    assert!(again.text.contains("Este inquérito já foi respondido"), "{}", again.text);
+
+    // The case is open again, its history says why, and its agent was alerted.
+    let mut agent = Browser::new(&app);
+    agent.sign_in("janis@accord.test", PASSWORD).await;
+    let page = agent.get(&format!("/cases/{number}")).await;
+    assert!(page.text.contains("Survey “satisfaction” answered: 2, not satisfied"), "{}", page.text);
+    let notes = agent.get("/notifications").await;
+    assert!(notes.text.contains("The customer answered 2/5 to the follow-up survey"), "{}", notes.text);
+
+    // Supervisors read the results; agents may not.
+    assert_eq!(agent.get("/survey-results").await.status, StatusCode::FORBIDDEN);
+    let mut supervisor = Browser::new(&app);
+    supervisor.sign_in("sofia@accord.test", PASSWORD).await;
+    let results = supervisor.get("/survey-results?survey=satisfaction&by=agent&days=30").await;
+    assert_eq!(results.status, StatusCode::OK, "{}", results.text);
+    assert!(results.text.contains("A serra voltou a parar.") && results.text.contains("Jānis"), "{}", results.text);
+    // Sending the anonymous survey to Ilze's organization: she was asked just now, so skipped.
+    let csrf = hidden(&results.text, "_csrf");
+    let org = app.cast.org_a.to_string();
+    let sent = supervisor.post("/survey-results/refund-rule/send", &[("organization_id", &org), ("_csrf", &csrf)], &[]).await;
+    assert_eq!(location(&sent), "/survey-results?survey=refund-rule&sent=0&throttled=1");
+    let shown = supervisor.get(&location(&sent)).await;
+    assert!(shown.text.contains("One was skipped: asked recently."), "{}", shown.text);
+
+    // Ilze sees her survey, answered, in the portal.
+    let mut ilze = Browser::new(&app);
+    ilze.sign_in("ilze@acme.lv", PASSWORD).await;
+    let mine = ilze.get("/surveys").await;
+    assert!(mine.status == StatusCode::OK && mine.text.contains(&number.to_string()), "{}", mine.text);
+});

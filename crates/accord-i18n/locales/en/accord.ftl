@@ -885,3 +885,60 @@ survey-mail-more = { $count ->
 survey-mail-web = You can also answer on this page, and add a comment:
 survey-mail-anonymous = Your answers are kept without your name.
 survey-mail-how-often = We ask you at most once every { $days } days. The link works until { $date }.
+nav-survey-results = Survey results
+nav-my-surveys = Surveys
+survey-page-title = Survey
+survey-page-case = About your case { $number }
+survey-link-invalid = This survey link does not work: it was changed or cut short. Copy the whole link from the email, or sign in to answer your surveys.
+survey-link-expired = This survey has closed: its link worked for 30 days. Thank you all the same.
+survey-already-answered = This survey has already been answered. Thank you.
+survey-thanks = Thank you: your answer is recorded.
+survey-thanks-reopened = Thank you for telling us. We are sorry it did not work: your case is open again and we will contact you.
+survey-comment = Anything you want to add? (optional)
+survey-anonymous-note = Your answers are kept without your name.
+survey-sending = Sending your answer…
+survey-send = Send my answer
+my-surveys-title = Your surveys
+my-surveys-empty = We have not asked you anything yet.
+my-surveys-survey = Survey
+my-surveys-sent = Sent
+my-surveys-state = Answer
+my-surveys-answered = Answered { $when }
+my-surveys-open = Waiting for your answer
+my-surveys-closed = Closed
+survey-results-title = Survey results
+survey-results-intro = What customers answered, by the grouping you choose. The score is the share of positive answers; for NPS, promoters less detractors.
+survey-results-none = The policy in force has no surveys. Add [[surveys]] to the policy to ask customers.
+survey-results-survey = Survey
+survey-results-by = By
+survey-results-total = Answers: { $answers }
+survey-results-sent = sent: { $count }
+survey-results-average = average { $value }
+survey-results-score = score { $value }
+survey-results-empty = No answers in this period.
+survey-results-answers = Answers
+survey-results-col-average = Average
+survey-results-col-score = Score
+survey-results-col-negative = Negative
+survey-results-unrecorded = Not recorded (anonymous or sent by a supervisor)
+survey-results-questions = By question
+survey-results-comments = Latest comments
+survey-by-case = Case
+survey-by-agent = Agent
+survey-by-team = Team
+survey-by-channel = Channel
+survey-by-policy_version = Policy version
+survey-by-week = Week
+survey-send-title = Send this survey
+survey-send-to = To the contacts of
+survey-send-everyone = Every organization
+survey-send-submit = Send the survey
+survey-send-note = Each contact gets it in their language. Contacts asked another survey recently are skipped.
+survey-send-done = { $count ->
+    [one] Sent to one contact.
+   *[other] Sent to { $count } contacts.
+} { $throttled ->
+    [0] {""}
+    [one] One was skipped: asked recently.
+   *[other] { $throttled } were skipped: asked recently.
+}

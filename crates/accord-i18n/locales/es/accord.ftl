@@ -885,3 +885,60 @@ survey-mail-more = { $count ->
 survey-mail-web = También puede responder en esta página y añadir un comentario:
 survey-mail-anonymous = Sus respuestas se guardan sin su nombre.
 survey-mail-how-often = Le preguntamos como máximo una vez cada { $days } días. El enlace funciona hasta el { $date }.
+nav-survey-results = Resultados de encuestas
+nav-my-surveys = Encuestas
+survey-page-title = Encuesta
+survey-page-case = Sobre su caso { $number }
+survey-link-invalid = Este enlace de encuesta no funciona: se modificó o está incompleto. Copie el enlace completo del correo o inicie sesión para responder a sus encuestas.
+survey-link-expired = Esta encuesta ya está cerrada: su enlace funcionaba durante 30 días. Gracias de todos modos.
+survey-already-answered = Esta encuesta ya se respondió. Gracias.
+survey-thanks = Gracias: hemos registrado su respuesta.
+survey-thanks-reopened = Gracias por decírnoslo. Sentimos que no haya funcionado: su caso está abierto de nuevo y nos pondremos en contacto con usted.
+survey-comment = ¿Quiere añadir algo? (opcional)
+survey-anonymous-note = Sus respuestas se guardan sin su nombre.
+survey-sending = Enviando su respuesta…
+survey-send = Enviar mi respuesta
+my-surveys-title = Sus encuestas
+my-surveys-empty = Todavía no le hemos preguntado nada.
+my-surveys-survey = Encuesta
+my-surveys-sent = Enviada
+my-surveys-state = Respuesta
+my-surveys-answered = Respondida el { $when }
+my-surveys-open = Pendiente de su respuesta
+my-surveys-closed = Cerrada
+survey-results-title = Resultados de encuestas
+survey-results-intro = Lo que respondieron los clientes, agrupado como elija. La puntuación es el porcentaje de respuestas positivas; en NPS, promotores menos detractores.
+survey-results-none = La política en vigor no tiene encuestas. Añada [[surveys]] a la política para preguntar a los clientes.
+survey-results-survey = Encuesta
+survey-results-by = Por
+survey-results-total = Respuestas: { $answers }
+survey-results-sent = enviadas: { $count }
+survey-results-average = media { $value }
+survey-results-score = puntuación { $value }
+survey-results-empty = No hay respuestas en este periodo.
+survey-results-answers = Respuestas
+survey-results-col-average = Media
+survey-results-col-score = Puntuación
+survey-results-col-negative = Negativas
+survey-results-unrecorded = Sin registrar (anónimas o enviadas por un supervisor)
+survey-results-questions = Por pregunta
+survey-results-comments = Últimos comentarios
+survey-by-case = Caso
+survey-by-agent = Agente
+survey-by-team = Equipo
+survey-by-channel = Canal
+survey-by-policy_version = Versión de la política
+survey-by-week = Semana
+survey-send-title = Enviar esta encuesta
+survey-send-to = A los contactos de
+survey-send-everyone = Todas las organizaciones
+survey-send-submit = Enviar la encuesta
+survey-send-note = Cada contacto la recibe en su idioma. Se omiten los contactos a los que se preguntó otra encuesta hace poco.
+survey-send-done = { $count ->
+    [one] Enviada a un contacto.
+   *[other] Enviada a { $count } contactos.
+} { $throttled ->
+    [0] {""}
+    [one] Se omitió uno: se le preguntó hace poco.
+   *[other] Se omitieron { $throttled }: se les preguntó hace poco.
+}

@@ -919,3 +919,61 @@ survey-mail-more = { $count ->
 survey-mail-web = Varat atbildēt arī šajā lapā un pievienot komentāru:
 survey-mail-anonymous = Jūsu atbildes tiek glabātas bez Jūsu vārda.
 survey-mail-how-often = Mēs jautājam ne biežāk kā reizi { $days } dienās. Saite darbojas līdz { $date }.
+nav-survey-results = Aptauju rezultāti
+nav-my-surveys = Aptaujas
+survey-page-title = Aptauja
+survey-page-case = Par Jūsu lietu { $number }
+survey-link-invalid = Šī aptaujas saite nedarbojas: tā ir mainīta vai nepilnīga. Nokopējiet visu saiti no e-pasta vai piesakieties, lai atbildētu uz aptaujām.
+survey-link-expired = Šī aptauja ir slēgta: saite darbojās 30 dienas. Tomēr paldies.
+survey-already-answered = Uz šo aptauju jau ir atbildēts. Paldies.
+survey-thanks = Paldies: Jūsu atbilde ir saglabāta.
+survey-thanks-reopened = Paldies, ka pastāstījāt. Mums žēl, ka tas nepalīdzēja: Jūsu lieta ir atkal atvērta, un mēs ar Jums sazināsimies.
+survey-comment = Vai vēlaties ko piebilst? (nav obligāti)
+survey-anonymous-note = Jūsu atbildes tiek glabātas bez Jūsu vārda.
+survey-sending = Sūtām Jūsu atbildi…
+survey-send = Nosūtīt atbildi
+my-surveys-title = Jūsu aptaujas
+my-surveys-empty = Mēs Jums vēl neko neesam jautājuši.
+my-surveys-survey = Aptauja
+my-surveys-sent = Nosūtīta
+my-surveys-state = Atbilde
+my-surveys-answered = Atbildēts { $when }
+my-surveys-open = Gaida Jūsu atbildi
+my-surveys-closed = Slēgta
+survey-results-title = Aptauju rezultāti
+survey-results-intro = Ko atbildēja klienti, sagrupēts pēc Jūsu izvēles. Vērtējums ir pozitīvo atbilžu daļa; NPS — atbalstītāji mīnus kritiķi.
+survey-results-none = Spēkā esošajā politikā nav aptauju. Pievienojiet politikai [[surveys]], lai jautātu klientiem.
+survey-results-survey = Aptauja
+survey-results-by = Pēc
+survey-results-total = Atbildes: { $answers }
+survey-results-sent = nosūtītas: { $count }
+survey-results-average = vidēji { $value }
+survey-results-score = vērtējums { $value }
+survey-results-empty = Šajā periodā atbilžu nav.
+survey-results-answers = Atbildes
+survey-results-col-average = Vidēji
+survey-results-col-score = Vērtējums
+survey-results-col-negative = Negatīvas
+survey-results-unrecorded = Nav reģistrēts (anonīmas vai supervizora sūtītas)
+survey-results-questions = Pa jautājumiem
+survey-results-comments = Jaunākie komentāri
+survey-by-case = Lieta
+survey-by-agent = Aģents
+survey-by-team = Komanda
+survey-by-channel = Kanāls
+survey-by-policy_version = Politikas versija
+survey-by-week = Nedēļa
+survey-send-title = Nosūtīt šo aptauju
+survey-send-to = Kontaktiem no
+survey-send-everyone = Visas organizācijas
+survey-send-submit = Nosūtīt aptauju
+survey-send-note = Katrs kontakts to saņem savā valodā. Kontakti, kuriem nesen jau tika uzdota cita aptauja, tiek izlaisti.
+survey-send-done = { $count ->
+    [zero] Nosūtīta { $count } kontaktiem.
+    [one] Nosūtīta { $count } kontaktam.
+   *[other] Nosūtīta { $count } kontaktiem.
+} { $throttled ->
+    [0] {""}
+    [one] Viens izlaists: nesen jau jautāts.
+   *[other] { $throttled } izlaisti: nesen jau jautāts.
+}

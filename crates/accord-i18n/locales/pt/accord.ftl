@@ -885,3 +885,60 @@ survey-mail-more = { $count ->
 survey-mail-web = Também pode responder nesta página e deixar um comentário:
 survey-mail-anonymous = As suas respostas são guardadas sem o seu nome.
 survey-mail-how-often = Perguntamos no máximo uma vez a cada { $days } dias. A ligação funciona até { $date }.
+nav-survey-results = Resultados dos inquéritos
+nav-my-surveys = Inquéritos
+survey-page-title = Inquérito
+survey-page-case = Sobre o seu caso { $number }
+survey-link-invalid = Esta ligação do inquérito não funciona: foi alterada ou está incompleta. Copie a ligação completa do e-mail ou inicie sessão para responder aos seus inquéritos.
+survey-link-expired = Este inquérito já fechou: a ligação funcionava durante 30 dias. Obrigado na mesma.
+survey-already-answered = Este inquérito já foi respondido. Obrigado.
+survey-thanks = Obrigado: a sua resposta ficou registada.
+survey-thanks-reopened = Obrigado por nos dizer. Lamentamos que não tenha resultado: o seu caso foi reaberto e vamos contactá-lo.
+survey-comment = Quer acrescentar alguma coisa? (opcional)
+survey-anonymous-note = As suas respostas são guardadas sem o seu nome.
+survey-sending = A enviar a sua resposta…
+survey-send = Enviar a minha resposta
+my-surveys-title = Os seus inquéritos
+my-surveys-empty = Ainda não lhe perguntámos nada.
+my-surveys-survey = Inquérito
+my-surveys-sent = Enviado
+my-surveys-state = Resposta
+my-surveys-answered = Respondido em { $when }
+my-surveys-open = À espera da sua resposta
+my-surveys-closed = Fechado
+survey-results-title = Resultados dos inquéritos
+survey-results-intro = O que os clientes responderam, agrupado como escolher. A pontuação é a percentagem de respostas positivas; no NPS, promotores menos detratores.
+survey-results-none = A política em vigor não tem inquéritos. Acrescente [[surveys]] à política para perguntar aos clientes.
+survey-results-survey = Inquérito
+survey-results-by = Por
+survey-results-total = Respostas: { $answers }
+survey-results-sent = enviados: { $count }
+survey-results-average = média { $value }
+survey-results-score = pontuação { $value }
+survey-results-empty = Não há respostas neste período.
+survey-results-answers = Respostas
+survey-results-col-average = Média
+survey-results-col-score = Pontuação
+survey-results-col-negative = Negativas
+survey-results-unrecorded = Não registado (anónimas ou enviadas por um supervisor)
+survey-results-questions = Por pergunta
+survey-results-comments = Últimos comentários
+survey-by-case = Caso
+survey-by-agent = Agente
+survey-by-team = Equipa
+survey-by-channel = Canal
+survey-by-policy_version = Versão da política
+survey-by-week = Semana
+survey-send-title = Enviar este inquérito
+survey-send-to = Aos contactos de
+survey-send-everyone = Todas as organizações
+survey-send-submit = Enviar o inquérito
+survey-send-note = Cada contacto recebe-o na sua língua. Os contactos a quem se perguntou outro inquérito há pouco tempo são ignorados.
+survey-send-done = { $count ->
+    [one] Enviado a um contacto.
+   *[other] Enviado a { $count } contactos.
+} { $throttled ->
+    [0] {""}
+    [one] Um foi ignorado: foi inquirido há pouco tempo.
+   *[other] { $throttled } foram ignorados: foram inquiridos há pouco tempo.
+}

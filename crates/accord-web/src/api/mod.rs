@@ -16,6 +16,7 @@ mod people;
 pub(crate) mod policies;
 mod service;
 mod staff;
+mod surveys;
 
 pub(crate) use cases::{decode_cursor, encode_cursor};
 
@@ -37,6 +38,7 @@ pub(crate) use cases::{decode_cursor, encode_cursor};
         (name = "policy", description = "Service policy versions: check, draft, publish with an effective date and grace periods, acknowledge"),
         (name = "mail", description = "The email channel: held messages, received messages, delivery of replies"),
         (name = "service", description = "What the policy does to cases: clocks, breaching soon, remedies, approvals and the concession ledger"),
+        (name = "surveys", description = "Surveys and follow-ups: a customer's own surveys and answers, the surveys of a case, results by case, agent, team, channel, policy version and week, and sending a survey to an organization"),
         (name = "complaints", description = "Resolving a complaint: the understanding of the problem, the written agreement with the customer and its versions, milestones, contract changes to review"),
     )
 )]
@@ -63,6 +65,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(policies::router())
         .merge(service::router())
         .merge(complaints::router())
+        .merge(surveys::router())
         .merge(notifications::router())
         .merge(mail::router());
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)

@@ -39,6 +39,7 @@ mod policy_texts;
 mod portal_access;
 mod remedies;
 mod supervision;
+mod surveys;
 
 pub use errors::PageError;
 
@@ -54,6 +55,10 @@ pub fn router() -> Router<AppState> {
             "/agreements/{id}",
             get(agreements::open).post(agreements::answer),
         )
+        .route("/surveys/{id}", get(surveys::open).post(surveys::answer))
+        .route("/surveys", get(surveys::mine))
+        .route("/survey-results", get(surveys::results))
+        .route("/survey-results/{survey}/send", post(surveys::send))
         .route("/login/link", post(portal_access::link_request))
         .route(
             "/login/link/{token}",
