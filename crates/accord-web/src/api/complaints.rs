@@ -88,7 +88,7 @@ async fn propose_agreement(
     input: Creation<AgreementDraft>,
 ) -> ApiResult<Response> {
     let actor = user.actor();
-    let public_url = state.config.public_url.clone();
+    let public_url = state.store.public_url();
     let create = async {
         let (view, _link) = state
             .store

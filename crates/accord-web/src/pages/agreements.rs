@@ -502,7 +502,7 @@ pub async fn propose(
                     &actor,
                     case.id,
                     draft,
-                    &state.config.public_url,
+                    &state.store.public_url(),
                     crate::now(),
                 )
                 .await

@@ -136,7 +136,7 @@ pub async fn signup_submit(
     }
     match state
         .store
-        .sign_up(&input, &state.config.public_url, crate::now())
+        .sign_up(&input, &state.store.public_url(), crate::now())
         .await
     {
         Ok(outcome) => {
@@ -181,7 +181,7 @@ pub async fn link_request(
     }
     match state
         .store
-        .send_sign_in_link(&email, &state.config.public_url, crate::now())
+        .send_sign_in_link(&email, &state.store.public_url(), crate::now())
         .await
     {
         Ok(outcome) => {
