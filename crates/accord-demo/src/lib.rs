@@ -3,6 +3,7 @@
 //!
 //! Deterministic for a given seed, so a demo looks the same on every machine.
 
+mod feedback;
 mod scenarios;
 
 use accord_core::access::Actor;
@@ -56,6 +57,7 @@ pub struct DemoSummary {
     pub contacts: usize,
     pub cases: usize,
     pub entries: usize,
+    pub survey_answers: usize,
 }
 
 struct OrgSeed {
@@ -661,8 +663,20 @@ pub async fn generate(store: &Store, options: &DemoOptions, now: Timestamp) -> R
         .await?;
         summary.cases += 1;
     }
+    // Small demos play the timers of the period out, with the surveys they send answered;
+    // the large synthetic sets of benchmarks leave them to `accord serve`.
+    if options.cases <= FEEDBACK_UP_TO {
+        feedback::fire_timers_in_time(store, now).await?;
+        if let Some(admin) = staff.iter().find(|s| s.actor.role == Role::Admin) {
+            summary.survey_answers =
+                feedback::answer_surveys(store, &admin.actor, &mut rng, now).await?;
+        }
+    }
     Ok(summary)
 }
+
+/// The largest demo whose timers and surveys are played out when it is made.
+const FEEDBACK_UP_TO: usize = 2000;
 
 #[allow(clippy::too_many_arguments)]
 async fn create_case(

@@ -171,6 +171,9 @@ async fn every_page_in_every_language_passes_axe() {
             .visit("/standing?days=90", language, Some("standing"))
             .await;
         sweep.visit("/contract-reviews", language, None).await;
+        sweep
+            .visit("/survey-results?days=90", language, Some("survey-results"))
+            .await;
         sweep.visit("/policy/1", language, Some("policy")).await;
         sweep.browser.sign_out().await;
 
@@ -199,12 +202,57 @@ async fn every_page_in_every_language_passes_axe() {
             .follow("table a[href^='/cases/']", language, Some("portal-case"))
             .await;
         sweep
+            .visit("/surveys", language, Some("portal-surveys"))
+            .await;
+        sweep
             .visit("/cases/new", language, Some("portal-new-case"))
             .await;
         sweep.browser.sign_out().await;
     }
+    // A survey's page as its emailed link opens it, in the language it was sent in.
+    let admin = db
+        .store
+        .find_user_by_email(&login(Role::Admin))
+        .await
+        .unwrap()
+        .unwrap()
+        .actor();
+    let filter = CaseFilter {
+        limit: 1000,
+        ..CaseFilter::default()
+    };
+    let mut shown = Vec::new();
+    for case in db.store.list_cases(&admin, &filter).await.unwrap() {
+        let language = case.language.code();
+        if shown.contains(&language) {
+            continue;
+        }
+        for survey in db.store.case_surveys(&admin, case.id).await.unwrap() {
+            if survey.answered_at.is_none() {
+                let expires = now() + jiff::SignedDuration::from_hours(24);
+                let token = db
+                    .store
+                    .sign_link("survey", &survey.id.to_string(), expires)
+                    .await
+                    .unwrap();
+                sweep
+                    .visit(
+                        &format!("/surveys/{}?t={token}", survey.id),
+                        language,
+                        Some("survey"),
+                    )
+                    .await;
+                shown.push(language);
+                break;
+            }
+        }
+    }
     assert!(
-        sweep.visited >= 4 * 26,
+        !shown.is_empty(),
+        "the demo has a survey waiting for an answer"
+    );
+    assert!(
+        sweep.visited >= 4 * 28,
         "visited only {} pages",
         sweep.visited
     );

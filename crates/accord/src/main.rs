@@ -245,11 +245,12 @@ async fn run(command: Command, settings: Settings) -> Result<()> {
                 let summary =
                     accord_demo::generate(&store, &options, jiff::Timestamp::now()).await?;
                 eprintln!(
-                    "Created {} organizations, {} contacts, {} cases with {} conversation entries in {:.1} s.",
+                    "Created {} organizations, {} contacts, {} cases with {} conversation entries and {} survey answers in {:.1} s.",
                     summary.organizations,
                     summary.contacts,
                     summary.cases,
                     summary.entries,
+                    summary.survey_answers,
                     started.elapsed().as_secs_f64()
                 );
                 summary.logins

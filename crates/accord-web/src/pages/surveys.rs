@@ -348,12 +348,14 @@ struct ResultsPage {
     notice: Option<String>,
 }
 
-fn group_row(tr: Tr, g: &accord_store::survey_results::ResultGroup) -> GroupRow {
+fn group_row(tr: Tr, by: ResultsBy, g: &accord_store::survey_results::ResultGroup) -> GroupRow {
+    let label = match (&g.label, by) {
+        (None, _) => tr.t("survey-results-unrecorded"),
+        (Some(channel), ResultsBy::Channel) => tr.t(&format!("channel-{channel}")),
+        (Some(label), _) => label.clone(),
+    };
     GroupRow {
-        label: g
-            .label
-            .clone()
-            .unwrap_or_else(|| tr.t("survey-results-unrecorded")),
+        label,
         answers: g.answers,
         average: format!("{:.1}", g.average),
         score: format!("{:.0}", g.score),
@@ -456,11 +458,11 @@ pub async fn results(
             })
             .collect(),
         by_label: tr.t(&format!("survey-by-{}", by.as_str())),
-        total: results.as_ref().map(|r| group_row(tr, &r.total)),
+        total: results.as_ref().map(|r| group_row(tr, by, &r.total)),
         sent: results.as_ref().map(|r| r.sent).unwrap_or_default(),
         rows: results
             .as_ref()
-            .map(|r| r.groups.iter().map(|g| group_row(tr, g)).collect())
+            .map(|r| r.groups.iter().map(|g| group_row(tr, by, g)).collect())
             .unwrap_or_default(),
         questions: results
             .as_ref()
