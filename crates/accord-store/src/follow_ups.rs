@@ -15,7 +15,7 @@ use uuid::Uuid;
 use crate::cases::{insert_event, load_case};
 use crate::db::Conn;
 use crate::notifications::{About, NotificationKind, notify};
-use crate::surveys::{Recipient, Sent};
+use crate::surveys::{Recipient, Sending};
 use crate::timers::{self, TimerJob};
 use crate::{Result, Store, StoreError};
 
@@ -71,16 +71,16 @@ pub(crate) async fn follow_up_due(
     };
     let sent = crate::surveys::send(store, c, version, survey, policy.survey_gap, to, now).await?;
     let change = match sent {
-        Sent::Sent(_) => Change::FollowUp {
+        Sending::Sent(_) => Change::FollowUp {
             survey: survey_id,
             sent: true,
         },
-        Sent::Throttled => Change::FollowUp {
+        Sending::Throttled => Change::FollowUp {
             survey: survey_id,
             sent: false,
         },
         // Nobody to write to: nothing to say on the case either.
-        Sent::NoAddress => return Ok(()),
+        Sending::NoAddress => return Ok(()),
     };
     insert_event(c, case_id, &change, None, None, now).await
 }

@@ -18,7 +18,7 @@ use utoipa::ToSchema;
 
 use crate::audit::record;
 use crate::codec::{from_micros, to_micros};
-use crate::surveys::{Recipient, Sent};
+use crate::surveys::{Recipient, Sending};
 use crate::{Result, Store, StoreError};
 
 /// The longest period results cover.
@@ -330,9 +330,9 @@ impl Store {
             };
             let gap = policy.survey_gap;
             match crate::surveys::send(self, &mut tx, version, survey, gap, recipient, now).await? {
-                Sent::Sent(_) => report.sent += 1,
-                Sent::Throttled => report.throttled += 1,
-                Sent::NoAddress => report.without_address += 1,
+                Sending::Sent(_) => report.sent += 1,
+                Sending::Throttled => report.throttled += 1,
+                Sending::NoAddress => report.without_address += 1,
             }
         }
         record(

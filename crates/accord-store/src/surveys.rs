@@ -102,7 +102,7 @@ pub enum SurveyAnswerer<'a> {
 
 /// What became of sending a survey to one contact.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Sent {
+pub(crate) enum Sending {
     Sent(Uuid),
     /// The contact was asked within the policy's gap.
     Throttled,
@@ -138,7 +138,7 @@ pub(crate) async fn send(
     gap: SignedDuration,
     to: Recipient<'_>,
     now: Timestamp,
-) -> Result<Sent> {
+) -> Result<Sending> {
     let Some(mut address) = c
         .fetch_optional(
             "SELECT i.value, c.name FROM contact_identities i JOIN contacts c ON c.id = i.contact_id \
@@ -147,7 +147,7 @@ pub(crate) async fn send(
         )
         .await?
     else {
-        return Ok(Sent::NoAddress);
+        return Ok(Sending::NoAddress);
     };
     let (recipient, name) = (address.text(0)?, address.text(1)?);
     let asked_before = now.checked_sub(gap).unwrap_or(now);
@@ -158,7 +158,7 @@ pub(crate) async fn send(
         )
         .await?;
     if allowed == 0 {
-        return Ok(Sent::Throttled);
+        return Ok(Sending::Throttled);
     }
     let id = Uuid::now_v7();
     let expires = now.checked_add(ANSWER_WITHIN).unwrap_or(now);
@@ -208,7 +208,7 @@ pub(crate) async fn send(
     };
     let purpose = crate::mail::Purpose::Survey;
     crate::mail::enqueue(store, c, None, purpose, &recipient, &letter, now).await?;
-    Ok(Sent::Sent(id))
+    Ok(Sending::Sent(id))
 }
 
 /// The survey's email: why we ask, the headline question with a link per score, the page
