@@ -27,10 +27,7 @@ const CLIENTS: usize = 16;
 #[tokio::main]
 async fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let count: usize = args
-        .iter()
-        .find_map(|a| a.parse().ok())
-        .unwrap_or(10_000);
+    let count: usize = args.iter().find_map(|a| a.parse().ok()).unwrap_or(10_000);
     let db = if args.iter().any(|a| a == "postgres") {
         TestDb::postgres().await
     } else {
@@ -64,9 +61,16 @@ async fn main() {
                 value: format!("cliente{i}@bench.example"),
             }]),
         };
-        let contact = store.create_contact(None, input, t0).await.expect("contact");
+        let contact = store
+            .create_contact(None, input, t0)
+            .await
+            .expect("contact");
         let new = accord_testkit::email_case(&format!("Pedido {i}"), contact.id);
-        let case = match store.create_case(&cast.agent, new, None, t0).await.expect("case") {
+        let case = match store
+            .create_case(&cast.agent, new, None, t0)
+            .await
+            .expect("case")
+        {
             Created::New(case) => case,
             Created::Replayed { .. } => unreachable!("no idempotency key"),
         };
@@ -84,7 +88,10 @@ async fn main() {
 
     let started = Instant::now();
     let later = t0 + SignedDuration::from_hours(24 * 5);
-    let fired = store.run_due_timers("bench", || later).await.expect("timers");
+    let fired = store
+        .run_due_timers("bench", || later)
+        .await
+        .expect("timers");
     let elapsed = started.elapsed().as_secs_f64();
     println!(
         "fired {fired} timers (follow-ups with their survey emails, and clock checks) in {elapsed:.2} s: {:.0} per second",
@@ -93,7 +100,11 @@ async fn main() {
 
     let mut requests = Vec::with_capacity(count);
     for case in &cases {
-        for survey in store.case_surveys(&cast.admin, *case).await.expect("surveys") {
+        for survey in store
+            .case_surveys(&cast.admin, *case)
+            .await
+            .expect("surveys")
+        {
             let expires = Timestamp::now() + SignedDuration::from_hours(1);
             let token = store
                 .sign_link(LINK_PURPOSE, &survey.id.to_string(), expires)
@@ -106,7 +117,12 @@ async fn main() {
     let mut tasks = tokio::task::JoinSet::new();
     for lane in 0..CLIENTS {
         let store = store.clone();
-        let mine: Vec<_> = requests.iter().skip(lane).step_by(CLIENTS).cloned().collect();
+        let mine: Vec<_> = requests
+            .iter()
+            .skip(lane)
+            .step_by(CLIENTS)
+            .cloned()
+            .collect();
         tasks.spawn(async move {
             for (n, (id, token)) in mine.into_iter().enumerate() {
                 let answer = SurveyAnswer {

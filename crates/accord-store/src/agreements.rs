@@ -557,6 +557,19 @@ impl Store {
         }
     }
 
+    /// The time zone an agreement's dates are told in to its customer — its case's
+    /// procedure calendar, as in the agreement's email — else UTC.
+    pub async fn agreement_time_zone(&self, id: Uuid, now: Timestamp) -> Result<TimeZone> {
+        let mut c = self.read().await?;
+        let case = c
+            .fetch_optional("SELECT case_id FROM agreements WHERE id = $1", args![id])
+            .await?
+            .ok_or(StoreError::not_found("agreement"))?
+            .uuid(0)?;
+        let case = load_case(&mut c, accord_core::access::Scope::All, CaseId(case)).await?;
+        zone_of(self, &mut c, &case, now).await
+    }
+
     /// The customer accepts an agreement or asks to discuss it. Accepting twice changes
     /// nothing; accepting moves the case to `agreed` and lists the contract changes for
     /// review. Through a link, check it with [`Store::agreement_by_link`] first.

@@ -862,3 +862,32 @@ db_test!(async fn a_follow_up_survey_is_answered_from_its_emailed_link_and_reope
     let mine = ilze.get("/surveys").await;
     assert!(mine.status == StatusCode::OK && mine.text.contains(&number.to_string()), "{}", mine.text);
 });
+
+db_test!(async fn an_agreements_page_gives_its_dates_in_the_zone_its_email_did(db) {
+    let app = TestApp::new(db).await;
+    let store = &app.db.store;
+    let start = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(1);
+    let (draft, _) = store.create_policy_draft(&app.cast.supervisor, accord_demo::EXAMPLE_POLICY, "Example.", start).await.unwrap();
+    store.publish_policy(&app.cast.supervisor, draft.number, start, &[], start).await.unwrap();
+    // A Latvian email case runs on the Riga office's calendar (the server here is on UTC).
+    let body = serde_json::json!({"subject": "Rēķins divreiz", "contact_id": app.cast.contact_a, "channel": "email", "language": "lv", "body": "Rēķins atnāca divreiz."});
+    let case = app.api("agent", Method::POST, "/api/v1/cases", Some(body)).await.json();
+    let case_id = accord_core::ids::CaseId(case["id"].as_str().unwrap().parse().unwrap());
+    let deadline: jiff::Timestamp = "2027-01-14T10:00:00Z".parse().unwrap();
+    let draft = accord_core::agreement::AgreementDraft {
+        problem: "Rēķins izrakstīts divreiz.".into(),
+        outcome: "Anulējam otru rēķinu.".into(),
+        indicators: vec!["Otrais rēķins ir anulēts.".into()],
+        deadline,
+        milestones: vec![],
+        contract_changes: vec![],
+    };
+    store.propose_agreement(&app.cast.agent, case_id, draft, "http://127.0.0.1:8080", jiff::Timestamp::now()).await.unwrap();
+    let mail = store.lease_outbox(50, jiff::Timestamp::now() + jiff::SignedDuration::from_hours(1)).await.unwrap()
+        .into_iter().rev().find(|m| m.letter.text.contains("/agreements/")).unwrap();
+    let line = mail.letter.text.lines().find(|l| l.starts_with("Izdarīts līdz: ")).unwrap().to_owned();
+    assert!(line.contains("12:00"), "10:00 UTC is noon in Riga: {line}");
+    let link = mail.letter.text.lines().find(|l| l.contains("/agreements/")).unwrap();
+    let page = Browser::new(&app).get(link.trim_start_matches("http://127.0.0.1:8080")).await;
+    assert!(page.text.contains(&line), "the page says {line} too: {}", page.text);
+});

@@ -130,6 +130,19 @@ fn refused(chrome: Chrome, jar: CookieJar, error: LinkError) -> Response {
     no_store((status, jar, render(&page)).into_response())
 }
 
+/// The customer reads the agreement's dates in the zone its email gave them in.
+async fn customer_zone(
+    state: &AppState,
+    agreement: &AgreementView,
+    tr: Tr,
+) -> Result<TimeZone, PageError> {
+    state
+        .store
+        .agreement_time_zone(agreement.id, crate::now())
+        .await
+        .map_err(PageError::store(tr))
+}
+
 fn agreement_id(text: &str) -> Result<Uuid, LinkError> {
     text.parse().map_err(|_| LinkError::Invalid)
 }
@@ -159,7 +172,8 @@ pub async fn open(
         Err(e) => return Ok(refused(chrome, jar, e)),
     };
     chrome.tr = Tr::new(Language::from_tag(&agreement.language).unwrap_or(chrome.tr.language));
-    let shown = shown(chrome.tr, &state.config.time_zone, &agreement);
+    let zone = customer_zone(&state, &agreement, chrome.tr).await?;
+    let shown = shown(chrome.tr, &zone, &agreement);
     let page = LinkPage {
         can_answer: shown.open,
         agreement: Some(shown),
@@ -228,7 +242,8 @@ pub async fn answer(
         ),
         Err(e) => return Err(PageError::store(tr)(e)),
     };
-    let shown = shown(tr, &state.config.time_zone, &agreement);
+    let zone = customer_zone(&state, &agreement, tr).await?;
+    let shown = shown(tr, &zone, &agreement);
     let page = LinkPage {
         can_answer: false,
         agreement: Some(shown),
