@@ -341,28 +341,42 @@ pub(crate) async fn promise_of_reply(
     }))
 }
 
-/// The follow-up of a case resolved at `resolved` (D6): when it falls due — its
-/// procedure's `follow_up.after` of business time in the procedure's calendar — and the
-/// survey it sends, with the policy version that defines it. `None` when its procedure has
-/// no follow-up (or the case runs under no procedure).
+/// When a resolved case is followed up, and how (D6).
+pub(crate) struct FollowUpPlan {
+    /// Its procedure's `follow_up.after` of business time after resolution.
+    pub due: Timestamp,
+    pub survey: String,
+    /// The policy version that defines the survey.
+    pub version: i64,
+    /// The procedure calendar's zone, in which the customer is told dates.
+    pub zone: jiff::tz::TimeZone,
+}
+
+/// The follow-up of a case resolved at `resolved`; `None` when its procedure has none (or
+/// the case runs under no procedure).
 pub(crate) async fn follow_up_of(
     store: &Store,
     c: &mut Conn<'_>,
     case: CaseId,
     resolved: Timestamp,
-) -> Result<Option<(Timestamp, String, i64)>> {
+) -> Result<Option<FollowUpPlan>> {
     let Some(g) = load(store, c, case).await? else {
         return Ok(None);
     };
     let Some(follow_up) = g.procedure()?.follow_up.clone() else {
         return Ok(None);
     };
-    let due = g
-        .calendar()?
+    let calendar = g.calendar()?;
+    let due = calendar
         .add(resolved, follow_up.after)
         .or_else(|| resolved.checked_add(follow_up.after).ok())
         .unwrap_or(resolved);
-    Ok(Some((due, follow_up.survey, g.version)))
+    Ok(Some(FollowUpPlan {
+        due,
+        survey: follow_up.survey,
+        version: g.version,
+        zone: calendar.zone().clone(),
+    }))
 }
 
 /// See [`promise_of_reply`].

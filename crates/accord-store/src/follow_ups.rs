@@ -30,8 +30,8 @@ pub(crate) async fn after_status(
     let job = TimerJob::FollowUp { case };
     match to {
         CaseStatus::Resolved => {
-            if let Some((due, _, _)) = crate::clocks::follow_up_of(store, c, case, now).await? {
-                timers::schedule(c, &job, due, now).await?;
+            if let Some(plan) = crate::clocks::follow_up_of(store, c, case, now).await? {
+                timers::schedule(c, &job, plan.due, now).await?;
             }
             Ok(())
         }
@@ -51,10 +51,10 @@ pub(crate) async fn follow_up_due(
     if case.status.is_open() {
         return Ok(());
     }
-    let Some((_, survey_id, version)) = crate::clocks::follow_up_of(store, c, case_id, now).await?
-    else {
+    let Some(plan) = crate::clocks::follow_up_of(store, c, case_id, now).await? else {
         return Ok(());
     };
+    let (survey_id, version) = (plan.survey, plan.version);
     let policy = store.compiled_policy(version).await?;
     let survey = policy
         .surveys
@@ -67,6 +67,7 @@ pub(crate) async fn follow_up_due(
         contact: case.contact_id,
         case: Some(&case),
         language: case.language,
+        zone: plan.zone,
         sent_by: None,
     };
     let sent = crate::surveys::send(store, c, version, survey, policy.survey_gap, to, now).await?;

@@ -326,6 +326,7 @@ impl Store {
                 contact,
                 case: None,
                 language,
+                zone: jiff::tz::TimeZone::UTC,
                 sent_by: Some(actor.user_id),
             };
             let gap = policy.survey_gap;

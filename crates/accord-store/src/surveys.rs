@@ -115,6 +115,8 @@ pub(crate) struct Recipient<'a> {
     pub contact: ContactId,
     pub case: Option<&'a Case>,
     pub language: Language,
+    /// The zone dates are told in: the case's procedure calendar, else UTC.
+    pub zone: jiff::tz::TimeZone,
     pub sent_by: Option<UserId>,
 }
 
@@ -199,7 +201,7 @@ pub(crate) async fn send(
             ),
             None => in_language(&survey.name, to.language.code()),
         },
-        text: letter_text(tr, survey, case, &name, &link, &days, expires),
+        text: letter_text(tr, survey, case, &name, &link, &days, (expires, &to.zone)),
         language: to.language.code().to_owned(),
         recipient_name: Some(name),
         in_reply_to: None,
@@ -220,7 +222,7 @@ fn letter_text(
     name: &str,
     link: &str,
     days: &str,
-    expires: Timestamp,
+    (expires, zone): (Timestamp, &jiff::tz::TimeZone),
 ) -> String {
     let kind = survey.kind;
     let mut parts = vec![tr.t1("ack-greeting", "name", name)];
@@ -268,10 +270,7 @@ fn letter_text(
         "survey-mail-how-often",
         &[
             ("days", Arg::Text(days)),
-            (
-                "date",
-                Arg::Text(&tr.datetime(expires, &jiff::tz::TimeZone::UTC)),
-            ),
+            ("date", Arg::Text(&tr.datetime(expires, zone))),
         ],
     ));
     parts.push(tr.t("ack-signoff"));
