@@ -838,6 +838,8 @@ db_test!(async fn a_follow_up_survey_is_answered_from_its_emailed_link_and_reope
     agent.sign_in("janis@accord.test", PASSWORD).await;
     let page = agent.get(&format!("/cases/{number}")).await;
     assert!(page.text.contains("Survey “satisfaction” answered: 2, not satisfied"), "{}", page.text);
+    assert!(page.text.contains("What the customer said afterwards") && page.text.contains("answered 2/5"), "{}", page.text);
+    assert!(page.text.contains("A serra voltou a parar."), "the agent reads the comment: {}", page.text);
     let notes = agent.get("/notifications").await;
     assert!(notes.text.contains("The customer answered 2/5 to the follow-up survey"), "{}", notes.text);
 

@@ -942,3 +942,7 @@ survey-send-done = { $count ->
     [one] One was skipped: asked recently.
    *[other] { $throttled } were skipped: asked recently.
 }
+feedback-title = What the customer said afterwards
+feedback-sent = Follow-up survey sent { $when }
+feedback-answered = answered { $score } on { $when }
+feedback-waiting = no answer yet

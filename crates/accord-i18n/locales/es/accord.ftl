@@ -942,3 +942,7 @@ survey-send-done = { $count ->
     [one] Se omitió uno: se le preguntó hace poco.
    *[other] Se omitieron { $throttled }: se les preguntó hace poco.
 }
+feedback-title = Lo que dijo el cliente después
+feedback-sent = Encuesta de seguimiento enviada el { $when }
+feedback-answered = respondió { $score } el { $when }
+feedback-waiting = aún sin respuesta

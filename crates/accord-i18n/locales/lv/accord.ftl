@@ -977,3 +977,7 @@ survey-send-done = { $count ->
     [one] Viens izlaists: nesen jau jautāts.
    *[other] { $throttled } izlaisti: nesen jau jautāts.
 }
+feedback-title = Ko klients teica pēc tam
+feedback-sent = Pēcpārbaudes aptauja nosūtīta { $when }
+feedback-answered = atbilde { $score }, { $when }
+feedback-waiting = atbildes vēl nav

@@ -942,3 +942,7 @@ survey-send-done = { $count ->
     [one] Um foi ignorado: foi inquirido há pouco tempo.
    *[other] { $throttled } foram ignorados: foram inquiridos há pouco tempo.
 }
+feedback-title = O que o cliente disse depois
+feedback-sent = Inquérito de acompanhamento enviado em { $when }
+feedback-answered = respondeu { $score } em { $when }
+feedback-waiting = ainda sem resposta

@@ -267,6 +267,16 @@ pub struct ResolutionView {
     pub can_propose: bool,
     /// A sensible deadline to start from (three days on), for `datetime-local`.
     pub default_deadline: String,
+    /// The follow-up surveys sent about the case and what the customer answered (staff).
+    pub feedback: Vec<FeedbackLine>,
+}
+
+/// A survey sent about a case: "Sent 3 Dec" and, once answered, the score and comment.
+pub struct FeedbackLine {
+    pub sent: String,
+    pub answer: Option<String>,
+    pub comment: Option<String>,
+    pub negative: bool,
 }
 
 #[derive(Default)]
@@ -317,7 +327,32 @@ pub async fn resolution_view(
         .flatten();
     let mut understanding = UnderstandingForm::default();
     let mut owners = Vec::new();
+    let mut feedback = Vec::new();
     if staff {
+        feedback = state
+            .store
+            .case_surveys(actor, case.id)
+            .await
+            .map_err(err())?
+            .into_iter()
+            .map(|s| {
+                let high = s.kind.scale().1;
+                FeedbackLine {
+                    sent: tr.t1("feedback-sent", "when", &tr.datetime(s.sent_at, zone)),
+                    answer: s.score.zip(s.answered_at).map(|(score, at)| {
+                        tr.args(
+                            "feedback-answered",
+                            &[
+                                ("score", Arg::Text(&format!("{score}/{high}"))),
+                                ("when", Arg::Text(&tr.datetime(at, zone))),
+                            ],
+                        )
+                    }),
+                    comment: s.comment,
+                    negative: s.negative.unwrap_or(false),
+                }
+            })
+            .collect();
         let recorded = state
             .store
             .case_understanding(actor, case.id)
@@ -372,6 +407,7 @@ pub async fn resolution_view(
         owners,
         can_propose: staff && case.status.is_open(),
         default_deadline: local_input(crate::now() + jiff::SignedDuration::from_hours(72), zone),
+        feedback,
     })
 }
 
