@@ -14,17 +14,6 @@ use jiff::{SignedDuration, Timestamp};
 
 const EXAMPLE: &str = include_str!("../../../examples/policy.toml");
 
-async fn publish(store: &Store, cast: &Cast, text: &str, at: Timestamp) {
-    let (draft, _) = store
-        .create_policy_draft(&cast.supervisor, text, "Example.", at)
-        .await
-        .unwrap();
-    store
-        .publish_policy(&cast.supervisor, draft.number, at, &[], at)
-        .await
-        .unwrap();
-}
-
 async fn open(store: &Store, cast: &Cast, body: &str, at: Timestamp) -> Case {
     let new = NewCase {
         body: Some(body.into()),
@@ -62,7 +51,7 @@ db_test!(async fn a_customer_asking_for_a_manager_gets_a_supervisor_once(db) {
     let cast = Cast::create(&db.store).await;
     let store = &db.store;
     let t = Timestamp::now();
-    publish(store, &cast, EXAMPLE, t).await;
+    cast.publish(store, EXAMPLE, t).await;
     let case = open(store, &cast, "Faltam duas peças na encomenda.", t).await;
     assert!(levels_run(store, &cast, &case).await.is_empty());
 
@@ -96,7 +85,7 @@ db_test!(async fn an_account_raised_to_platinum_escalates_its_serious_open_cases
     let cast = Cast::create(&db.store).await;
     let store = &db.store;
     let t = Timestamp::now();
-    publish(store, &cast, EXAMPLE, t).await;
+    cast.publish(store, EXAMPLE, t).await;
     let serious = open(store, &cast, "A máquina parou.", t).await;
     let change = CasePatch { priority: Some(Priority::Urgent), ..Default::default() };
     store.update_case(&cast.agent, serious.id, &change, t).await.unwrap();
@@ -120,7 +109,7 @@ db_test!(async fn each_person_reads_and_clears_only_their_own_notifications(db) 
     let cast = Cast::create(&db.store).await;
     let store = &db.store;
     let t = Timestamp::now();
-    publish(store, &cast, EXAMPLE, t).await;
+    cast.publish(store, EXAMPLE, t).await;
     for body in ["Quero falar com o gerente.", "Quero falar com o supervisor."] {
         open(store, &cast, body, t).await;
     }
@@ -151,7 +140,7 @@ db_test!(async fn the_owner_is_reminded_when_a_version_reaches_its_review_date(d
     let owned = EXAMPLE
         .replace("owner = \"maria.santos@olmo.example\"", "owner = \"Sofia@Accord.test\"")
         .replace("review_by = \"2027-05-31\"", &format!("review_by = \"{review}\""));
-    publish(store, &cast, &owned, t).await;
+    cast.publish(store, &owned, t).await;
     assert_eq!(store.run_due_timers("node", || t).await.unwrap(), 0);
 
     // At 08:00 UTC on the review date the owner (matched without regard to case) is told.
@@ -167,14 +156,14 @@ db_test!(async fn the_owner_is_reminded_when_a_version_reaches_its_review_date(d
     // An owner who is not a member of staff: the administrators are told instead.
     let past = EXAMPLE.replace("review_by = \"2027-05-31\"", "review_by = \"2026-01-31\"");
     let later = t + SignedDuration::from_hours(1);
-    publish(store, &cast, &past, later).await;
+    cast.publish(store, &past, later).await;
     assert_eq!(store.run_due_timers("node", || later).await.unwrap(), 1);
     let admins = store.list_notifications(&cast.admin, true, 50).await.unwrap();
     assert_eq!(admins.len(), 1);
     assert_eq!(admins[0].policy_version, Some(2));
     // A version replaced before its reminder fires is not reviewed: the newer one will be.
-    publish(store, &cast, &past, later).await;
-    publish(store, &cast, EXAMPLE, later).await;
+    cast.publish(store, &past, later).await;
+    cast.publish(store, EXAMPLE, later).await;
     store.run_due_timers("node", || later).await.unwrap();
     assert_eq!(store.unread_notifications(&cast.admin).await.unwrap(), 1);
 });

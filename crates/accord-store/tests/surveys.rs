@@ -21,17 +21,6 @@ use uuid::Uuid;
 
 const EXAMPLE: &str = include_str!("../../../examples/policy.toml");
 
-async fn publish(store: &Store, cast: &Cast, at: Timestamp) {
-    let (draft, _) = store
-        .create_policy_draft(&cast.supervisor, EXAMPLE, "Example.", at)
-        .await
-        .unwrap();
-    store
-        .publish_policy(&cast.supervisor, draft.number, at, &[], at)
-        .await
-        .unwrap();
-}
-
 async fn open(store: &Store, cast: &Cast, subject: &str, at: Timestamp) -> Case {
     let new = NewCase {
         body: Some("A máquina de corte parou outra vez depois da reparação.".into()),
@@ -90,7 +79,7 @@ db_test!(async fn a_resolved_case_is_followed_up_and_a_negative_answer_reopens_i
     let cast = Cast::create(&db.store).await;
     let store = &db.store;
     let t0: Timestamp = "2026-12-07T09:00:00Z".parse().unwrap();
-    publish(store, &cast, t0).await;
+    cast.publish(store, EXAMPLE, t0).await;
     let case = open(store, &cast, "Máquina de corte parada", t0).await;
     let explanation = ResolutionInput {
         cause: "A peça de substituição veio de um lote com defeito do fornecedor.".into(),
@@ -165,7 +154,7 @@ db_test!(async fn one_contact_is_asked_once_however_many_follow_ups_fall_due(db)
     let cast = Cast::create(&db.store).await;
     let store = &db.store;
     let t0: Timestamp = "2026-12-07T09:00:00Z".parse().unwrap();
-    publish(store, &cast, t0).await;
+    cast.publish(store, EXAMPLE, t0).await;
     let mut cases = Vec::new();
     for n in 0..12 {
         let case = open(store, &cast, &format!("Pedido {n}"), t0).await;
@@ -211,7 +200,7 @@ db_test!(async fn an_anonymous_survey_keeps_no_case_or_name(db) {
     let cast = Cast::create(&db.store).await;
     let store = &db.store;
     let t0 = accord_testkit::now();
-    publish(store, &cast, t0 - SignedDuration::from_hours(1)).await;
+    cast.publish(store, EXAMPLE, t0 - SignedDuration::from_hours(1)).await;
     let org = store.get_contact(&cast.admin, cast.contact_a).await.unwrap().organization_id;
     let to = SendSurvey { organization_id: org };
     assert!(store.send_survey(&cast.agent, "refund-rule", &to, t0).await.is_err(), "agents do not send surveys");
@@ -245,7 +234,7 @@ db_test!(async fn an_overdue_milestone_alerts_its_owner(db) {
     let cast = Cast::create(&db.store).await;
     let store = &db.store;
     let t0: Timestamp = "2026-12-07T09:00:00Z".parse().unwrap();
-    publish(store, &cast, t0).await;
+    cast.publish(store, EXAMPLE, t0).await;
     let case = open(store, &cast, "Entrega em atraso", t0).await;
     let milestone = |title: &str, hours: i64| MilestoneDraft {
         title: title.into(),

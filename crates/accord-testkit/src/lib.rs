@@ -343,6 +343,21 @@ impl Cast {
     }
 }
 
+impl Cast {
+    /// Publishes a policy as the supervisor, in force from `at`; returns its version number.
+    pub async fn publish(&self, store: &Store, source: &str, at: Timestamp) -> i64 {
+        let (draft, _) = store
+            .create_policy_draft(&self.supervisor, source, "Published by a test.", at)
+            .await
+            .expect("a policy draft");
+        store
+            .publish_policy(&self.supervisor, draft.number, at, &[], at)
+            .await
+            .expect("published");
+        draft.number
+    }
+}
+
 /// A new email case about `subject` for a contact, everything else left to defaults.
 pub fn email_case(subject: &str, contact: ContactId) -> accord_core::case::NewCase {
     accord_core::case::NewCase {

@@ -70,6 +70,11 @@ async fn set_value(browser: &Browser, css: &str, value: &str) {
         .unwrap();
 }
 
+async fn status(app: &TestApp, case: accord_core::ids::CaseId) -> CaseStatus {
+    let case = app.db.store.get_case(&app.cast.agent, case).await.unwrap();
+    case.status
+}
+
 fn local(at: jiff::Timestamp) -> String {
     at.to_zoned(jiff::tz::TimeZone::UTC)
         .strftime("%Y-%m-%dT%H:%M")
@@ -81,19 +86,9 @@ async fn a_portuguese_complaint_goes_from_email_to_agreement_resolution_and_foll
     let app = TestApp::new(TestDb::sqlite().await).await;
     let store = &app.db.store;
     let start_at = accord_testkit::now() - jiff::SignedDuration::from_mins(1);
-    let (draft, _) = store
-        .create_policy_draft(
-            &app.cast.supervisor,
-            accord_demo::EXAMPLE_POLICY,
-            "Example.",
-            start_at,
-        )
-        .await
-        .unwrap();
-    store
-        .publish_policy(&app.cast.supervisor, draft.number, start_at, &[], start_at)
-        .await
-        .unwrap();
+    app.cast
+        .publish(store, accord_demo::EXAMPLE_POLICY, start_at)
+        .await;
     let sink = SmtpSink::start().await;
     let settings = MailSettings {
         address: Some("suporte@olmo.example".into()),
@@ -251,14 +246,7 @@ async fn a_portuguese_complaint_goes_from_email_to_agreement_resolution_and_foll
         thanks.contains("A sua aceitação ficou registada"),
         "{thanks}"
     );
-    assert_eq!(
-        store
-            .get_case(&app.cast.agent, case.id)
-            .await
-            .unwrap()
-            .status,
-        CaseStatus::Agreed
-    );
+    assert_eq!(status(&app, case.id).await, CaseStatus::Agreed);
 
     // 4. The milestone is reached; she is told what was done.
     agent.goto(&format!("{base}/cases/{number}")).await;
@@ -322,14 +310,7 @@ async fn a_portuguese_complaint_goes_from_email_to_agreement_resolution_and_foll
             && text.contains("Lamentamos muito"),
         "{text}"
     );
-    assert_eq!(
-        store
-            .get_case(&app.cast.agent, case.id)
-            .await
-            .unwrap()
-            .status,
-        CaseStatus::Resolved
-    );
+    assert_eq!(status(&app, case.id).await, CaseStatus::Resolved);
 
     // 6. Two working days later the follow-up asks whether it worked; her click on 2 sends it.
     // (Two working days pass: the follow-up's timer is brought forward to now, so what it
@@ -363,14 +344,7 @@ async fn a_portuguese_complaint_goes_from_email_to_agreement_resolution_and_foll
     assert!(answered.contains("o seu caso foi reaberto"), "{answered}");
 
     // 7. The case is open again, and its agent is alerted on the page and by email.
-    assert_eq!(
-        store
-            .get_case(&app.cast.agent, case.id)
-            .await
-            .unwrap()
-            .status,
-        CaseStatus::Reopened
-    );
+    assert_eq!(status(&app, case.id).await, CaseStatus::Reopened);
     agent.goto(&format!("{base}/notifications")).await;
     let notes = agent.text("main").await;
     assert!(

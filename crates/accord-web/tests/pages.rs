@@ -798,8 +798,7 @@ db_test!(async fn a_follow_up_survey_is_answered_from_its_emailed_link_and_reope
     let app = TestApp::new(db).await;
     let store = &app.db.store;
     let start = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(1);
-    let (draft, _) = store.create_policy_draft(&app.cast.supervisor, accord_demo::EXAMPLE_POLICY, "Example.", start).await.unwrap();
-    store.publish_policy(&app.cast.supervisor, draft.number, start, &[], start).await.unwrap();
+    app.cast.publish(store, accord_demo::EXAMPLE_POLICY, start).await;
     let body = serde_json::json!({"subject": "Serra de fita parada", "contact_id": app.cast.contact_a, "channel": "email", "body": "A serra parou."});
     let case = app.api("agent", Method::POST, "/api/v1/cases", Some(body)).await.json();
     let id = case["id"].as_str().unwrap().to_owned();
@@ -869,8 +868,7 @@ db_test!(async fn an_agreements_page_gives_its_dates_in_the_zone_its_email_did(d
     let app = TestApp::new(db).await;
     let store = &app.db.store;
     let start = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(1);
-    let (draft, _) = store.create_policy_draft(&app.cast.supervisor, accord_demo::EXAMPLE_POLICY, "Example.", start).await.unwrap();
-    store.publish_policy(&app.cast.supervisor, draft.number, start, &[], start).await.unwrap();
+    app.cast.publish(store, accord_demo::EXAMPLE_POLICY, start).await;
     // A Latvian email case runs on the Riga office's calendar (the server here is on UTC).
     let body = serde_json::json!({"subject": "Rēķins divreiz", "contact_id": app.cast.contact_a, "channel": "email", "language": "lv", "body": "Rēķins atnāca divreiz."});
     let case = app.api("agent", Method::POST, "/api/v1/cases", Some(body)).await.json();
