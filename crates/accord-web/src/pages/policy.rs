@@ -238,14 +238,7 @@ async fn version_page(
     let changes =
         super::policy_changes::changes(&state.store, tr, &actor, number, shown.against).await?;
     let organizations = if can_manage && version.status == VersionStatus::Draft {
-        state
-            .store
-            .list_organizations(&actor, 500, 0)
-            .await
-            .map_err(PageError::store(tr))?
-            .into_iter()
-            .map(|o| (o.id.to_string(), o.name))
-            .collect()
+        organization_choices(&state, &actor, tr).await?
     } else {
         Vec::new()
     };
@@ -587,4 +580,20 @@ pub async fn new_form(
 struct NewPage {
     chrome: Chrome,
     source: String,
+}
+
+/// The organizations a form offers (id, name): the first 500 by name.
+pub(super) async fn organization_choices(
+    state: &AppState,
+    actor: &accord_core::access::Actor,
+    tr: accord_i18n::Tr,
+) -> Result<Vec<(String, String)>, PageError> {
+    Ok(state
+        .store
+        .list_organizations(actor, 500, 0)
+        .await
+        .map_err(PageError::store(tr))?
+        .into_iter()
+        .map(|o| (o.id.to_string(), o.name))
+        .collect())
 }

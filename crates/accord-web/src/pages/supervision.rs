@@ -24,7 +24,7 @@ pub struct PeriodQuery {
     days: Option<i64>,
 }
 
-fn period_choices(tr: Tr, chosen: i64) -> Vec<(i64, String, bool)> {
+pub(super) fn period_choices(tr: Tr, chosen: i64) -> Vec<(i64, String, bool)> {
     PERIODS
         .iter()
         .map(|&d| {

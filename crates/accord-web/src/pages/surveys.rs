@@ -415,14 +415,7 @@ pub async fn results(
                 .map_err(PageError::store(tr))?,
         )
     };
-    let organizations = state
-        .store
-        .list_organizations(&actor, 500, 0)
-        .await
-        .map_err(PageError::store(tr))?
-        .into_iter()
-        .map(|o| (o.id.to_string(), o.name))
-        .collect();
+    let organizations = super::policy::organization_choices(&state, &actor, tr).await?;
     let notice = q.sent.map(|sent| {
         tr.args(
             "survey-send-done",
@@ -447,16 +440,7 @@ pub async fn results(
                 )
             })
             .collect(),
-        periods: super::supervision::PERIODS
-            .iter()
-            .map(|&d| {
-                (
-                    d,
-                    tr.args("period-days", &[("days", Arg::Number(d))]),
-                    d == days,
-                )
-            })
-            .collect(),
+        periods: super::supervision::period_choices(tr, days),
         by_label: tr.t(&format!("survey-by-{}", by.as_str())),
         total: results.as_ref().map(|r| group_row(tr, by, &r.total)),
         sent: results.as_ref().map(|r| r.sent).unwrap_or_default(),
