@@ -238,7 +238,7 @@ async fn version_page(
     let changes =
         super::policy_changes::changes(&state.store, tr, &actor, number, shown.against).await?;
     let organizations = if can_manage && version.status == VersionStatus::Draft {
-        organization_choices(&state, &actor, tr).await?
+        organization_choices(state, &actor, tr).await?
     } else {
         Vec::new()
     };
