@@ -58,6 +58,9 @@ pub struct MilestoneView {
     #[schema(value_type = Option<String>, format = DateTime)]
     pub reached_at: Option<Timestamp>,
     pub note: Option<String>,
+    /// When its due date passed unreached (its owner was notified then).
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub overdue_at: Option<Timestamp>,
 }
 
 /// One version of a case's agreement.
@@ -153,7 +156,7 @@ fn agreement_from_row(mut r: Row) -> Result<AgreementView> {
 async fn milestones_of(c: &mut Conn<'_>, agreement: Uuid) -> Result<Vec<MilestoneView>> {
     let rows = c
         .fetch_all(
-            "SELECT m.id, m.title, m.owner_id, u.name, m.due_at, m.third_party, m.reached_at, m.note \
+            "SELECT m.id, m.title, m.owner_id, u.name, m.due_at, m.third_party, m.reached_at, m.note, m.overdue_at \
              FROM milestones m JOIN users u ON u.id = m.owner_id WHERE m.agreement_id = $1 ORDER BY m.position",
             args![agreement],
         )
@@ -169,6 +172,7 @@ async fn milestones_of(c: &mut Conn<'_>, agreement: Uuid) -> Result<Vec<Mileston
                 third_party: r.opt_text(5)?,
                 reached_at: r.opt_i64(6)?.map(from_micros).transpose()?,
                 note: r.opt_text(7)?,
+                overdue_at: r.opt_i64(8)?.map(from_micros).transpose()?,
             })
         })
         .collect()

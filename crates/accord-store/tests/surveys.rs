@@ -259,4 +259,7 @@ db_test!(async fn an_overdue_milestone_alerts_its_owner(db) {
     assert_eq!(overdue[0].level.as_deref(), Some("Peças entregues"));
     let events = store.list_events(&cast.agent, case.id).await.unwrap();
     assert!(events.iter().any(|e| e.change == Change::MilestoneOverdue { title: "Peças entregues".into() }));
+    let shown = store.case_agreements(&cast.agent, case.id).await.unwrap();
+    let late: Vec<bool> = shown[0].milestones.iter().map(|m| m.overdue_at.is_some()).collect();
+    assert_eq!(late, vec![false, true], "the case shows which milestone is late");
 });

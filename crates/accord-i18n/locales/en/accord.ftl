@@ -946,3 +946,4 @@ feedback-title = What the customer said afterwards
 feedback-sent = Follow-up survey sent { $when }
 feedback-answered = answered { $score } on { $when }
 feedback-waiting = no answer yet
+agreement-milestone-overdue = late

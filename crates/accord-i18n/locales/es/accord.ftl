@@ -946,3 +946,4 @@ feedback-title = Lo que dijo el cliente después
 feedback-sent = Encuesta de seguimiento enviada el { $when }
 feedback-answered = respondió { $score } el { $when }
 feedback-waiting = aún sin respuesta
+agreement-milestone-overdue = con retraso

@@ -981,3 +981,4 @@ feedback-title = Ko klients teica pēc tam
 feedback-sent = Pēcpārbaudes aptauja nosūtīta { $when }
 feedback-answered = atbilde { $score }, { $when }
 feedback-waiting = atbildes vēl nav
+agreement-milestone-overdue = nokavēts

@@ -946,3 +946,4 @@ feedback-title = O que o cliente disse depois
 feedback-sent = Inquérito de acompanhamento enviado em { $when }
 feedback-answered = respondeu { $score } em { $when }
 feedback-waiting = ainda sem resposta
+agreement-milestone-overdue = em atraso

@@ -27,6 +27,8 @@ pub struct MilestoneLine {
     pub id: String,
     pub line: String,
     pub reached: bool,
+    /// Past its due date and not reached.
+    pub overdue: bool,
     pub state: String,
 }
 
@@ -75,16 +77,16 @@ pub fn shown(tr: Tr, zone: &TimeZone, a: &AgreementView) -> AgreementShown {
                     id: m.id.to_string(),
                     line: format!("{} ({by}) — {}", m.title, m.owner_name),
                     reached: m.reached_at.is_some(),
-                    state: m
-                        .reached_at
-                        .map(|at| {
-                            tr.t1(
-                                "agreement-milestone-reached",
-                                "when",
-                                &tr.datetime(at, zone),
-                            )
-                        })
-                        .unwrap_or_default(),
+                    overdue: m.reached_at.is_none() && m.overdue_at.is_some(),
+                    state: match (m.reached_at, m.overdue_at) {
+                        (Some(at), _) => tr.t1(
+                            "agreement-milestone-reached",
+                            "when",
+                            &tr.datetime(at, zone),
+                        ),
+                        (None, Some(_)) => tr.t("agreement-milestone-overdue"),
+                        (None, None) => String::new(),
+                    },
                 }
             })
             .collect(),
