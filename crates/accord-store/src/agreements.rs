@@ -22,7 +22,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::audit::record;
+use crate::audit::{record, record_case_change};
 use crate::cases::{insert_event, load_case, load_case_scoped};
 use crate::codec::{from_micros, parse, to_micros};
 use crate::db::Conn;
@@ -296,22 +296,13 @@ impl Store {
             ],
         )
         .await?;
-        insert_event(
+        record_case_change(
             &mut tx,
             case_id,
             &Change::Understood,
-            Some(actor.user_id.0),
-            None,
-            now,
-        )
-        .await?;
-        record(
-            &mut tx,
-            Some(actor.user_id.0),
+            actor.user_id.0,
             now,
             "case.understanding",
-            "case",
-            Some(case_id.to_string()),
             serde_json::json!({}),
         )
         .await?;
@@ -493,22 +484,13 @@ impl Store {
         )
         .await?;
         let proposed = Change::AgreementProposed { version };
-        insert_event(
+        record_case_change(
             &mut tx,
             case_id,
             &proposed,
-            Some(actor.user_id.0),
-            None,
-            now,
-        )
-        .await?;
-        record(
-            &mut tx,
-            Some(actor.user_id.0),
+            actor.user_id.0,
             now,
             "agreement.propose",
-            "case",
-            Some(case_id.to_string()),
             serde_json::json!({"version": version}),
         )
         .await?;
@@ -666,22 +648,13 @@ impl Store {
             now,
         )
         .await?;
-        insert_event(
+        record_case_change(
             &mut tx,
             case_id,
             &Change::MilestoneReached { title },
-            Some(actor.user_id.0),
-            None,
-            now,
-        )
-        .await?;
-        record(
-            &mut tx,
-            Some(actor.user_id.0),
+            actor.user_id.0,
             now,
             "agreement.milestone",
-            "case",
-            Some(case_id.to_string()),
             serde_json::json!({"milestone": milestone}),
         )
         .await?;

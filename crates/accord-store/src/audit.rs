@@ -30,6 +30,30 @@ pub(crate) async fn record(
     Ok(())
 }
 
+/// A member of staff's change to a case, in the caller's transaction: an event in the
+/// case's history and an audit row (`action`, with `detail`).
+pub(crate) async fn record_case_change(
+    tx: &mut Conn<'_>,
+    case: accord_core::ids::CaseId,
+    change: &accord_core::case::Change,
+    actor: Uuid,
+    at: Timestamp,
+    action: &str,
+    detail: serde_json::Value,
+) -> Result<()> {
+    crate::cases::insert_event(tx, case, change, Some(actor), None, at).await?;
+    record(
+        tx,
+        Some(actor),
+        at,
+        action,
+        "case",
+        Some(case.to_string()),
+        detail,
+    )
+    .await
+}
+
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct AuditEntry {
     pub id: Uuid,

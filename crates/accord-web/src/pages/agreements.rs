@@ -19,6 +19,7 @@ use jiff::tz::TimeZone;
 use serde::Deserialize;
 use uuid::Uuid;
 
+use super::form_field as field;
 use super::login::{anonymous_chrome, check_anonymous_form, fresh_form_token};
 use super::{Chrome, PageError, no_store, render};
 use crate::AppState;
@@ -411,14 +412,6 @@ pub async fn resolution_view(
         default_deadline: local_input(crate::now() + jiff::SignedDuration::from_hours(72), zone),
         feedback,
     })
-}
-
-fn field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
-    fields
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-        .unwrap_or("")
 }
 
 fn lines(text: &str) -> Vec<String> {

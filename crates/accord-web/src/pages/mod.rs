@@ -330,6 +330,16 @@ pub fn render<T: Template>(template: &T) -> Response {
     }
 }
 
+/// A field of a posted form by name; empty when absent (forms posted as name/value pairs,
+/// such as those with rows of repeated fields).
+pub fn form_field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
+    fields
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default()
+}
+
 pub fn urlencode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {

@@ -21,6 +21,7 @@ use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 use uuid::Uuid;
 
+use super::form_field as field;
 use super::login::{anonymous_chrome, check_anonymous_form, fresh_form_token};
 use super::{Chrome, PageError, PageUser, no_store, render};
 use crate::AppState;
@@ -188,14 +189,6 @@ fn answer_of(fields: &[(String, String)]) -> (SurveyAnswer, Vec<(String, i64)>) 
         }
     }
     (answer, chosen)
-}
-
-fn field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
-    fields
-        .iter()
-        .find(|(n, _)| n == name)
-        .map(|(_, v)| v.as_str())
-        .unwrap_or_default()
 }
 
 /// The answer from the link's page. Sending twice records it once.
@@ -502,11 +495,11 @@ pub async fn send(
         )
         .await
         .map_err(PageError::store(tr))?;
-    let query = serde_urlencoded::to_string([
-        ("survey", survey),
-        ("sent", report.sent.to_string()),
-        ("throttled", report.throttled.to_string()),
-    ])
-    .unwrap_or_default();
-    Ok(Redirect::to(&format!("/survey-results?{query}")).into_response())
+    Ok(Redirect::to(&format!(
+        "/survey-results?survey={}&sent={}&throttled={}",
+        super::urlencode(&survey),
+        report.sent,
+        report.throttled
+    ))
+    .into_response())
 }
