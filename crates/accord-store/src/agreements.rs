@@ -355,7 +355,6 @@ impl Store {
         let draft = draft.tidy();
         draft.validate(now)?;
         let id = Uuid::now_v7();
-        // Signed before the transaction: making the key the first time takes the writer.
         let token = self
             .sign_link(LINK_PURPOSE, &id.to_string(), draft.deadline)
             .await?;

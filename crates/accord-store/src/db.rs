@@ -200,6 +200,8 @@ impl Store {
             }
             Backend::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
         }
+        // The link-signing key exists from here on, so signing never needs the writer.
+        self.link_key().await?;
         Ok(())
     }
 

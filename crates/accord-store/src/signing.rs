@@ -64,11 +64,22 @@ impl Store {
         }
     }
 
+    /// The installation's key. Read through a reader, so signing inside a write transaction
+    /// never waits on the writer; made (through the writer) only when missing, which
+    /// [`Store::migrate`] does once.
     pub(crate) async fn link_key(&self) -> Result<&[u8]> {
         let key = self
             .signing
             .0
             .get_or_try_init(|| async {
+                let stored = self
+                    .read()
+                    .await?
+                    .fetch_optional("SELECT secret FROM server_keys WHERE name = $1", args![KEY_NAME])
+                    .await?;
+                if let Some(mut row) = stored {
+                    return row.bytes(0);
+                }
                 let mut fresh = [0u8; 32];
                 rand::rng().fill_bytes(&mut fresh);
                 let mut tx = self.write().await?;

@@ -303,8 +303,6 @@ impl Store {
             .find(|s| s.id == survey_id)
             .ok_or(StoreError::not_found("survey"))?;
         let fallback = policy.languages.first().copied().unwrap_or(Language::En);
-        // Signed inside the transaction: the key must be at hand (making it takes the writer).
-        self.link_key().await?;
         let mut tx = self.write().await?;
         let contacts = tx
             .fetch_all(

@@ -293,9 +293,13 @@ struct Request {
     sent_at: Timestamp,
     expires_at: Timestamp,
     answered_at: Option<Timestamp>,
+    case_number: Option<i64>,
 }
 
-const REQUEST_COLUMNS: &str = "id, survey_id, policy_version, kind, contact_id, case_id, language, anonymous, agent_id, team_id, channel, sent_at, expires_at, answered_at";
+/// A request's columns, read from `survey_requests q LEFT JOIN cases k` (see [`REQUESTS`]).
+const REQUEST_COLUMNS: &str = "q.id, q.survey_id, q.policy_version, q.kind, q.contact_id, q.case_id, q.language, q.anonymous, \
+     q.agent_id, q.team_id, q.channel, q.sent_at, q.expires_at, q.answered_at, k.number";
+const REQUESTS: &str = "survey_requests q LEFT JOIN cases k ON k.id = q.case_id";
 
 fn request_from_row(mut r: Row) -> Result<Request> {
     Ok(Request {
@@ -313,13 +317,14 @@ fn request_from_row(mut r: Row) -> Result<Request> {
         sent_at: from_micros(r.i64(11)?)?,
         expires_at: from_micros(r.i64(12)?)?,
         answered_at: r.opt_i64(13)?.map(from_micros).transpose()?,
+        case_number: r.opt_i64(14)?,
     })
 }
 
 async fn load_request(c: &mut Conn<'_>, id: Uuid) -> Result<Request> {
     let row = c
         .fetch_optional(
-            &format!("SELECT {REQUEST_COLUMNS} FROM survey_requests WHERE id = $1"),
+            &format!("SELECT {REQUEST_COLUMNS} FROM {REQUESTS} WHERE q.id = $1"),
             args![id],
         )
         .await?
@@ -343,19 +348,11 @@ async fn survey_of(store: &Store, request: &Request) -> Result<Survey> {
         })
 }
 
-async fn view_of(store: &Store, c: &mut Conn<'_>, request: &Request) -> Result<SurveyRequestView> {
+async fn view_of(store: &Store, request: &Request) -> Result<SurveyRequestView> {
     let survey = survey_of(store, request).await?;
     let tr = Tr::new(request.language);
     let kind = survey.kind;
     let (low, high) = kind.scale();
-    let case_number = match request.case {
-        Some(case) => Some(
-            c.fetch_one("SELECT number FROM cases WHERE id = $1", args![case.0])
-                .await?
-                .i64(0)?,
-        ),
-        None => None,
-    };
     Ok(SurveyRequestView {
         id: request.id,
         survey_id: survey.id.clone(),
@@ -374,7 +371,7 @@ async fn view_of(store: &Store, c: &mut Conn<'_>, request: &Request) -> Result<S
         high,
         low_label: tr.t(&format!("survey-scale-{kind}-low")),
         high_label: tr.t(&format!("survey-scale-{kind}-high")),
-        case_number,
+        case_number: request.case_number,
         anonymous: survey.anonymous,
         sent_at: request.sent_at,
         expires_at: request.expires_at,
@@ -472,7 +469,7 @@ impl Store {
         }
         let mut c = self.read().await?;
         let request = load_request(&mut c, id).await?;
-        Ok(Ok(view_of(self, &mut c, &request).await?))
+        Ok(Ok(view_of(self, &request).await?))
     }
 
     /// The surveys sent to the reader's own contact, open ones first (customers; staff
@@ -485,8 +482,8 @@ impl Store {
         let rows = c
             .fetch_all(
                 &format!(
-                    "SELECT {REQUEST_COLUMNS} FROM survey_requests WHERE contact_id = $1 \
-                     ORDER BY (answered_at IS NULL) DESC, sent_at DESC LIMIT 50"
+                    "SELECT {REQUEST_COLUMNS} FROM {REQUESTS} WHERE q.contact_id = $1 \
+                     ORDER BY (q.answered_at IS NULL) DESC, q.sent_at DESC LIMIT 50"
                 ),
                 args![contact.0],
             )
@@ -494,7 +491,7 @@ impl Store {
         let mut views = Vec::with_capacity(rows.len());
         for row in rows {
             let request = request_from_row(row)?;
-            views.push(view_of(self, &mut c, &request).await?);
+            views.push(view_of(self, &request).await?);
         }
         Ok(views)
     }
@@ -506,7 +503,7 @@ impl Store {
         if actor.contact_id != Some(request.contact) {
             return Err(StoreError::not_found("survey"));
         }
-        view_of(self, &mut c, &request).await
+        view_of(self, &request).await
     }
 
     /// A signed link for one of the reader's own surveys, to answer it on the web.

@@ -227,11 +227,6 @@ impl Store {
         now: Timestamp,
     ) -> Result<Fired> {
         // A policy switch may re-evaluate every open case: too large to share a batch.
-        if let TimerJob::FollowUp { .. } = timer.job {
-            // Its survey links are signed inside the transaction: the key must be at hand
-            // (making it takes the writer).
-            self.link_key().await?;
-        }
         let mut tx = match timer.job {
             TimerJob::PolicySwitch => self.write_alone().await?,
             _ => self.write().await?,
