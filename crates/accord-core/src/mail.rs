@@ -9,7 +9,7 @@ mod thread;
 
 pub use automatic::{Automatic, AutomaticHeaders};
 pub use backoff::{MAX_ATTEMPTS, retry_delay};
-pub use thread::{ReplyTag, normalize_subject, reply_token, subject_tag};
+pub use thread::{ReplyTag, is_placeholder_subject, normalize_subject, reply_token, subject_tag};
 
 use serde::{Deserialize, Serialize};
 
@@ -69,9 +69,43 @@ pub struct InboundMail {
     pub attachments: Vec<MailAttachment>,
     pub automatic: Option<Automatic>,
     pub bounce: Option<Bounce>,
-    /// What could not be read (an unknown charset, a broken part): the message is kept
-    /// and shown with these notes.
-    pub warnings: Vec<String>,
+    /// What Accord noticed or changed while reading it (a charset that was not what its
+    /// label said, a NUL removed, a second sender address): shown to staff with the message.
+    pub notes: Vec<MailNote>,
+    /// Why the message could not be read as email at all (`no-headers`, `not-mail:…`): it
+    /// is held as unreadable, with its bytes kept.
+    pub unreadable: Option<String>,
+}
+
+/// One thing noticed while reading a message: a stable code (translated by the interface
+/// as `mail-note-<code>`) and what it is about (a charset label, a header, a limit).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct MailNote {
+    /// not-base64 | charset-was-utf8 | charset-was-windows-1252 | charset-unlabelled | charset-unknown |
+    /// charset-invalid | nul-removed | sender-several-addresses | space-before-headers |
+    /// no-blank-line | text-recovered | no-sender | attachments-over-limit | not-mail
+    pub code: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub detail: String,
+}
+
+impl MailNote {
+    pub fn new(code: &str, detail: impl Into<String>) -> MailNote {
+        MailNote {
+            code: code.to_owned(),
+            detail: detail.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for MailNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.detail.is_empty() {
+            f.write_str(&self.code)
+        } else {
+            write!(f, "{}:{}", self.code, self.detail)
+        }
+    }
 }
 
 impl InboundMail {

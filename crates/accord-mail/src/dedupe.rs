@@ -1,59 +1,132 @@
-//! The identity of a message across deliveries: an MTA that retries (or two MX hosts that
-//! both deliver) adds its own `Received:` lines, so the key is the Message-ID with a hash of
-//! the body, never of the whole bytes.
+//! The identity of a message across deliveries. Only one message delivered twice may be
+//! merged, so the key covers the whole message — headers and body — except what the
+//! delivery itself adds: the trace headers an MTA writes on the way (`Received`,
+//! `Return-Path`, `Delivered-To`, …), a leading mbox `From ` line, and the line ends (SMTP
+//! carries CRLF, a pipe from the MTA usually LF). The same message by SMTP, LMTP, IMAP or
+//! the pipe command therefore gets the same key; two messages that differ in any other byte
+//! get two keys, with or without a Message-ID.
 
-use mail_parser::MessageParser;
 use sha2::{Digest, Sha256};
+
+/// Header fields added in transit, left out of the key (compared without case).
+const TRACE_FIELDS: [&str; 10] = [
+    "received",
+    "return-path",
+    "delivered-to",
+    "x-original-to",
+    "x-received",
+    "received-spf",
+    "authentication-results",
+    "arc-seal",
+    "arc-message-signature",
+    "arc-authentication-results",
+];
 
 /// The message's Message-ID (without brackets) and its de-duplication key.
 pub fn dedupe_key(raw: &[u8]) -> (Option<String>, String) {
-    let headers = MessageParser::new().parse_headers(raw);
-    let message_id = headers
-        .as_ref()
-        .and_then(|m| m.message_id())
-        .map(|id| id.trim().trim_matches(['<', '>']).to_owned())
-        .filter(|id| !id.is_empty());
+    let text = normalized_line_ends(raw);
+    let text = without_mbox_line(&text);
+    let (headers, body) = split_headers(text);
     let mut hasher = Sha256::new();
-    match &message_id {
-        Some(id) => hasher.update(id.as_bytes()),
-        // Without a Message-ID, the sender, date and subject stand in for it.
-        None => {
-            if let Some(m) = &headers {
-                for name in ["From", "Date", "Subject"] {
-                    hasher.update(m.header_raw(name).unwrap_or_default().trim().as_bytes());
-                    hasher.update(b"\n");
-                }
-            }
+    let mut message_id = None;
+    for field in fields(headers) {
+        let name = field_name(field);
+        if TRACE_FIELDS.iter().any(|t| name.eq_ignore_ascii_case(t)) {
+            continue;
         }
+        if message_id.is_none() && name.eq_ignore_ascii_case("message-id") {
+            let colon = field.iter().position(|b| *b == b':').unwrap_or(0);
+            message_id = clean_message_id(&field[colon + 1..]);
+        }
+        hasher.update(field);
     }
     hasher.update(b"\0");
-    hasher.update(normalized_body(raw));
-    let key = hex(&hasher.finalize());
-    (message_id, key)
+    // A relay may add a line end at the very end; nothing else in the body is changed.
+    let end = body.iter().rposition(|b| *b != b'\n').map_or(0, |p| p + 1);
+    hasher.update(&body[..end]);
+    (message_id, hex(&hasher.finalize()))
 }
 
-/// The body after the blank line, with line endings and trailing space made uniform
-/// (relays may rewrite both).
-fn normalized_body(raw: &[u8]) -> Vec<u8> {
-    let start = find(raw, b"\r\n\r\n")
-        .map(|at| at + 4)
-        .or_else(|| find(raw, b"\n\n").map(|at| at + 2))
-        .unwrap_or(raw.len());
-    let body = &raw[start..];
-    let mut out = Vec::with_capacity(body.len());
-    for line in body.split(|b| *b == b'\n') {
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let end = line
-            .iter()
-            .rposition(|b| !b.is_ascii_whitespace())
-            .map_or(0, |p| p + 1);
-        out.extend_from_slice(&line[..end]);
-        out.push(b'\n');
-    }
-    while out.last() == Some(&b'\n') {
-        out.pop();
+fn normalized_line_ends(raw: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(raw.len());
+    let mut bytes = raw.iter().peekable();
+    while let Some(&b) = bytes.next() {
+        if b == b'\r' && bytes.peek() == Some(&&b'\n') {
+            continue;
+        }
+        out.push(b);
     }
     out
+}
+
+fn without_mbox_line(text: &[u8]) -> &[u8] {
+    if text.starts_with(b"From ") {
+        let end = text
+            .iter()
+            .position(|b| *b == b'\n')
+            .map_or(text.len(), |p| p + 1);
+        return &text[end..];
+    }
+    text
+}
+
+/// The header section (each line with its LF) and the body after the blank line. Without a
+/// header field on the first line, it is all body.
+fn split_headers(text: &[u8]) -> (&[u8], &[u8]) {
+    let first = text.split(|b| *b == b'\n').next().unwrap_or_default();
+    let is_field = first
+        .iter()
+        .position(|b| *b == b':')
+        .is_some_and(|colon| colon > 0 && first[..colon].iter().all(u8::is_ascii_graphic));
+    if !is_field {
+        return (&[], text);
+    }
+    match find(text, b"\n\n") {
+        Some(at) => (&text[..=at], &text[at + 2..]),
+        None => (text, &[]),
+    }
+}
+
+/// Each header field with its continuation lines.
+fn fields(headers: &[u8]) -> Vec<&[u8]> {
+    let mut fields = Vec::new();
+    let mut start = 0;
+    let mut at = 0;
+    for line in headers.split_inclusive(|b| *b == b'\n') {
+        if at > start && !line.starts_with(b" ") && !line.starts_with(b"\t") {
+            fields.push(&headers[start..at]);
+            start = at;
+        }
+        at += line.len();
+    }
+    if at > start {
+        fields.push(&headers[start..at]);
+    }
+    fields
+}
+
+fn field_name(field: &[u8]) -> &str {
+    let end = field.iter().position(|b| *b == b':').unwrap_or(0);
+    std::str::from_utf8(&field[..end])
+        .unwrap_or_default()
+        .trim_end()
+}
+
+/// The id between its brackets; control characters (a NUL cannot be stored) and an empty id
+/// count as none.
+fn clean_message_id(value: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(value);
+    let id: String = text
+        .trim()
+        .trim_start_matches('<')
+        .split('>')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_control() && !c.is_whitespace())
+        .take(500)
+        .collect();
+    (!id.is_empty()).then_some(id)
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -70,32 +143,60 @@ mod tests {
 
     const MAIL: &str = "Message-ID: <a1@cliente.pt>\r\nFrom: ana@cliente.pt\r\nSubject: Olá\r\n\r\nBom dia,\r\na encomenda não chegou.\r\n";
 
+    fn key(raw: &str) -> String {
+        dedupe_key(raw.as_bytes()).1
+    }
+
     #[test]
-    fn a_redelivery_with_other_received_lines_and_line_endings_is_the_same_message() {
-        let (id, key) = dedupe_key(MAIL.as_bytes());
+    fn a_redelivery_with_trace_headers_line_ends_or_an_mbox_line_is_the_same_message() {
+        let (id, original) = dedupe_key(MAIL.as_bytes());
         assert_eq!(id.as_deref(), Some("a1@cliente.pt"));
-        let relayed = format!(
-            "Received: from mx2.example by mx1.example\r\n{}",
-            MAIL.replace("\r\n", "\n")
-        );
-        assert_eq!(dedupe_key(relayed.as_bytes()).1, key);
+        let relayed = [
+            format!("Received: from mx2.example by mx1.example\r\n\tfor <s@x>; Mon\r\n{MAIL}"),
+            MAIL.replace("\r\n", "\n"),
+            format!(
+                "From MAILER-DAEMON Mon Nov 23 10:00:00 2026\n{}",
+                MAIL.replace("\r\n", "\n")
+            ),
+            format!(
+                "Return-Path: <ana@cliente.pt>\r\nDelivered-To: s@x\r\nX-Original-To: s@x\r\n{MAIL}"
+            ),
+            MAIL.replace(
+                "Subject: Olá\r\n",
+                "Subject: Olá\r\nAuthentication-Results: mx; spf=pass\r\n",
+            ),
+            format!("{MAIL}\r\n"),
+        ];
+        for other in relayed {
+            assert_eq!(key(&other), original, "{other:?}");
+        }
     }
 
     #[test]
-    fn another_body_or_another_id_is_another_message() {
-        let (_, key) = dedupe_key(MAIL.as_bytes());
-        let other_body = MAIL.replace("não chegou", "chegou partida");
-        assert_ne!(dedupe_key(other_body.as_bytes()).1, key);
-        let other_id = MAIL.replace("a1@", "a2@");
-        assert_ne!(dedupe_key(other_id.as_bytes()).1, key);
+    fn messages_that_differ_anywhere_else_are_two_messages_with_or_without_a_message_id() {
+        let without_id = MAIL.replace("Message-ID: <a1@cliente.pt>\r\n", "");
+        let no_blank_line = "From: a@x.lv\nDate: Mon, 23 Nov 2026 10:00:00 +0200\nSubject: Paldies\nContent-Type: text/plain\n";
+        for base in [MAIL.to_owned(), without_id, no_blank_line.to_owned()] {
+            let original = key(&base);
+            let others = [
+                base.replace("não chegou", "chegou partida"),
+                base.replace("a1@", "a2@"),
+                base.replace("Content-Type: text/plain", "Content-Type: image/gif"),
+                base.replace("Subject:", "Cc: b@cliente.pt\r\nSubject:"),
+                base.replace("10:00:00", "10:05:00"),
+                format!("{base}second part\r\n"),
+            ];
+            for other in others.into_iter().filter(|o| *o != base) {
+                assert_ne!(key(&other), original, "{other:?} merged with {base:?}");
+            }
+        }
     }
 
     #[test]
-    fn without_a_message_id_sender_date_and_subject_tell_messages_apart() {
-        let one = "From: a@x.lv\r\nDate: Mon, 23 Nov 2026 10:00:00 +0200\r\nSubject: Paldies\r\n\r\nPaldies!\r\n";
-        let two = one.replace("10:00:00", "10:05:00");
-        assert_eq!(dedupe_key(one.as_bytes()).0, None);
-        assert_ne!(dedupe_key(one.as_bytes()).1, dedupe_key(two.as_bytes()).1);
-        assert_eq!(dedupe_key(one.as_bytes()).1, dedupe_key(one.as_bytes()).1);
+    fn a_message_id_with_control_characters_is_stored_without_them() {
+        let (id, _) = dedupe_key(b"Message-ID: <a\0b@x>\r\nFrom: a@x\r\n\r\nx\r\n");
+        assert_eq!(id.as_deref(), Some("ab@x"));
+        let (id, _) = dedupe_key(b"Message-ID: <\0>\r\nFrom: a@x\r\n\r\nx\r\n");
+        assert_eq!(id, None);
     }
 }

@@ -4,7 +4,7 @@
 //! - [`html`]: sanitizing HTML for display;
 //! - [`dedupe`]: the identity of a message across deliveries;
 //! - [`ingest`]: receive durably, then file in the background;
-//! - [`listener`]: Accord's own SMTP and LMTP listener;
+//! - [`listener`]: Accord's own SMTP and LMTP listener, and [`data`] its DATA reader;
 //! - [`outbound`]: composing replies and sending them from the outbox through a relay;
 //! - [`imap`]: polling IMAP mailboxes;
 //! - [`config`]: the `[mail]` settings.
@@ -13,6 +13,7 @@
 
 pub mod compose;
 pub mod config;
+pub mod data;
 pub mod dedupe;
 pub mod html;
 pub mod imap;

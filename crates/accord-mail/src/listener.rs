@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use accord_store::mail::MailSource;
-use smtp_proto::request::receiver::{DataReceiver, DummyDataReceiver, RequestReceiver};
+use smtp_proto::request::receiver::RequestReceiver;
 use smtp_proto::{
     EXT_8BIT_MIME, EXT_ENHANCED_STATUS_CODES, EXT_PIPELINING, EXT_SIZE, EXT_SMTP_UTF8,
     EhloResponse, Error as ProtoError, Request,
@@ -19,6 +19,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::Semaphore;
 
+use crate::data::DataReader;
 use crate::ingest::{Inbound, Refused};
 
 /// Which protocol a listener speaks.
@@ -72,9 +73,9 @@ pub async fn serve(listener: TcpListener, inbound: Inbound, protocol: Protocol, 
 
 enum Phase {
     Command,
-    Data(DataReceiver),
+    Data(DataReader),
     /// Reading the rest of a message that is over the size limit, to refuse it.
-    Discard(DummyDataReceiver),
+    Discard(DataReader),
     Quit,
 }
 
@@ -141,7 +142,7 @@ impl<'a> Session<'a> {
                         Err(e) => reply_error(&e, &mut out),
                     },
                     Phase::Data(data) => {
-                        let done = data.ingest(&mut bytes, &mut self.message);
+                        let done = data.ingest(&mut bytes, Some(&mut self.message));
                         if done {
                             self.phase = Phase::Command;
                             // Replies already queued (pipelining) go out before the wait.
@@ -150,12 +151,12 @@ impl<'a> Session<'a> {
                             self.deliver(&mut out).await;
                         } else if self.message.len() > self.inbound.config.limits.max_message_bytes
                         {
-                            self.phase = Phase::Discard(DummyDataReceiver::new_data(data));
+                            self.phase = Phase::Discard(*data);
                             self.message = Vec::new();
                         }
                     }
                     Phase::Discard(rest) => {
-                        if rest.ingest(&mut bytes) {
+                        if rest.ingest(&mut bytes, None) {
                             self.phase = Phase::Command;
                             let limit = self.inbound.config.limits.max_message_bytes;
                             for _ in self.reply_count() {
@@ -261,7 +262,7 @@ impl<'a> Session<'a> {
                 if self.recipients.is_empty() {
                     line(out, "503 5.5.1 Need RCPT first");
                 } else {
-                    self.phase = Phase::Data(DataReceiver::new());
+                    self.phase = Phase::Data(DataReader::new());
                     line(out, "354 Start mail input; end with <CRLF>.<CRLF>");
                 }
             }

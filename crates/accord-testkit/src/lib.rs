@@ -70,6 +70,12 @@ impl TestDb {
         }
     }
 
+    /// The folder of this database's files (attachments under `attachments/`), as a server
+    /// process's `ACCORD_DATA_DIR` would be.
+    pub fn data_dir(&self) -> &std::path::Path {
+        self._dir.path()
+    }
+
     /// Another connection to the same database, as a second server process would have.
     pub async fn another_node(&self) -> Store {
         Store::connect(&StoreOptions {

@@ -109,10 +109,82 @@ pub fn normalize_subject(subject: &str) -> String {
         .to_lowercase()
 }
 
+/// Subjects that mail clients and gateways put where the writer gave none: they say nothing
+/// about the matter, so two messages that share one are not the same conversation.
+const PLACEHOLDER_SUBJECTS: [&str; 16] = [
+    "no subject",
+    "subject unavailable",
+    "encrypted message",
+    "encrypted",
+    "untitled",
+    "none",
+    "null",
+    "sin asunto",
+    "sin título",
+    "sem assunto",
+    "sem título",
+    "bez temata",
+    "bez nosaukuma",
+    "kein betreff",
+    "sans objet",
+    "senza oggetto",
+];
+
+/// Whether a subject, once normalized ([`normalize_subject`]), tells nothing about the
+/// matter: empty, only punctuation ("...", "???"), or a client's placeholder ("(no
+/// subject)", "Subject Unavailable", "Encrypted message", "(sem assunto)").
+pub fn is_placeholder_subject(normalized: &str) -> bool {
+    if !normalized.chars().any(char::is_alphanumeric) {
+        return true;
+    }
+    let bare = normalized
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    PLACEHOLDER_SUBJECTS.contains(&bare.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn placeholder_subjects_are_recognised_in_every_shape_and_real_ones_are_not() {
+        for placeholder in [
+            "",
+            "...",
+            "???",
+            "-",
+            "(no subject)",
+            "[No Subject]",
+            "Subject Unavailable",
+            "Encrypted message",
+            "Re: (no subject)",
+            "Fwd: ...",
+            "(sem assunto)",
+            "Sin asunto",
+            "(bez temata)",
+            "Untitled",
+            "  NO SUBJECT  ",
+        ] {
+            assert!(
+                is_placeholder_subject(&normalize_subject(placeholder)),
+                "{placeholder:?}"
+            );
+        }
+        for real in [
+            "Factura",
+            "No subject line in my invoice",
+            "Rēķins",
+            "...e a farinha?",
+            "ok",
+        ] {
+            assert!(
+                !is_placeholder_subject(&normalize_subject(real)),
+                "{real:?}"
+            );
+        }
+    }
 
     #[test]
     fn a_tag_written_into_a_subject_is_read_back_as_the_same_case() {

@@ -13,7 +13,7 @@ use accord_core::case::{Case, Change, Channel, Priority};
 use accord_core::entry::EntryKind;
 use accord_core::ids::{CaseId, ContactId, EntryId, OrganizationId, TeamId};
 use accord_core::language::Language;
-use accord_core::mail::{InboundMail, ReplyTag, normalize_subject};
+use accord_core::mail::{InboundMail, ReplyTag, is_placeholder_subject, normalize_subject};
 use accord_i18n::Tr;
 use accord_policy::model::Occasion;
 use bytes::Bytes;
@@ -108,8 +108,8 @@ impl Store {
         let sender = mail.from.as_ref().map(|m| m.email.clone());
         let body = text_of(mail, detected);
         tx.execute(
-            "UPDATE mail_inbound SET sender = $1, subject = $2, body = $3, html = $4, files = $5 WHERE id = $6",
-            args![sender, mail.subject.clone(), body.clone(), mail.html.clone(), Json(&files), id],
+            "UPDATE mail_inbound SET sender = $1, subject = $2, body = $3, html = $4, files = $5, notes = $6 WHERE id = $7",
+            args![sender, mail.subject.clone(), body.clone(), mail.html.clone(), Json(&files), Json(&mail.notes), id],
         )
         .await?;
         let filed = decide(
@@ -135,10 +135,13 @@ impl Store {
             Filed::Bounce { .. } => ("bounce", None, None, None),
             Filed::Already => return Ok(Filed::Already),
         };
-        let warnings = (!mail.warnings.is_empty()).then(|| mail.warnings.join("; "));
+        let reason = match (reason, &mail.unreadable) {
+            (Some("unreadable"), Some(why)) => Some(format!("unreadable: {why}")),
+            (reason, _) => reason.map(str::to_owned),
+        };
         tx.execute(
             "UPDATE mail_inbound SET state = $1, reason = $2, case_id = $3, entry_id = $4, processed_at = $5 WHERE id = $6",
-            args![state, reason.map(str::to_owned).or(warnings), case, entry, to_micros(now), id],
+            args![state, reason, case, entry, to_micros(now), id],
         )
         .await?;
         tx.commit().await?;
@@ -212,9 +215,24 @@ async fn decide(
     files: &[StoredFile],
     now: Timestamp,
 ) -> Result<Filed> {
+    if mail.unreadable.is_some() {
+        return Ok(Filed::Held {
+            reason: "unreadable",
+            candidate: None,
+        });
+    }
     if let Some(bounce) = &mail.bounce {
-        let outbox_id = super::outbox::apply_bounce(tx, bounce, now).await?;
-        return Ok(Filed::Bounce { outbox_id });
+        // A report about a message Accord sent marks that message; any other report (about
+        // mail Accord never sent, or naming no message) is held where an agent sees it.
+        return Ok(match super::outbox::apply_bounce(tx, bounce, now).await? {
+            Some(outbox_id) => Filed::Bounce {
+                outbox_id: Some(outbox_id),
+            },
+            None => Filed::Held {
+                reason: "automatic",
+                candidate: None,
+            },
+        });
     }
     let Some(sender) = mail.from.as_ref() else {
         return Ok(Filed::Held {
@@ -364,7 +382,9 @@ async fn thread_case(
         }
     }
     let subject = normalize_subject(&mail.subject);
-    if let (true, Some(contact), false) = (route.thread_by_subject, contact, subject.is_empty()) {
+    // "(no subject)" from one day and "(no subject)" from the next are not one matter.
+    let telling = !is_placeholder_subject(&subject);
+    if let (true, Some(contact), true) = (route.thread_by_subject, contact, telling) {
         let rows = tx
             .fetch_all(
                 "SELECT id, subject, status FROM cases WHERE contact_id = $1 AND channel = 'email' AND updated_at > $2 \

@@ -155,12 +155,16 @@ impl Store {
                     .await?;
                 let mut preferred = preferred;
                 let organization = preferred.opt_uuid(0)?.map(OrganizationId);
-                let language = preferred
+                let wanted = preferred
                     .opt_text(1)?
                     .as_deref()
-                    .and_then(Language::from_tag)
-                    .or_else(|| accord_text::detect::detect_language(&body))
-                    .unwrap_or(Language::En);
+                    .and_then(Language::from_tag);
+                let detected = match wanted {
+                    Some(_) => None,
+                    None => crate::cases::detect_language(&body),
+                };
+                let (language, language_decided) =
+                    crate::cases::case_language(None, wanted, detected, Language::En);
                 let subject = if subject.trim().is_empty() {
                     accord_i18n::Tr::new(language).t("mail-no-subject")
                 } else {
@@ -171,6 +175,7 @@ impl Store {
                     contact_id: contact,
                     organization,
                     language,
+                    language_decided,
                     channel: Channel::Email,
                     category: None,
                     tags: Vec::new(),
@@ -265,6 +270,8 @@ pub struct CaseMail {
     pub entry_id: accord_core::ids::EntryId,
     /// It came with an HTML part that can be shown as sent.
     pub has_html: bool,
+    /// What was noticed or changed while reading it, for the agent.
+    pub notes: Vec<accord_core::mail::MailNote>,
 }
 
 impl Store {
@@ -276,7 +283,7 @@ impl Store {
             .read()
             .await?
             .fetch_all(
-                "SELECT id, entry_id, html IS NOT NULL FROM mail_inbound WHERE case_id = $1 AND entry_id IS NOT NULL",
+                "SELECT id, entry_id, html IS NOT NULL, notes FROM mail_inbound WHERE case_id = $1 AND entry_id IS NOT NULL",
                 args![case.0],
             )
             .await?;
@@ -286,6 +293,7 @@ impl Store {
                     inbound_id: r.uuid(0)?,
                     entry_id: accord_core::ids::EntryId(r.uuid(1)?),
                     has_html: r.bool(2)?,
+                    notes: r.opt_json(3)?.unwrap_or_default(),
                 })
             })
             .collect()

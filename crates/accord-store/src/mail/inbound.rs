@@ -211,6 +211,8 @@ pub struct InboundSummary {
     pub body: Option<String>,
     pub attachments: Vec<String>,
     pub size: i64,
+    /// What was noticed or changed while reading it (see `accord_core::mail::MailNote`).
+    pub notes: Vec<accord_core::mail::MailNote>,
 }
 
 impl Store {
@@ -227,7 +229,7 @@ impl Store {
             .read()
             .await?
             .fetch_optional(
-                "SELECT id, message_id, state, reason, case_id, sender, subject, body, files, size FROM mail_inbound WHERE id = $1",
+                "SELECT id, message_id, state, reason, case_id, sender, subject, body, files, size, notes FROM mail_inbound WHERE id = $1",
                 args![id],
             )
             .await?;
@@ -244,6 +246,25 @@ impl Store {
             body: r.opt_text(7)?,
             attachments: files.into_iter().map(|f| f.filename).collect(),
             size: r.i64(9)?,
+            notes: r.opt_json(10)?.unwrap_or_default(),
         })
+    }
+
+    /// A received message's bytes exactly as they arrived (staff).
+    pub async fn inbound_raw(
+        &self,
+        actor: &accord_core::access::Actor,
+        id: Uuid,
+    ) -> Result<Vec<u8>> {
+        actor.require(accord_core::access::Action::ViewInternalEntries)?;
+        if !actor.role.is_staff() {
+            return Err(accord_core::DomainError::Forbidden("read received mail").into());
+        }
+        let row = self
+            .read()
+            .await?
+            .fetch_optional("SELECT raw FROM mail_inbound WHERE id = $1", args![id])
+            .await?;
+        row.ok_or(crate::StoreError::not_found("message"))?.bytes(0)
     }
 }

@@ -34,6 +34,8 @@ pub struct EntryView {
     pub delivery: Option<(&'static str, String)>,
     /// A received email with formatting: where to see it as sent.
     pub original: Option<String>,
+    /// What Accord noticed or changed while reading a received email (staff only).
+    pub reading_notes: Vec<String>,
 }
 
 pub struct Fact {
@@ -283,6 +285,12 @@ async fn render_case(
                     .iter()
                     .find(|m| m.entry_id == e.id && m.has_html)
                     .map(|m| format!("/cases/{}/mail/{}", case.number, m.inbound_id)),
+                reading_notes: mails
+                    .iter()
+                    .filter(|m| m.entry_id == e.id)
+                    .flat_map(|m| m.notes.iter())
+                    .map(|n| super::mail::note_text(tr, n))
+                    .collect(),
             }
         })
         .collect();

@@ -49,6 +49,11 @@ fn reason_text(tr: accord_i18n::Tr, reason: Option<&str>) -> String {
     tr.t(key)
 }
 
+/// One reading note in the reader's language (`mail-note-<code>`, with its detail).
+pub fn note_text(tr: accord_i18n::Tr, note: &accord_core::mail::MailNote) -> String {
+    tr.t1(&format!("mail-note-{}", note.code), "detail", &note.detail)
+}
+
 pub async fn held(
     State(state): State<AppState>,
     user: PageUser,

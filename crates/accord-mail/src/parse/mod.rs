@@ -1,12 +1,20 @@
-//! Raw bytes to an [`InboundMail`]: every charset mail-parser knows (with `encoding_rs`),
-//! encoded words, multipart/alternative and related, nested message/rfc822, attachments and
-//! inline images. Parsing never fails: what cannot be read becomes a warning on the message,
-//! which is then kept as it came.
+//! Raw bytes to an [`InboundMail`]: encoded words, multipart/alternative and related, nested
+//! message/rfc822, attachments and inline images, read as mail clients read them — text
+//! parts by what their bytes are ([`text`]), file names however they were folded
+//! ([`names`]), the first valid sender address ([`address`]). Parsing never fails and never
+//! changes text silently: what it could not read or had to change is a note on the message
+//! (a NUL removed, a charset that was not what its label said), and a message that is not
+//! email at all is held as unreadable with its bytes kept ([`clean`]).
 
-use accord_core::mail::{
-    Automatic, AutomaticHeaders, Bounce, InboundMail, MailAttachment, Mailbox,
-};
-use mail_parser::{Address, HeaderValue, Message, MessageParser, MimeHeaders, PartType};
+mod address;
+mod clean;
+mod names;
+mod report;
+mod text;
+
+pub(crate) use accord_core::mail::MailNote as Note;
+use accord_core::mail::{Automatic, AutomaticHeaders, InboundMail, MailAttachment};
+use mail_parser::{HeaderValue, Message, MessageParser, MimeHeaders, PartType};
 
 /// How much of a message Accord keeps apart from its raw bytes.
 #[derive(Clone, Copy, Debug)]
@@ -31,32 +39,41 @@ impl Default for Limits {
 pub fn parse(raw: &[u8], envelope_from: Option<&str>, limits: &Limits) -> InboundMail {
     // mail-parser can panic on some malformed nesting (a `debug_assert!` in 0.11, fired by
     // the fuzz target); such a message is kept as it came, like one without headers.
-    std::panic::catch_unwind(|| parse_message(raw, envelope_from, limits)).unwrap_or_else(|_| {
-        unreadable(
-            raw,
-            "the message could not be read by the mail parser; it is kept as it came",
-        )
-    })
+    let mut mail = std::panic::catch_unwind(|| parse_message(raw, envelope_from, limits))
+        .unwrap_or_else(|_| unreadable(raw, "parser-failed"));
+    clean::remove_nul(&mut mail);
+    mail
 }
 
-fn unreadable(raw: &[u8], warning: &str) -> InboundMail {
+/// A message that is not readable as email: its bytes as text for the agent, held.
+fn unreadable(raw: &[u8], why: &str) -> InboundMail {
     InboundMail {
         text: String::from_utf8_lossy(raw).into_owned(),
-        warnings: vec![warning.into()],
+        unreadable: Some(why.to_owned()),
         ..InboundMail::default()
     }
 }
 
 fn parse_message(raw: &[u8], envelope_from: Option<&str>, limits: &Limits) -> InboundMail {
+    if let Some(kind) = clean::not_mail(raw) {
+        return clean::kept_as_file(raw, kind);
+    }
+    let mut notes = Vec::new();
+    // Mail clients read past blank lines and spaces before the first header.
+    let raw = match raw.iter().position(|b| !b.is_ascii_whitespace()) {
+        Some(start) if start > 0 && starts_with_header(&raw[start..]) => {
+            notes.push(Note::new("space-before-headers", ""));
+            &raw[start..]
+        }
+        _ => raw,
+    };
     let parsed = starts_with_header(raw)
         .then(|| MessageParser::default().parse(raw))
         .flatten();
-    let Some(message) = parsed else {
-        return unreadable(
-            raw,
-            "the message has no headers that could be read; it is kept as it came",
-        );
+    let Some(mut message) = parsed else {
+        return unreadable(raw, "no-headers");
     };
+    text::reread_text_parts(&mut message, &mut notes);
     let mut mail = InboundMail {
         message_id: message
             .message_id()
@@ -64,9 +81,13 @@ fn parse_message(raw: &[u8], envelope_from: Option<&str>, limits: &Limits) -> In
             .filter(|id| !id.is_empty()),
         in_reply_to: ids(message.in_reply_to()),
         references: ids(message.references()),
-        from: first_mailbox(message.from()),
-        reply_to: first_mailbox(message.reply_to()),
-        to: all_mailboxes(message.to()),
+        from: address::first_mailbox(message.from(), header_text(&message, "From"), &mut notes),
+        reply_to: address::first_mailbox(
+            message.reply_to(),
+            header_text(&message, "Reply-To"),
+            &mut notes,
+        ),
+        to: address::all_mailboxes(message.to()),
         subject: message.subject().unwrap_or_default().trim().to_owned(),
         ..InboundMail::default()
     };
@@ -90,25 +111,27 @@ fn parse_message(raw: &[u8], envelope_from: Option<&str>, limits: &Limits) -> In
     };
     mail.automatic = Automatic::classify(&headers);
     if mail.automatic == Some(Automatic::DeliveryReport) {
-        mail.bounce = delivery_status(&message);
+        mail.bounce = report::delivery_status(&message);
     }
     mail.text = body_text(&message);
-    if mail.text.is_empty()
-        && let Some(tail) = text_without_separator(raw)
-    {
-        mail.text = tail;
-        mail.warnings
-            .push("the message has no blank line after its headers".into());
+    if mail.text.is_empty() {
+        if let Some(tail) = text_without_separator(raw) {
+            mail.text = tail;
+            notes.push(Note::new("no-blank-line", ""));
+        } else if let Some(recovered) = recover_text(&message) {
+            mail.text = recovered;
+            notes.push(Note::new("text-recovered", ""));
+        }
     }
     mail.html = message
         .body_html(0)
         .filter(|_| message.html_body_count() > 0 && has_html_part(&message))
         .map(|html| crate::html::sanitize(&html, true));
-    collect_attachments(&message, limits, &mut mail);
+    collect_attachments(&message, limits, &mut mail, &mut notes);
     if mail.from.is_none() {
-        mail.warnings
-            .push("the message names no sender (From)".into());
+        notes.push(Note::new("no-sender", ""));
     }
+    mail.notes = notes;
     mail
 }
 
@@ -145,16 +168,35 @@ fn text_without_separator(raw: &[u8]) -> Option<String> {
     None
 }
 
+/// The parts a person reads, in order: the text bodies, and text files sent inline with
+/// a name (read here and also kept as the file they are).
+fn readable_parts<'a>(message: &'a Message<'a>) -> Vec<&'a str> {
+    let mut texts = Vec::new();
+    let text_bodies: Vec<usize> = message.text_body.iter().map(|i| *i as usize).collect();
+    for (index, part) in message.parts.iter().enumerate() {
+        let PartType::Text(text) = &part.body else {
+            continue;
+        };
+        let named_inline = part.attachment_name().is_some()
+            && part.is_content_type("text", "plain")
+            && part
+                .content_disposition()
+                .is_none_or(|d| !d.is_attachment());
+        if text_bodies.contains(&index) || named_inline {
+            texts.push(text.as_ref());
+        }
+    }
+    texts
+}
+
 /// The text of every text body, with forwarded messages after it, marked.
 fn body_text(message: &Message<'_>) -> String {
     let mut text = String::new();
-    for index in 0..message.text_body_count() {
-        if let Some(part) = message.body_text(index) {
-            if !text.is_empty() {
-                text.push_str("\n\n");
-            }
-            text.push_str(part.trim_end());
+    for part in readable_parts(message) {
+        if !text.is_empty() {
+            text.push_str("\n\n");
         }
+        text.push_str(part.trim_end());
     }
     if text.trim().is_empty()
         && let Some(part) = unnamed_text_part(message)
@@ -165,7 +207,9 @@ fn body_text(message: &Message<'_>) -> String {
     for part in message.attachments() {
         if let Some(inner) = part.message() {
             let inner_text = body_text(inner);
-            let from = first_mailbox(inner.from())
+            let from = address::all_mailboxes(inner.from())
+                .into_iter()
+                .next()
                 .map(|m| m.email)
                 .unwrap_or_default();
             let subject = inner.subject().unwrap_or_default();
@@ -192,16 +236,53 @@ fn unnamed_text_part<'a>(message: &'a Message<'_>) -> Option<&'a mail_parser::Me
     })
 }
 
+/// A message with no text part that can be read as one (a broken content type such as
+/// `<html>`, a missing closing boundary): the first unnamed part whose bytes are text,
+/// HTML turned into text.
+fn recover_text(message: &Message<'_>) -> Option<String> {
+    message.parts.iter().find_map(|part| {
+        if part.attachment_name().is_some() || part.message().is_some() {
+            return None;
+        }
+        let bytes = match &part.body {
+            PartType::Text(t) | PartType::Html(t) => t.as_bytes(),
+            PartType::Binary(b) | PartType::InlineBinary(b) => b.as_ref(),
+            _ => return None,
+        };
+        let text = std::str::from_utf8(bytes).ok()?;
+        if text.contains('\0') || text.trim().is_empty() {
+            return None;
+        }
+        let lower = text.to_ascii_lowercase();
+        let text = if ["<html", "<body", "<p>", "<div", "<br"]
+            .iter()
+            .any(|tag| lower.contains(tag))
+        {
+            mail_parser::decoders::html::html_to_text(text)
+        } else {
+            text.to_owned()
+        };
+        let text = text.trim();
+        (!text.is_empty()).then(|| text.to_owned())
+    })
+}
+
 fn has_html_part(message: &Message<'_>) -> bool {
     message
         .html_bodies()
         .any(|part| matches!(part.body, PartType::Html(_)))
 }
 
-fn collect_attachments(message: &Message<'_>, limits: &Limits, mail: &mut InboundMail) {
+fn collect_attachments(
+    message: &Message<'_>,
+    limits: &Limits,
+    mail: &mut InboundMail,
+    notes: &mut Vec<Note>,
+) {
     let mut skipped = 0;
     // Attachments, and body parts that carry a file name (a text file sent inline is both
     // read in the message and kept as the file it is).
+    let raw = message.raw_message();
     let parts = message.parts.iter().enumerate().filter(|(index, part)| {
         let id = u32::try_from(*index).unwrap_or(u32::MAX);
         message.attachments.contains(&id) || part.attachment_name().is_some()
@@ -240,9 +321,8 @@ fn collect_attachments(message: &Message<'_>, limits: &Limits, mail: &mut Inboun
             && part
                 .content_disposition()
                 .is_none_or(|d| !d.is_attachment());
-        let filename = part
-            .attachment_name()
-            .map(str::to_owned)
+        let filename = names::attachment_name(part, raw)
+            .or_else(|| part.attachment_name().map(str::to_owned))
             .unwrap_or_else(|| default_name(&content_type, part.message().is_some()));
         mail.attachments.push(MailAttachment {
             filename,
@@ -252,9 +332,9 @@ fn collect_attachments(message: &Message<'_>, limits: &Limits, mail: &mut Inboun
         });
     }
     if skipped > 0 {
-        mail.warnings.push(format!(
-            "{skipped} more attachments than the limit of {} were not unpacked; they are in the original message",
-            limits.max_attachments
+        notes.push(Note::new(
+            "attachments-over-limit",
+            limits.max_attachments.to_string(),
         ));
     }
 }
@@ -274,101 +354,6 @@ fn default_name(content_type: &str, is_message: bool) -> String {
         _ => "bin",
     };
     format!("attachment.{extension}")
-}
-
-/// Reads a delivery status notification (RFC 3464): the first recipient's action, status
-/// and diagnostic, and the Message-ID of the message that was returned.
-fn delivery_status(message: &Message<'_>) -> Option<Bounce> {
-    let mut bounce: Option<Bounce> = None;
-    let mut original = None;
-    for part in message.parts.iter() {
-        let Some(ct) = part.content_type() else {
-            continue;
-        };
-        let kind = format!(
-            "{}/{}",
-            ct.ctype().to_ascii_lowercase(),
-            ct.subtype().unwrap_or_default().to_ascii_lowercase()
-        );
-        match kind.as_str() {
-            "message/delivery-status" | "message/global-delivery-status" => {
-                let text = String::from_utf8_lossy(status_bytes(part));
-                bounce = Some(read_status(&text));
-            }
-            "message/rfc822" | "text/rfc822-headers" | "message/rfc822-headers" => {
-                original = match &part.body {
-                    PartType::Message(inner) => inner.message_id().map(clean_id),
-                    _ => find_message_id(&String::from_utf8_lossy(part.contents())),
-                };
-            }
-            _ => {}
-        }
-    }
-    let mut bounce = bounce?;
-    bounce.original_message_id = original;
-    Some(bounce)
-}
-
-fn status_bytes<'a>(part: &'a mail_parser::MessagePart<'_>) -> &'a [u8] {
-    match &part.body {
-        // Some parsers read the status fields as a nested message without a body.
-        PartType::Message(inner) => inner.raw_message(),
-        _ => part.contents(),
-    }
-}
-
-fn read_status(text: &str) -> Bounce {
-    let mut bounce = Bounce {
-        original_message_id: None,
-        recipient: None,
-        action: String::new(),
-        status: None,
-        diagnostic: None,
-    };
-    for line in unfold(text) {
-        let Some((name, value)) = line.split_once(':') else {
-            continue;
-        };
-        let value = value.trim();
-        let after_type = value.split_once(';').map_or(value, |(_, v)| v.trim());
-        match name.trim().to_ascii_lowercase().as_str() {
-            "final-recipient" | "original-recipient" if bounce.recipient.is_none() => {
-                bounce.recipient = Some(after_type.to_ascii_lowercase());
-            }
-            "action" if bounce.action.is_empty() => bounce.action = value.to_ascii_lowercase(),
-            "status" if bounce.status.is_none() => bounce.status = Some(value.to_owned()),
-            "diagnostic-code" if bounce.diagnostic.is_none() => {
-                bounce.diagnostic = Some(after_type.to_owned());
-            }
-            _ => {}
-        }
-    }
-    bounce
-}
-
-/// Header lines with their continuation lines joined.
-fn unfold(text: &str) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for line in text.lines() {
-        if line.starts_with([' ', '\t'])
-            && let Some(last) = lines.last_mut()
-        {
-            last.push(' ');
-            last.push_str(line.trim());
-        } else {
-            lines.push(line.to_owned());
-        }
-    }
-    lines
-}
-
-fn find_message_id(headers: &str) -> Option<String> {
-    unfold(headers).into_iter().find_map(|line| {
-        let (name, value) = line.split_once(':')?;
-        name.trim()
-            .eq_ignore_ascii_case("message-id")
-            .then(|| clean_id(value))
-    })
 }
 
 fn clean_id(id: &str) -> String {
@@ -392,26 +377,4 @@ fn ids(value: &HeaderValue<'_>) -> Vec<String> {
 
 fn header_text<'a>(message: &'a Message<'a>, name: &'static str) -> Option<&'a str> {
     message.header_raw(name).map(str::trim)
-}
-
-fn to_mailbox(addr: &mail_parser::Addr<'_>) -> Option<Mailbox> {
-    let email = addr.address()?.trim().to_lowercase();
-    if !email.contains('@') {
-        return None;
-    }
-    let name = addr
-        .name()
-        .map(|n| n.trim().trim_matches('"').trim().to_owned())
-        .filter(|n| !n.is_empty() && !n.eq_ignore_ascii_case(&email));
-    Some(Mailbox { email, name })
-}
-
-fn first_mailbox(address: Option<&Address<'_>>) -> Option<Mailbox> {
-    address?.iter().find_map(to_mailbox)
-}
-
-fn all_mailboxes(address: Option<&Address<'_>>) -> Vec<Mailbox> {
-    address
-        .map(|a| a.iter().filter_map(to_mailbox).collect())
-        .unwrap_or_default()
 }
