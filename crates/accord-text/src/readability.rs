@@ -46,6 +46,22 @@ impl Formula {
             Language::Lv => Formula::Lix,
         }
     }
+
+    /// The formula shown beside the default one for a language, if any: Szigriszt-Pazos
+    /// beside Fernández Huerta for Spanish. Thresholds stay on the default.
+    pub fn companion(language: Language) -> Option<Formula> {
+        match language {
+            Language::Es => Some(Formula::SzigrisztPazos),
+            Language::En | Language::Pt | Language::Lv => None,
+        }
+    }
+}
+
+/// A score by one formula.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Score {
+    pub formula: Formula,
+    pub score: f64,
 }
 
 /// Counts a score is computed from.
@@ -63,6 +79,9 @@ pub struct Report {
     pub formula: Formula,
     pub score: f64,
     pub counts: Counts,
+    /// The language's companion formula on the same counts, when it has one and it is not
+    /// `formula` ([`Formula::companion`]).
+    pub also: Option<Score>,
     /// Sentences (1-based) longer than the language's limit.
     pub long_sentences: Vec<usize>,
     /// Jargon found, as listed in the language's word list.
@@ -153,6 +172,12 @@ pub fn analyze_with(text: &str, language: Language, formula: Formula) -> Report 
     Report {
         formula,
         score: compute(formula, &counts),
+        also: Formula::companion(language)
+            .filter(|&other| other != formula)
+            .map(|other| Score {
+                formula: other,
+                score: compute(other, &counts),
+            }),
         counts,
         long_sentences,
         jargon,

@@ -1,10 +1,11 @@
 use super::*;
 
 // Reference texts written by us, with scores from independent implementations:
-// textstat 0.7.13 (pyphen hyphenation for syllables) for Spanish and Latvian; for English and
-// Portuguese, the published formulas over pyphen's en_US / pt_PT syllable counts (textstat
-// has no Portuguese constants and needs a download for English). Our syllable counting is
-// rule-based, so whole-text scores agree within a tolerance rather than exactly.
+// textstat 0.7.13 (pyphen hyphenation for syllables) for Spanish and Latvian; for English, the
+// published formula over pyphen's en_US syllable counts (textstat needs a download for
+// English). Our syllable counting is rule-based, so whole-text scores agree within a tolerance
+// rather than exactly. Where hyphenation is known to undercount (Spanish and Portuguese
+// hiatus), the reference is a hand count, matched exactly.
 const EN1: &str = "We will refund the full amount within five working days. You do not need to send the product back. If the money has not arrived by Friday, call us and we will check it with the bank.";
 const EN2: &str = "Your contract includes support by email and phone on weekdays. Urgent problems are answered within one hour. Everything else gets an answer on the same day.";
 const ES1: &str = "Le devolveremos el importe completo en un plazo de cinco días hábiles. No tiene que enviar el producto. Si el dinero no ha llegado el viernes, llámenos y lo revisaremos con el banco.";
@@ -71,20 +72,22 @@ fn scores_match_independent_implementations() {
     );
     // Same hand count: 206.835 − 62.3·2 − 10 = 72.235.
     check(ES2, Language::Es, Formula::SzigrisztPazos, 72.235, 0.01);
-    check(
-        PT1,
-        Language::Pt,
-        Formula::FleschPortuguese,
-        76.20,
-        FLESCH_TOLERANCE,
-    );
-    check(
-        PT2,
-        Language::Pt,
-        Formula::FleschPortuguese,
-        90.98,
-        FLESCH_TOLERANCE,
-    );
+    // pyphen's pt_PT patterns with their default margins give 76.20 and 90.98: like Spanish
+    // hyphenation they never leave a single vowel alone (di-as, dia, a-poi-o as "apoio", ú-teis
+    // as "úteis"), so they undercount Portuguese syllables (issue 16, item 24). By hand, with
+    // the grammars' division (tests/data/syllables-pt.txt has the reference on 986 words):
+    // Va-mos(2) de-vol-ver(3) o(1) va-lor(2) to-tal(2) em(1) cin-co(2) di-as(2) ú-teis(2) /
+    // Não(1) pre-ci-sa(3) de(1) en-vi-ar(3) o(1) pro-du-to(3) / Se(1) o(1) di-nhei-ro(3)
+    // não(1) che-gar(2) a-té(2) sex-ta-fei-ra(4) li-gue-nos(3) e(1) ve-ri-fi-ca-mos(5) com(1)
+    // o(1) ban-co(2) = 56 syllables, 28 words, 3 sentences:
+    // 248.835 − 1.015·28/3 − 84.6·2 = 70.162.
+    check(PT1, Language::Pt, Formula::FleschPortuguese, 70.162, 0.01);
+    // O(1) seu(1) con-tra-to(3) in-clui(2) a-poi-o(3) por(1) e-mail(2) e(1) por(1)
+    // te-le-fo-ne(4) nos(1) di-as(2) ú-teis(2) / Os(1) pro-ble-mas(3) ur-gen-tes(3) têm(1)
+    // res-pos-ta(3) em(1) me-nos(2) de(1) u-ma(2) ho-ra(2) / Tu-do(2) o(1) res-to(2)
+    // re-ce-be(3) res-pos-ta(3) no(1) mes-mo(2) di-a(2) = 59 syllables, 31 words, 3 sentences:
+    // 248.835 − 1.015·31/3 − 84.6·59/31 = 77.334.
+    check(PT2, Language::Pt, Formula::FleschPortuguese, 77.334, 0.01);
     check(LV1, Language::Lv, Formula::Lix, 31.74, LIX_TOLERANCE);
     check(LV2, Language::Lv, Formula::Lix, 46.80, LIX_TOLERANCE);
 }
@@ -151,4 +154,27 @@ fn plain_text_scores_easier_than_bureaucratic_text() {
         plain.score,
         dense.score
     );
+}
+
+#[test]
+fn spanish_texts_are_also_scored_with_szigriszt_pazos() {
+    let report = analyze(ES2, Language::Es);
+    assert_eq!(report.formula, Formula::FernandezHuerta);
+    let also = report
+        .also
+        .map(|s| (s.formula, (s.score * 1000.0).round() / 1000.0));
+    // The hand count above: 206.835 − 62.3·2 − 10.
+    assert_eq!(also, Some((Formula::SzigrisztPazos, 72.235)));
+    // Asked for Szigriszt-Pazos itself, nothing is repeated beside it.
+    assert_eq!(
+        analyze_with(ES2, Language::Es, Formula::SzigrisztPazos).also,
+        None
+    );
+    for (text, language) in [
+        (EN1, Language::En),
+        (PT1, Language::Pt),
+        (LV1, Language::Lv),
+    ] {
+        assert_eq!(analyze(text, language).also, None, "{language}");
+    }
 }
