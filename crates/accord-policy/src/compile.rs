@@ -759,12 +759,41 @@ pub(crate) fn compile(c: &mut Compiler<'_>, doc: &Document) -> Option<Policy> {
                                 "expected-amount",
                             );
                         }
+                        // Remedies are given in whole units (cents, items, days), so is a limit.
+                        Some(_) if !whole_limit(&unit, *limit.get_ref()) => {
+                            let decimals = accord_core::remedy::unit_decimals(&unit);
+                            c.invalid(
+                                limit.span(),
+                                &format!("limits.{name}"),
+                                &limit.get_ref().to_string(),
+                                &if decimals == 0 {
+                                    "expected-whole-number".to_owned()
+                                } else {
+                                    format!("expected-amount-decimals {decimals}")
+                                },
+                            );
+                        }
                         Some(role) => limits.push((role, *limit.get_ref())),
                     }
                 }
             }
         }
         limits.sort_by(|a, b| a.1.total_cmp(&b.1));
+        let per_customer_days = r.limits_per_customer.as_ref().and_then(|per| {
+            let days = &per.get_ref().within_days;
+            let value = *days.get_ref();
+            if (1..=MAX_CUSTOMER_DAYS).contains(&value) {
+                Some(value)
+            } else {
+                c.invalid(
+                    days.span(),
+                    "limits_per_customer.within_days",
+                    &value.to_string(),
+                    &format!("expected-number-range 1 {MAX_CUSTOMER_DAYS}"),
+                );
+                None
+            }
+        });
         let explanation = c.explanation(
             &rule,
             &r.rationale,
@@ -781,6 +810,7 @@ pub(crate) fn compile(c: &mut Compiler<'_>, doc: &Document) -> Option<Policy> {
                 unit,
                 when,
                 limits,
+                per_customer_days,
                 explanation,
             });
         }
@@ -860,6 +890,14 @@ fn compile_templates(
         }
     }
     templates
+}
+
+/// The longest period a remedy's limits may count per customer: ten years.
+const MAX_CUSTOMER_DAYS: i64 = 3660;
+
+/// Whether a limit is a whole number of the unit's smallest parts (`12.50` EUR, `3` items).
+fn whole_limit(unit: &str, limit: f64) -> bool {
+    limit == 0.0 || accord_core::remedy::whole_amount("limit", unit, limit).is_ok()
 }
 
 fn is_currency(code: &str) -> bool {

@@ -268,9 +268,14 @@ pub struct Remedy {
     /// A currency code for money; `days` or `items` for others. Default: the policy's currency.
     pub unit: Option<Spanned<String>>,
     pub when: Option<Spanned<String>>,
-    /// The most each role may grant on its own, in `unit`. Above it, approval goes to the
-    /// lowest role whose limit covers the amount. A role not listed may not grant it.
+    /// The most each role may grant on its own, in `unit`, counting everything given or
+    /// awaiting approval of this remedy on the same case. Above it, approval goes to the
+    /// lowest role whose limit covers the total. A role not listed may not grant it.
     pub limits: Option<Spanned<BTreeMap<String, Spanned<f64>>>>,
+    /// `limits_per_customer = { within_days = 30 }`: the limits also count what the same
+    /// customer (the organization, or the contact without one) was given or awaits of this
+    /// remedy, on any case, in the last so many days.
+    pub limits_per_customer: Option<Spanned<PerCustomer>>,
     pub rationale: Rationale,
     /// The plain-language explanation shown to customers and agents, per language.
     pub explanation: Spanned<Texts>,
@@ -278,6 +283,14 @@ pub struct Remedy {
     pub links: Vec<Link>,
     #[serde(default)]
     pub alternatives: Vec<Alternative>,
+}
+
+/// The customer and period a remedy's limits also apply to (see `Remedy::limits_per_customer`).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerCustomer {
+    /// Calendar days back from the request, 1 to 3660.
+    pub within_days: Spanned<i64>,
 }
 
 /// A reply template (`[[templates]]`): a text agents start a reply from, in every language.

@@ -291,8 +291,13 @@ pub struct Remedy {
     pub unit: String,
     #[serde(serialize_with = "as_text")]
     pub when: Condition,
-    /// Per role, the most it may grant alone; ordered from the lowest limit.
+    /// Per role, the most it may grant alone; ordered from the lowest limit. A limit is on
+    /// the total of the remedy on one case: what was given or awaits approval there, plus
+    /// the new request.
     pub limits: Vec<(Role, f64)>,
+    /// When set, the limits also apply to the total one customer (organization, else
+    /// contact) was given or awaits, on any case, within this many calendar days.
+    pub per_customer_days: Option<i64>,
     pub explanation: Explanation,
 }
 
@@ -349,16 +354,25 @@ pub enum Authority {
 }
 
 impl Remedy {
+    /// Who may grant a total of `amount` (in the remedy's unit).
     pub fn authority(&self, role: Role, amount: f64) -> Authority {
+        self.authority_minor(role, accord_core::remedy::to_minor(&self.unit, amount))
+    }
+
+    /// Who may grant a total of `total` of the unit's smallest whole parts (cents, items,
+    /// days): the same comparison as [`Remedy::authority`], without floating-point drift
+    /// when the total is a sum of several grants.
+    pub fn authority_minor(&self, role: Role, total: i64) -> Authority {
+        let covers = |limit: f64| total <= accord_core::remedy::to_minor(&self.unit, limit);
         let own = self
             .limits
             .iter()
             .find(|(r, _)| *r == role)
             .map(|(_, l)| *l);
-        if own.is_some_and(|limit| amount <= limit) {
+        if own.is_some_and(covers) {
             return Authority::Granted;
         }
-        match self.limits.iter().find(|(_, limit)| amount <= *limit) {
+        match self.limits.iter().find(|(_, limit)| covers(*limit)) {
             Some((approver, _)) => Authority::NeedsApproval(*approver),
             None => Authority::Refused,
         }

@@ -113,6 +113,19 @@ fn remedies_above_a_role_limit_go_to_the_next_role() {
         credit.authority(Role::Customer, 1.0),
         Authority::NeedsApproval(Role::Agent)
     );
+    // Totals compare in cents: 50.00 is within the agent's limit, 50.01 is not.
+    assert_eq!(
+        credit.authority_minor(Role::Agent, 5000),
+        Authority::Granted
+    );
+    assert_eq!(
+        credit.authority_minor(Role::Agent, 5001),
+        Authority::NeedsApproval(Role::Supervisor)
+    );
+    // Credits count per case only; refunds also per customer over 30 days.
+    assert_eq!(credit.per_customer_days, None);
+    let refund = policy.remedy("refund").expect("remedy");
+    assert_eq!(refund.per_customer_days, Some(30));
 }
 
 #[test]

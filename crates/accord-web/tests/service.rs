@@ -45,7 +45,7 @@ db_test!(async fn cases_show_their_clocks_and_supervisors_see_what_is_breaching(
 
     let clocks = app.api("agent", Method::GET, &format!("/api/v1/cases/{id}/clocks"), None).await;
     assert_eq!(clocks.status, StatusCode::OK, "{}", clocks.text);
-    let clocks = clocks.json();
+    let clocks = clocks.json()["items"].clone();
     assert_eq!(clocks[0]["kind"], "first_response");
     assert_eq!(clocks[0]["state"], "running");
     assert_eq!(clocks[0]["target_minutes"], 60);
@@ -59,10 +59,10 @@ db_test!(async fn cases_show_their_clocks_and_supervisors_see_what_is_breaching(
     // The supervisor's view lists it within the hour; agents may not look.
     let soon = app.api("supervisor", Method::GET, "/api/v1/breaching-soon?within_minutes=90", None).await;
     assert_eq!(soon.status, StatusCode::OK, "{}", soon.text);
-    assert_eq!(soon.json()[0]["case_number"], number);
-    assert_eq!(soon.json()[0]["breached"], false);
+    assert_eq!(soon.json()["items"][0]["case_number"], number);
+    assert_eq!(soon.json()["items"][0]["breached"], false);
     let later = app.api("supervisor", Method::GET, "/api/v1/breaching-soon?within_minutes=30", None).await;
-    assert_eq!(later.json().as_array().unwrap().len(), 0, "not due within 30 minutes");
+    assert_eq!(later.json()["items"].as_array().unwrap().len(), 0, "not due within 30 minutes");
     assert_eq!(app.api("agent", Method::GET, "/api/v1/breaching-soon", None).await.status, StatusCode::FORBIDDEN);
     let mut supervisor = Browser::new(&app);
     supervisor.sign_in("sofia@accord.test", PASSWORD).await;
@@ -86,7 +86,7 @@ db_test!(async fn cases_show_their_clocks_and_supervisors_see_what_is_breaching(
         .api("agent", Method::POST, &format!("/api/v1/cases/{id}/entries"), Some(json!({"kind": "outbound", "body": "Hola, se la enviamos hoy mismo."})))
         .await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
-    let clocks = app.api("agent", Method::GET, &format!("/api/v1/cases/{id}/clocks"), None).await.json();
+    let clocks = app.api("agent", Method::GET, &format!("/api/v1/cases/{id}/clocks"), None).await.json()["items"].clone();
     assert_eq!((clocks[0]["state"].as_str(), clocks[0]["met_in_time"].as_bool()), (Some("met"), Some(true)));
 
     // The case page shows its clocks; the supervisor's view no longer lists the case.
@@ -168,7 +168,7 @@ db_test!(async fn a_remedy_above_the_agents_limit_needs_approval_through_api_and
     let csrf = support::hidden(&approvals.text, "_csrf");
     let approved = supervisor.post(&format!("/approvals/{grant_id}"), &[("decision", "approve"), ("note", ""), ("_csrf", &csrf)], &[]).await;
     assert_eq!(approved.status, StatusCode::SEE_OTHER, "{}", approved.text);
-    let other = app.api("supervisor", Method::GET, "/api/v1/approvals", None).await.json();
+    let other = app.api("supervisor", Method::GET, "/api/v1/approvals", None).await.json()["items"].clone();
     let other_id = other[0]["id"].as_str().unwrap().to_owned();
     let silent = supervisor.post(&format!("/approvals/{other_id}"), &[("decision", "refuse"), ("note", ""), ("_csrf", &csrf)], &[]).await;
     assert_eq!(silent.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", silent.text);
@@ -185,6 +185,79 @@ db_test!(async fn a_remedy_above_the_agents_limit_needs_approval_through_api_and
     let page = agent.get(&format!("/cases/{case_number}")).await;
     assert!(page.text.contains("Given so far: 200 EUR"), "{}", page.text);
     assert!(page.text.contains("Approved and given") && page.text.contains("Paka jau atrasta."), "{}", page.text);
+});
+
+db_test!(async fn a_remedy_split_into_parts_counts_as_its_total_and_takes_whole_units(db) {
+    let app = TestApp::new(db).await;
+    let draft = app.api("admin", Method::POST, "/api/v1/policies", Some(json!({"source": CREDIT_POLICY}))).await;
+    let number = draft.json()["version"]["number"].as_i64().unwrap();
+    app.api("admin", Method::POST, &format!("/api/v1/policies/{number}/publish"), Some(json!({"effective_at": jiff::Timestamp::now().to_string()}))).await;
+    let case = app
+        .api("agent", Method::POST, "/api/v1/cases", Some(json!({"subject": "Rēķins divreiz", "contact_id": app.cast.contact_a, "channel": "email"})))
+        .await
+        .json();
+    let (id, case_number) = (case["id"].as_str().unwrap().to_owned(), case["number"].as_i64().unwrap());
+    let path = format!("/api/v1/cases/{id}/remedies");
+
+    // Four credits of the agent's whole limit (50 EUR) on one case: only the first is given.
+    let mut outcome = Vec::new();
+    for _ in 0..4 {
+        let reply = app.api("agent", Method::POST, &path, Some(json!({"remedy": "credit", "amount": 50, "reason": "Divreiz iekasēts."}))).await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
+        let grant = reply.json();
+        outcome.push((grant["status"].as_str().unwrap().to_owned(), grant["approver_role"].as_str().map(str::to_owned)));
+    }
+    let supervisor = Some("supervisor".to_owned());
+    assert_eq!(outcome, vec![
+        ("granted".to_owned(), None),
+        ("pending".to_owned(), supervisor.clone()),
+        ("pending".to_owned(), supervisor.clone()),
+        ("pending".to_owned(), supervisor),
+    ]);
+    let remedies = app.api("agent", Method::GET, &path, None).await.json();
+    assert_eq!(remedies["offered"][0]["on_case"], 200.0, "{remedies}");
+
+    // Whole units: a fraction of a cent, zero or less is refused, naming the field and the fix.
+    for bad in [json!(1e-300), json!(0.001), json!(12.345)] {
+        let reply = app.api("agent", Method::POST, &path, Some(json!({"remedy": "credit", "amount": bad, "reason": "x"}))).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.text);
+        let problem = reply.json();
+        assert_eq!((problem["errors"][0]["field"].as_str(), problem["errors"][0]["code"].as_str()), (Some("amount"), Some("too_precise")), "{problem}");
+        assert!(problem["errors"][0]["message"].as_str().unwrap().contains("at most 2 decimals"), "{problem}");
+    }
+    for bad in [json!(0), json!(-5)] {
+        let reply = app.api("agent", Method::POST, &path, Some(json!({"remedy": "credit", "amount": bad, "reason": "x"}))).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.text);
+        assert_eq!(reply.json()["errors"][0]["code"], "not_positive");
+    }
+    // Above every limit only with what the case already has: its own, translated problem.
+    let reply = app.api("admin", Method::POST, &path, Some(json!({"remedy": "credit", "amount": 4900, "reason": "x"}))).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.text);
+    assert_eq!(reply.json()["errors"][0]["code"], "case_total_above_every_limit");
+
+    // Through the pages: the card says what the limits count, and a fraction of a cent is
+    // refused in the reader's words.
+    let mut agent = Browser::new(&app);
+    agent.sign_in("janis@accord.test", PASSWORD).await;
+    let page = agent.get(&format!("/cases/{case_number}")).await;
+    assert!(page.text.contains("Limits count the total on this case: 200 EUR given or waiting for approval so far."), "{}", page.text);
+    let csrf = support::hidden(&page.text, "_csrf");
+    let bad = agent
+        .post(&format!("/cases/{case_number}/remedies"), &[("remedy", "credit"), ("amount", "0,001"), ("reason", "Divreiz iekasēts."), ("_csrf", &csrf)], &[])
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.text.contains("at most 2 decimals"), "{}", bad.text);
+
+    // Approved, the parts are all in the ledger, flagged as one concession given in parts.
+    for grant in app.api("supervisor", Method::GET, "/api/v1/approvals", None).await.json()["items"].as_array().unwrap() {
+        let approved = app.api("supervisor", Method::POST, &format!("/api/v1/approvals/{}", grant["id"].as_str().unwrap()), Some(json!({"approve": true}))).await;
+        assert_eq!(approved.status, StatusCode::OK, "{}", approved.text);
+    }
+    let ledger = app.api("agent", Method::GET, &format!("/api/v1/organizations/{}/ledger", app.cast.org_a), None).await.json();
+    assert_eq!(ledger["given"].as_array().unwrap().len(), 4, "{ledger}");
+    assert_eq!(ledger["patterns"], json!([{"pattern": "repeated_on_one_case", "unit": "EUR", "case_number": case_number, "grants": 4, "total": 200.0}]));
+    let page = agent.get(&format!("/cases/{case_number}")).await;
+    assert!(page.text.contains(&format!("Case {case_number} received EUR 4 times, 200 EUR in all.")), "{}", page.text);
 });
 
 db_test!(async fn a_new_case_is_acknowledged_with_one_click_in_the_customers_language(db) {
@@ -219,7 +292,7 @@ db_test!(async fn a_new_case_is_acknowledged_with_one_click_in_the_customers_lan
     assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.text);
     let page = agent.get(&format!("/cases/{number}?saved=5")).await;
     assert!(page.text.contains("This case was already acknowledged or answered."), "{}", page.text);
-    let entries = app.api("agent", Method::GET, &format!("/api/v1/cases/{}/entries", case["id"].as_str().unwrap()), None).await.json();
+    let entries = app.api("agent", Method::GET, &format!("/api/v1/cases/{}/entries", case["id"].as_str().unwrap()), None).await.json()["items"].clone();
     assert_eq!(entries.as_array().unwrap().iter().filter(|e| e["kind"] == "outbound").count(), 1, "sent once");
     // The customer sees it in the portal's conversation.
     let mut customer = Browser::new(&app);
@@ -261,7 +334,7 @@ db_test!(async fn supervisors_see_escalations_and_standing_and_agents_their_own(
 
     let listed = app.api("supervisor", Method::GET, "/api/v1/escalations?days=1", None).await;
     assert_eq!(listed.status, StatusCode::OK, "{}", listed.text);
-    let escalation = &listed.json()[0];
+    let escalation = &listed.json()["items"][0];
     assert_eq!((escalation["case_number"].as_i64(), escalation["level"].as_str()), (Some(number), Some("warn")));
     assert_eq!(escalation["actions"], json!(["notify:supervisor"]));
     assert_eq!(escalation["reason"], "A supervisor can help in time.");
@@ -276,12 +349,12 @@ db_test!(async fn supervisors_see_escalations_and_standing_and_agents_their_own(
     }
 
     // Standing: the agent holds one open case whose first response is still running.
-    let standing = app.api("supervisor", Method::GET, "/api/v1/standing", None).await.json();
+    let standing = app.api("supervisor", Method::GET, "/api/v1/standing", None).await.json()["items"].clone();
     let row = standing.as_array().unwrap().iter().find(|r| r["user_id"] == json!(app.cast.agent.user_id)).unwrap();
     assert_eq!(row["open_cases"], 1);
     assert_eq!(row["clocks"][0], json!({"kind": "first_response", "on_time": 0, "missed": 0, "running": 1}));
     assert!(standing.as_array().unwrap().len() >= 2, "the supervisor sees everyone");
-    let own = app.api("agent", Method::GET, "/api/v1/standing", None).await.json();
+    let own = app.api("agent", Method::GET, "/api/v1/standing", None).await.json()["items"].clone();
     assert_eq!(own.as_array().unwrap().len(), 1);
     assert_eq!(own[0]["user_id"], json!(app.cast.agent.user_id));
     assert_eq!(app.api("customer_a", Method::GET, "/api/v1/standing", None).await.status, StatusCode::FORBIDDEN);

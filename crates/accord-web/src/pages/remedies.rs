@@ -76,6 +76,24 @@ fn authority_lines(tr: Tr, r: &OfferedRemedy) -> (String, Vec<String>) {
     if let Some(highest) = r.highest_limit {
         lines.push(line("remedies-authority-beyond", None, highest));
     }
+    // The limits are on totals: say what they already count.
+    lines.push(tr.args(
+        "remedies-authority-counted",
+        &[
+            ("amount", Arg::Text(&amount_text(r.on_case))),
+            ("unit", Arg::Text(&r.unit)),
+        ],
+    ));
+    if let (Some(days), Some(total)) = (r.per_customer_days, r.for_customer) {
+        lines.push(tr.args(
+            "remedies-authority-customer",
+            &[
+                ("days", Arg::Number(days)),
+                ("amount", Arg::Text(&amount_text(total))),
+                ("unit", Arg::Text(&r.unit)),
+            ],
+        ));
+    }
     (r.name.clone(), lines)
 }
 
@@ -138,6 +156,23 @@ fn pattern_text(tr: Tr, pattern: &Pattern) -> String {
                 ],
             )
         }
+        Pattern::RepeatedOnOneCase {
+            unit,
+            case_number,
+            grants,
+            total,
+        } => tr.args(
+            "ledger-repeated",
+            &[
+                ("number", Arg::Text(&case_number.to_string())),
+                (
+                    "count",
+                    Arg::Number(i64::try_from(*grants).unwrap_or(i64::MAX)),
+                ),
+                ("total", Arg::Text(&amount_text(*total))),
+                ("unit", Arg::Text(unit)),
+            ],
+        ),
         Pattern::LongRefusal { refusals } => tr.args(
             "ledger-refusals",
             &[("count", Arg::Number(*refusals as i64))],
@@ -262,8 +297,8 @@ pub async fn grant(
         }
         None => Err(DomainError::invalid(
             "amount",
-            "invalid",
-            "give a positive amount in the remedy's unit",
+            "invalid_number",
+            "give a number in the remedy's unit, such as 25 or 12,50",
         )
         .into()),
     };
