@@ -193,18 +193,19 @@ fn readability_of_texts(c: &mut Compiler<'_>, doc: &Document, policy: &Policy) {
                     report.score > *threshold
                 };
                 if too_hard {
-                    c.report(
-                        Severity::Warning,
-                        spanned.span(),
-                        "hard-to-read",
-                        vec![
-                            ("field", rule.clone()),
-                            ("language", language.code().to_owned()),
-                            ("score", format!("{:.1}", report.score)),
-                            ("threshold", format!("{threshold}")),
-                            ("formula", crate::formula_name(report.formula).to_owned()),
-                        ],
-                    );
+                    let mut args = vec![
+                        ("field", rule.clone()),
+                        ("language", language.code().to_owned()),
+                        ("score", format!("{:.1}", report.score)),
+                        ("threshold", format!("{threshold}")),
+                        ("formula", crate::formula_name(report.formula).to_owned()),
+                    ];
+                    // Spanish: Szigriszt-Pazos beside Fernández Huerta (the threshold is on the latter).
+                    if let Some(also) = report.also {
+                        args.push(("also_formula", crate::formula_name(also.formula).to_owned()));
+                        args.push(("also_score", format!("{:.1}", also.score)));
+                    }
+                    c.report(Severity::Warning, spanned.span(), "hard-to-read", args);
                 }
             }
             if !report.jargon.is_empty() {

@@ -32,6 +32,8 @@ pub struct ScoredText {
     pub text: String,
     pub formula: Formula,
     pub score: f64,
+    /// The language's companion score, shown beside `score` (Szigriszt-Pazos for Spanish).
+    pub also: Option<readability::Score>,
     /// The policy's threshold for this language, if it sets one.
     pub threshold: Option<f64>,
     pub long_sentences: Vec<usize>,
@@ -108,6 +110,7 @@ pub fn customer_texts(source: &str) -> Option<Vec<ScoredText>> {
                 text,
                 formula: report.formula,
                 score: report.score,
+                also: report.also,
                 threshold: thresholds
                     .iter()
                     .find(|(l, _)| l == language)

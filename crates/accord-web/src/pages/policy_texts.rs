@@ -64,23 +64,32 @@ fn place_of(name: &str) -> Option<(TextPlace, accord_core::language::Language)> 
 fn row(tr: Tr, t: &ScoredText) -> TextRow {
     let formula = accord_policy::formula_name(t.formula);
     let score = format!("{:.1}", t.score);
-    let score_line = match t.threshold {
-        Some(threshold) => tr.args(
-            "policy-text-score",
-            &[
-                ("formula", Arg::Text(formula)),
-                ("score", Arg::Text(&score)),
-                ("threshold", Arg::Text(&threshold.to_string())),
-            ],
-        ),
-        None => tr.args(
-            "policy-text-score-free",
-            &[
-                ("formula", Arg::Text(formula)),
-                ("score", Arg::Text(&score)),
-            ],
-        ),
+    let threshold = t.threshold.map(|threshold| threshold.to_string());
+    // Spanish: Szigriszt-Pazos beside Fernández Huerta, which the threshold is on.
+    let also = t.also.map(|also| {
+        (
+            accord_policy::formula_name(also.formula),
+            format!("{:.1}", also.score),
+        )
+    });
+    let mut args = vec![
+        ("formula", Arg::Text(formula)),
+        ("score", Arg::Text(&score)),
+    ];
+    if let Some(threshold) = &threshold {
+        args.push(("threshold", Arg::Text(threshold)));
+    }
+    if let Some((also_formula, also_score)) = &also {
+        args.push(("also_formula", Arg::Text(also_formula)));
+        args.push(("also_score", Arg::Text(also_score)));
+    }
+    let key = match (&threshold, &also) {
+        (Some(_), None) => "policy-text-score",
+        (None, None) => "policy-text-score-free",
+        (Some(_), Some(_)) => "policy-text-score-also",
+        (None, Some(_)) => "policy-text-score-free-also",
     };
+    let score_line = tr.args(key, &args);
     let mut notes = Vec::new();
     if t.text.trim().is_empty() {
         notes.push(tr.t("policy-text-empty"));
@@ -281,5 +290,47 @@ mod tests {
         assert!(place_of("text|policy|x|name|en").is_none());
         assert!(place_of("text|procedures|x|explanation|de").is_none());
         assert!(place_of("_csrf").is_none());
+    }
+
+    #[test]
+    fn spanish_texts_show_szigriszt_pazos_beside_fernandez_huerta() {
+        let source = include_str!("../../../accord-policy/tests/valid-minimal.toml")
+            .replace("languages = [\"en\"]", "languages = [\"en\", \"es\"]")
+            .replace("[policy.readability]\nen = 40", "[policy.readability]\nen = 40\nes = 50")
+            .replace(
+                "explanation = { en = \"We can credit your next invoice when we let you down.\" }",
+                "explanation = { en = \"We can credit your next invoice when we let you down.\", es = \"Le descontamos el importe de la próxima factura.\" }",
+            );
+        let spanish_rows = rows(Tr::new(accord_core::language::Language::Es), &source);
+        let line = |name: &str| {
+            spanish_rows
+                .iter()
+                .find(|r| r.name == name)
+                .map(|r| r.score_line.clone())
+                .unwrap_or_default()
+        };
+        let spanish = line("text|remedies|credit|explanation|es");
+        assert!(
+            spanish.starts_with("Fernández Huerta: ")
+                && spanish.contains("(la política pide 50); Szigriszt-Pazos: "),
+            "{spanish}"
+        );
+        // Other languages show their one formula.
+        let english = line("text|remedies|credit|explanation|en");
+        assert!(
+            english.starts_with("Flesch: ") && !english.contains("Szigriszt"),
+            "{english}"
+        );
+        // Without a threshold, and an empty text still has both scores.
+        let free = rows(
+            Tr::new(accord_core::language::Language::En),
+            &source.replace("\nes = 50", ""),
+        );
+        let empty = free
+            .iter()
+            .find(|r| r.name == "text|procedures|email|explanation|es")
+            .map(|r| r.score_line.clone())
+            .unwrap_or_default();
+        assert_eq!(empty, "Fernández Huerta: 0.0; Szigriszt-Pazos: 0.0");
     }
 }
