@@ -54,10 +54,14 @@ pub enum Action {
     GrantRemedies,
     /// Read an account's concession ledger.
     ViewLedger,
+    /// Read what the company records about an account for itself: tier, revenue, billing
+    /// notes, contract reference, account manager, sale-time promises, responsibilities.
+    /// Customers see their organization only through its customer view.
+    ViewAccountData,
 }
 
 impl Action {
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 20] = [
         Action::ViewCases,
         Action::CreateCase,
         Action::UpdateCase,
@@ -77,6 +81,7 @@ impl Action {
         Action::Supervise,
         Action::GrantRemedies,
         Action::ViewLedger,
+        Action::ViewAccountData,
     ];
 
     /// Describes the action for a "you are not allowed to …" message.
@@ -101,6 +106,7 @@ impl Action {
             Action::Supervise => "supervise clocks and escalations",
             Action::GrantRemedies => "grant remedies",
             Action::ViewLedger => "read concession ledgers",
+            Action::ViewAccountData => "read an account's internal data",
         }
     }
 }

@@ -102,6 +102,48 @@ pub struct Organization {
     pub created_at: Timestamp,
 }
 
+/// An organization as its own customers see it: who they are, and nothing the company
+/// records about the account for itself — no tier, revenue or currency, billing notes,
+/// contract reference, account manager or customer-since date.
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
+// In the document: no other properties, so a client tells it from the staff record.
+#[serde(deny_unknown_fields)]
+pub struct CustomerOrganization {
+    pub id: OrganizationId,
+    pub name: String,
+}
+
+impl From<&Organization> for CustomerOrganization {
+    fn from(o: &Organization) -> Self {
+        CustomerOrganization {
+            id: o.id,
+            name: o.name.clone(),
+        }
+    }
+}
+
+/// An organization as the reader may see it: the account record for staff, the customer
+/// view for customers (their own organization only).
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum OrganizationView {
+    /// For staff: the whole account record.
+    Staff(Organization),
+    /// For customers: their own organization's customer view.
+    Customer(CustomerOrganization),
+}
+
+impl OrganizationView {
+    /// The view of `organization` that `actor` may read.
+    pub fn for_reader(actor: &crate::access::Actor, organization: Organization) -> Self {
+        if actor.can(crate::access::Action::ViewAccountData) {
+            OrganizationView::Staff(organization)
+        } else {
+            OrganizationView::Customer(CustomerOrganization::from(&organization))
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OrganizationInput {

@@ -293,6 +293,9 @@ pub(crate) struct Opening<'a> {
     pub contact_id: ContactId,
     pub organization: Option<OrganizationId>,
     pub language: Language,
+    /// Whether something decided `language` ([`case_language`]); when not, the customer's
+    /// first message will ([`settle_language`]).
+    pub language_decided: bool,
     pub channel: Channel,
     pub category: Option<String>,
     pub tags: Vec<String>,
@@ -310,6 +313,72 @@ pub(crate) struct Opening<'a> {
     /// The first message's email Message-ID: recorded before the acknowledgement is
     /// written, so that the acknowledgement answers it.
     pub message_id: Option<&'a str>,
+}
+
+/// The language a new case is handled in, by one rule for every channel (API, portal, email):
+/// the language the caller asked for, then the contact's preferred language, then the
+/// language the customer's text is written in (`detected`, from [`detect_language`]), then
+/// `fallback`. The flag says whether anything but the fallback decided it.
+pub(crate) fn case_language(
+    asked: Option<Language>,
+    preferred: Option<Language>,
+    detected: Option<Language>,
+    fallback: Language,
+) -> (Language, bool) {
+    match asked.or(preferred).or(detected) {
+        Some(language) => (language, true),
+        None => (fallback, false),
+    }
+}
+
+/// The language a customer's text is written in, among Accord's four (`None`: no letters).
+/// The beginning of a long text tells as much as all of it.
+pub(crate) fn detect_language(text: &str) -> Option<Language> {
+    const ENOUGH: usize = 4000;
+    match text.char_indices().nth(ENOUGH) {
+        Some((end, _)) => accord_text::detect::detect_language(&text[..end]),
+        None => accord_text::detect::detect_language(text),
+    }
+}
+
+/// A customer's message on a case whose language nothing has decided yet (opened without a
+/// language asked for, a preferred language or text to detect): the contact's preferred
+/// language, else the message's own, decides it now — recorded as a change by Accord.
+/// Cases already decided are left as they are: the first rule to speak wins.
+pub(crate) async fn settle_language(
+    tx: &mut Conn<'_>,
+    case: &Case,
+    text: &str,
+    now: Timestamp,
+) -> Result<()> {
+    let mut row = tx
+        .fetch_one(
+            "SELECT cases.language_undecided, contacts.preferred_language FROM cases \
+             JOIN contacts ON contacts.id = cases.contact_id WHERE cases.id = $1",
+            args![case.id.0],
+        )
+        .await?;
+    if !row.bool(0)? {
+        return Ok(());
+    }
+    let preferred = row.opt_text(1)?.as_deref().and_then(Language::from_tag);
+    // Read only on the rare undecided case, so every other message skips the detector.
+    let Some(language) = preferred.or_else(|| detect_language(text)) else {
+        return Ok(());
+    };
+    tx.execute(
+        "UPDATE cases SET language = $1, language_undecided = $2 WHERE id = $3",
+        args![language.code(), false, case.id.0],
+    )
+    .await?;
+    if language != case.language {
+        let change = Change::Language {
+            from: case.language,
+            to: language,
+        };
+        insert_event(tx, case.id, &change, None, None, now).await?;
+    }
+    Ok(())
 }
 
 /// Stores a new case with its first message, starts its clocks and escalations under the
@@ -355,7 +424,7 @@ pub(crate) async fn open_new_case(
         updated_at: now,
     };
     tx.execute(
-        &format!("INSERT INTO cases ({CASE_COLUMNS}, procedure_pin) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"),
+        &format!("INSERT INTO cases ({CASE_COLUMNS}, procedure_pin, language_undecided) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)"),
         args![
             case.id.0,
             case.number,
@@ -374,7 +443,8 @@ pub(crate) async fn open_new_case(
             to_micros(now),
             to_micros(now),
             case.policy_version,
-            o.procedure_pin
+            o.procedure_pin,
+            !o.language_decided
         ],
     )
     .await?;
@@ -438,11 +508,21 @@ impl Store {
     ) -> Result<Created<Case>> {
         actor.require(Action::CreateCase)?;
         new.validate()?;
-        match self.create_case_once(actor, &new, idempotency, now).await {
+        // Detection reads the whole text: before the write transaction, not inside it, and
+        // only when the caller did not say which language the case is in.
+        let detected = match (&new.language, &new.body) {
+            (None, Some(body)) => detect_language(body),
+            _ => None,
+        };
+        match self
+            .create_case_once(actor, &new, detected, idempotency, now)
+            .await
+        {
             // Two concurrent requests with one key: the loser's transaction rolled back;
             // running again finds the winner's stored response.
             Err(e) if idempotency.is_some() && e.is_unique_violation() => {
-                self.create_case_once(actor, &new, idempotency, now).await
+                self.create_case_once(actor, &new, detected, idempotency, now)
+                    .await
             }
             other => other,
         }
@@ -452,6 +532,7 @@ impl Store {
         &self,
         actor: &Actor,
         new: &NewCase,
+        detected: Option<Language>,
         idempotency: Option<&IdempotencyKey>,
         now: Timestamp,
     ) -> Result<Created<Case>> {
@@ -510,10 +591,21 @@ impl Store {
             .into());
         }
         check_assignment(&mut tx, new.team_id, new.assignee_id).await?;
-        let language = new
-            .language
-            .or_else(|| preferred.as_deref().and_then(Language::from_tag))
-            .unwrap_or(Language::En);
+        let preferred = preferred.as_deref().and_then(Language::from_tag);
+        let (language, language_decided) =
+            match case_language(new.language, preferred, detected, Language::En) {
+                // Nothing else telling, a customer's case is in the customer's own language.
+                (_, false) if is_customer => {
+                    let own = tx
+                        .fetch_optional("SELECT language FROM users WHERE id = $1", args![actor_id])
+                        .await?
+                        .map(|mut r| r.text(0))
+                        .transpose()?;
+                    let own = own.as_deref().and_then(Language::from_tag);
+                    (own.unwrap_or(Language::En), false)
+                }
+                decided => decided,
+            };
         let channel = new.channel.unwrap_or(if is_customer {
             Channel::Web
         } else {
@@ -524,6 +616,7 @@ impl Store {
             contact_id,
             organization,
             language,
+            language_decided,
             channel,
             category: new.category.as_deref().map(str::trim).map(str::to_owned),
             tags: new.tags.clone(),
@@ -805,7 +898,8 @@ impl Store {
         .await?;
         tx.execute(
             "UPDATE cases SET subject = $1, language = $2, category = $3, tags = $4, priority = $5, status = $6, \
-             team_id = $7, assignee_id = $8, custom_fields = $9, updated_at = $10 WHERE id = $11",
+             team_id = $7, assignee_id = $8, custom_fields = $9, updated_at = $10, \
+             language_undecided = (language_undecided AND language = $2) WHERE id = $11",
             args![
                 next.subject,
                 next.language.code(),
@@ -995,6 +1089,22 @@ impl Store {
                 crate::clocks::after_reply(self, &mut tx, &case, now).await?;
                 let mut case = case;
                 crate::acknowledge::answered(self, &mut tx, &mut case, Some(actor_id), now).await?;
+            }
+            EntryKind::Inbound if is_customer => {
+                settle_language(&mut tx, &case, &entry.body, now).await?;
+                // Reading the policy and the case's facts only when the words call for it.
+                if case.status.is_open() && accord_text::phrases::asks_for_manager(&entry.body) {
+                    let wrote = Occasion::CustomerWrote(&entry.body);
+                    crate::escalation::run_levels_once(
+                        self,
+                        &mut tx,
+                        case_id,
+                        case.policy_version,
+                        wrote,
+                        now,
+                    )
+                    .await?;
+                }
             }
             // Reading the policy and the case's facts only when the words call for it.
             EntryKind::Inbound

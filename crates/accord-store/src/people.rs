@@ -78,6 +78,28 @@ pub struct Account {
     pub total_cases: i64,
 }
 
+/// A customer's own account as they see it: their organization's customer view, its
+/// contacts (names, addresses, languages) and how many cases it has. None of what the
+/// company records for itself (see `CustomerOrganization`), no sale-time promises, no
+/// contract responsibilities, no account manager.
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
+// In the document: no other properties, so a client tells it from the staff account.
+#[serde(deny_unknown_fields)]
+pub struct CustomerAccount {
+    pub organization: CustomerOrganization,
+    pub contacts: Vec<Contact>,
+    pub open_cases: i64,
+    pub total_cases: i64,
+}
+
+/// An account as the reader may see it: staff the whole account, customers their own.
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
+#[serde(untagged)]
+pub enum AccountView {
+    Staff(Account),
+    Customer(CustomerAccount),
+}
+
 fn org_visible(scope: Scope, id: OrganizationId) -> bool {
     match scope {
         Scope::All => true,
@@ -268,6 +290,8 @@ impl Store {
         org_from_row(row.ok_or(StoreError::not_found("organization"))?)
     }
 
+    /// The account record of an organization, with its internal data: staff only.
+    /// Customers read [`Store::organization_view`].
     pub async fn get_organization(
         &self,
         actor: &Actor,
@@ -277,14 +301,77 @@ impl Store {
         if !org_visible(actor.scope(), id) {
             return Err(StoreError::not_found("organization"));
         }
+        actor.require(Action::ViewAccountData)?;
         self.load_organization(id).await
     }
 
+    /// An organization as the reader may see it: the record for staff, the customer view
+    /// for its own customers.
+    pub async fn organization_view(
+        &self,
+        actor: &Actor,
+        id: OrganizationId,
+    ) -> Result<OrganizationView> {
+        actor.require(Action::ViewOrganizations)?;
+        if !org_visible(actor.scope(), id) {
+            return Err(StoreError::not_found("organization"));
+        }
+        Ok(OrganizationView::for_reader(
+            actor,
+            self.load_organization(id).await?,
+        ))
+    }
+
+    /// Organizations as the reader may see them (customers: only their own, as its
+    /// customer view).
+    pub async fn list_organization_views(
+        &self,
+        actor: &Actor,
+        limit: u32,
+        offset: u32,
+    ) -> Result<Vec<OrganizationView>> {
+        Ok(self
+            .scoped_organizations(actor, limit, offset, None)
+            .await?
+            .into_iter()
+            .map(|o| OrganizationView::for_reader(actor, o))
+            .collect())
+    }
+
+    /// A page of [`Store::list_organization_views`], by name: at most `limit` (1 to 500),
+    /// those after `after` (the `name` and `id` of the last organization of the previous
+    /// page) when given.
+    pub async fn organization_views_page(
+        &self,
+        actor: &Actor,
+        limit: u32,
+        after: Option<(String, OrganizationId)>,
+    ) -> Result<Vec<OrganizationView>> {
+        Ok(self
+            .scoped_organizations(actor, limit, 0, after)
+            .await?
+            .into_iter()
+            .map(|o| OrganizationView::for_reader(actor, o))
+            .collect())
+    }
+
+    /// Account records with their internal data: staff only.
     pub async fn list_organizations(
         &self,
         actor: &Actor,
         limit: u32,
         offset: u32,
+    ) -> Result<Vec<Organization>> {
+        actor.require(Action::ViewAccountData)?;
+        self.scoped_organizations(actor, limit, offset, None).await
+    }
+
+    async fn scoped_organizations(
+        &self,
+        actor: &Actor,
+        limit: u32,
+        offset: u32,
+        after: Option<(String, OrganizationId)>,
     ) -> Result<Vec<Organization>> {
         actor.require(Action::ViewOrganizations)?;
         let only: Option<Uuid> = match actor.scope() {
@@ -293,7 +380,8 @@ impl Store {
             Scope::Contact(_) | Scope::Nothing => return Ok(Vec::new()),
         };
         let sql = format!(
-            "SELECT {ORG_COLUMNS} FROM organizations WHERE ($1 OR id = $2) ORDER BY name, id LIMIT $3 OFFSET $4"
+            "SELECT {ORG_COLUMNS} FROM organizations WHERE ($1 OR id = $2) AND ($5 OR (name, id) > ($6, $7)) \
+             ORDER BY name, id LIMIT $3 OFFSET $4"
         );
         let rows = self
             .read()
@@ -304,7 +392,10 @@ impl Store {
                     only.is_none(),
                     only,
                     i64::from(limit.clamp(1, 500)),
-                    i64::from(offset)
+                    i64::from(offset),
+                    after.is_none(),
+                    after.as_ref().map_or("", |a| a.0.as_str()),
+                    after.as_ref().map_or(Uuid::nil(), |a| a.1.0)
                 ],
             )
             .await?;
@@ -386,7 +477,40 @@ impl Store {
         Ok(r)
     }
 
-    /// The account view (A3).
+    /// An account as the reader may see it: [`Store::account`] for staff; for customers,
+    /// their own organization's customer view with its contacts and case counts.
+    pub async fn account_view(&self, actor: &Actor, org: OrganizationId) -> Result<AccountView> {
+        if actor.can(Action::ViewAccountData) {
+            return Ok(AccountView::Staff(self.account(actor, org).await?));
+        }
+        let organization = match self.organization_view(actor, org).await? {
+            OrganizationView::Customer(o) => o,
+            OrganizationView::Staff(o) => CustomerOrganization::from(&o),
+        };
+        let (open_cases, total_cases) = self.case_counts(org).await?;
+        let contacts = self.list_contacts(actor, Some(org), 200, 0).await?;
+        Ok(AccountView::Customer(CustomerAccount {
+            organization,
+            contacts,
+            open_cases,
+            total_cases,
+        }))
+    }
+
+    /// Open and total cases of an organization (callers check the reader may see it).
+    async fn case_counts(&self, org: OrganizationId) -> Result<(i64, i64)> {
+        let mut counts = self
+            .read()
+            .await?
+            .fetch_one(
+                "SELECT COALESCE(SUM(CASE WHEN status IN ('resolved', 'closed') THEN 0 ELSE 1 END), 0), COUNT(*) FROM cases WHERE organization_id = $1",
+                args![org.0],
+            )
+            .await?;
+        Ok((counts.i64(0)?, counts.i64(1)?))
+    }
+
+    /// The account view (A3), with the company's internal data: staff only.
     pub async fn account(&self, actor: &Actor, org: OrganizationId) -> Result<Account> {
         let organization = self.get_organization(actor, org).await?;
         let mut c = self.read().await?;
@@ -427,14 +551,8 @@ impl Store {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        let mut counts = c
-            .fetch_one(
-                "SELECT COALESCE(SUM(CASE WHEN status IN ('resolved', 'closed') THEN 0 ELSE 1 END), 0), COUNT(*) FROM cases WHERE organization_id = $1",
-                args![org.0],
-            )
-            .await?;
-        let (open_cases, total_cases) = (counts.i64(0)?, counts.i64(1)?);
         drop(c);
+        let (open_cases, total_cases) = self.case_counts(org).await?;
         let contacts = self.list_contacts(actor, Some(org), 200, 0).await?;
         Ok(Account {
             organization,
@@ -556,6 +674,21 @@ impl Store {
         limit: u32,
         offset: u32,
     ) -> Result<Vec<Contact>> {
+        self.contacts_page(actor, organization, limit, offset, None)
+            .await
+    }
+
+    /// Contacts by name: at most `limit` (1 to 500), skipping `offset`, and only those
+    /// after `after` (the `name` and `id` of the last contact of the previous page) when
+    /// given.
+    pub async fn contacts_page(
+        &self,
+        actor: &Actor,
+        organization: Option<OrganizationId>,
+        limit: u32,
+        offset: u32,
+        after: Option<(String, ContactId)>,
+    ) -> Result<Vec<Contact>> {
         actor.require(Action::ViewContacts)?;
         let (all, org_scope, contact_scope) = match actor.scope() {
             Scope::All => (true, None, None),
@@ -568,9 +701,9 @@ impl Store {
             .fetch_all(
                 &format!(
                     "SELECT {CONTACT_COLUMNS} FROM contacts WHERE ($1 OR organization_id = $2 OR id = $3) AND ($4 OR organization_id = $5) \
-                     ORDER BY name, id LIMIT $6 OFFSET $7"
+                     AND ($8 OR (name, id) > ($9, $10)) ORDER BY name, id LIMIT $6 OFFSET $7"
                 ),
-                args![all, org_scope, contact_scope, organization.is_none(), organization.map(|o| o.0), i64::from(limit.clamp(1, 500)), i64::from(offset)],
+                args![all, org_scope, contact_scope, organization.is_none(), organization.map(|o| o.0), i64::from(limit.clamp(1, 500)), i64::from(offset), after.is_none(), after.as_ref().map_or("", |a| a.0.as_str()), after.as_ref().map_or(Uuid::nil(), |a| a.1.0)],
             )
             .await?;
         let mut contacts = rows

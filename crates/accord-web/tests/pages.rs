@@ -229,6 +229,12 @@ db_test!(async fn a_supervisor_drafts_checks_and_publishes_and_an_agent_acknowle
     let checked = checked.json();
     assert_eq!(checked["findings"].as_array().map(Vec::len), Some(0), "{checked}");
     assert!(checked["texts"][0]["score_line"].as_str().unwrap().starts_with("Flesch: "), "{checked}");
+    // A Spanish text shows Szigriszt-Pazos beside Fernández Huerta, the threshold's formula.
+    let spanish = POLICY.replace("languages = [\"en\"]", "languages = [\"en\", \"es\"]").replace("en = 40", "en = 40\nes = 50")
+        .replace("{ en = \"We can credit your next invoice when we let you down.\" }", "{ en = \"We can credit your next invoice when we let you down.\", es = \"Le descontamos el importe de su próxima factura.\" }");
+    let checked_es = manager.post(&format!("{path}/check"), &[("source", &spanish), ("_csrf", &csrf)], &[]).await.json();
+    let line = checked_es["texts"].as_array().unwrap().iter().find(|t| t["name"] == "text|remedies|credit|explanation|es").map(|t| t["score_line"].as_str().unwrap().to_owned());
+    assert!(line.as_deref().is_some_and(|l| l.starts_with("Fernández Huerta: ") && l.contains("(the policy asks for 50); Szigriszt-Pazos: ")), "{checked_es}");
     assert!(manager.get(&path).await.text.contains("Europe/Madird"), "checking saved nothing");
     let refused = manager.post(&publish, &[("effective_at", "2026-01-01T09:00"), ("_csrf", &csrf)], &[]).await;
     assert!(refused.text.contains("role=\"alert\""), "{}", refused.text);
@@ -552,8 +558,8 @@ db_test!(async fn a_customer_opens_a_case_from_the_portal_form_and_bots_are_kept
     let case = &cases["items"][0];
     assert_eq!((case["channel"].as_str(), case["language"].as_str()), (Some("web"), Some("lv")), "{case}");
 
-    // The same form sent again (a double click) opens no second case.
-    let again = customer.post_multipart("/cases/new", &as_refs(&good), &[]).await;
+    // The same form sent again (a double click, files and all) opens no second case.
+    let again = customer.post_multipart("/cases/new", &as_refs(&good), &[("files", "lapa.png", "image/png", photo)]).await;
     assert_eq!(location(&again), target);
     assert_eq!(app.count_cases().await, 1);
 
@@ -561,6 +567,112 @@ db_test!(async fn a_customer_opens_a_case_from_the_portal_form_and_bots_are_kept
     let mut agent = Browser::new(&app);
     agent.sign_in("janis@accord.test", PASSWORD).await;
     assert_eq!(agent.get("/cases/new").await.status, StatusCode::FORBIDDEN);
+});
+
+db_test!(async fn two_portal_forms_open_two_cases_and_a_form_reused_with_other_content_is_refused(db) {
+    let app = TestApp::new(db).await;
+    let mut customer = Browser::new(&app);
+    customer.sign_in("ilze@acme.lv", PASSWORD).await;
+    customer.post("/language", &[("lang", "pt"), ("next", "/cases/new")], &[]).await;
+    // Two tabs drawn in the same second: each form has a token of its own.
+    let first = customer.get("/cases/new").await;
+    let second = customer.get("/cases/new").await;
+    let csrf = hidden(&first.text, "_csrf");
+    let (token_1, token_2) = (hidden(&first.text, "form_token"), hidden(&second.text, "form_token"));
+    assert_ne!(token_1, token_2, "two forms share a token");
+    let form = |token: &str, subject: &str, body: &str| -> Vec<(&'static str, String)> {
+        vec![("_csrf", csrf.clone()), ("form_token", token.to_owned()), ("website", String::new()), ("subject", subject.to_owned()), ("body", body.to_owned())]
+    };
+    fn as_refs<'a>(f: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+        f.iter().map(|(k, v)| (*k, v.as_str())).collect()
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
+
+    // Both sent: two cases, each shown to the customer.
+    // Each in the language it is written in, whatever language the pages are shown in.
+    let invoice = form(&token_1, "Factura duplicada", "La factura de marzo me ha llegado dos veces.");
+    let router = form(&token_2, "Router sem rede", "O router não liga desde ontem.");
+    let opened_1 = customer.post_multipart("/cases/new", &as_refs(&invoice), &[]).await;
+    let opened_2 = customer.post_multipart("/cases/new", &as_refs(&router), &[]).await;
+    assert_eq!((opened_1.status, opened_2.status), (StatusCode::SEE_OTHER, StatusCode::SEE_OTHER), "{}{}", opened_1.text, opened_2.text);
+    assert_ne!(location(&opened_1), location(&opened_2));
+    assert_eq!(app.count_cases().await, 2, "the second case was lost");
+    assert!(customer.get(&location(&opened_2)).await.text.contains("Router sem rede"));
+    let cases = app.api("agent", Method::GET, "/api/v1/cases", None).await.json();
+    let mut languages: Vec<(&str, &str)> = cases["items"].as_array().unwrap().iter().map(|c| (c["subject"].as_str().unwrap(), c["language"].as_str().unwrap())).collect();
+    languages.sort_unstable();
+    assert_eq!(languages, [("Factura duplicada", "es"), ("Router sem rede", "pt")]);
+
+    // One form sent again as it was (a double click, a retry): the case it opened, no other.
+    for _ in 0..2 {
+        let again = customer.post_multipart("/cases/new", &as_refs(&invoice), &[]).await;
+        assert_eq!((again.status, location(&again)), (StatusCode::SEE_OTHER, location(&opened_1)));
+    }
+    assert_eq!(app.count_cases().await, 2);
+
+    // The same token with other content (the form edited after going back): refused with a
+    // conflict in the reader's language, the text kept and a fresh token to send it anew.
+    let pdf: &[u8] = b"%PDF-1.4 fatura";
+    let edits = [
+        (form(&token_1, "Factura triplicada", "La factura de marzo me ha llegado dos veces."), None),
+        (form(&token_1, "Factura duplicada", "La factura de abril también me ha llegado dos veces."), None),
+        (form(&token_1, "Factura duplicada", "La factura de marzo me ha llegado dos veces. "), None),
+        (form(&token_1, "Factura duplicada", "La factura de marzo me ha llegado dos veces."), Some(("files", "factura.pdf", "application/pdf", pdf))),
+    ];
+    for (edited, file) in &edits {
+        let files: Vec<(&str, &str, &str, &[u8])> = file.iter().copied().collect();
+        let refused = customer.post_multipart("/cases/new", &as_refs(edited), &files).await;
+        assert_eq!(refused.status, StatusCode::CONFLICT, "{:?}: {}", edited, refused.text);
+        assert!(refused.text.contains("Este formulário já foi enviado com outro conteúdo"), "{}", refused.text);
+        assert!(refused.text.contains(edited[4].1.trim()), "the draft is kept: {}", refused.text);
+        let fresh = hidden(&refused.text, "form_token");
+        assert!(fresh != token_1 && fresh != token_2, "a new form, a new token");
+    }
+    assert_eq!(app.count_cases().await, 2, "a refused form stored nothing");
+});
+
+db_test!(async fn redirect_targets_from_input_never_leave_the_site_nor_fail(db) {
+    let app = TestApp::new(db).await;
+    // The sign-in form carries only a safe target forward.
+    let mut stranger = Browser::new(&app);
+    for next in ["/%01", "/%09/evil.example", "//evil.example", "/%5C%5Cevil", "https://evil.example", "javascript:alert(1)"] {
+        let form = stranger.get(&format!("/login?next={next}")).await;
+        assert_eq!(form.status, StatusCode::OK, "{next}: {}", form.text);
+        let login_form = &form.text[form.text.find("action=\"/login\"").unwrap()..];
+        assert_eq!(hidden(login_form, "next"), "/inbox", "{next}");
+    }
+    // Signing in with a hostile target: the inbox, never a 500 (which also left a session
+    // behind) and never another site. Each account signs in a few times, within its limit.
+    let long = format!("/{}", "a".repeat(5000));
+    let hostile = ["/\u{1}", "/\t/evil.example", "/\n/evil.example", "//evil.example", "/\\evil.example", "/%5C%5Cevil", "https://evil.example", "javascript:alert(1)", "", long.as_str()];
+    let accounts = ["janis@accord.test", "sofia@accord.test", "admin@accord.test", "ilze@acme.lv", "joao@beta.com.br"];
+    for (i, next) in hostile.iter().enumerate() {
+        let mut browser = Browser::new(&app);
+        let form = browser.get("/login").await;
+        let csrf = hidden(&form.text, "_csrf");
+        let email = accounts[i % accounts.len()];
+        let reply = browser.post("/login", &[("email", email), ("password", PASSWORD), ("_csrf", &csrf), ("next", next)], &[]).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{next:?}: {}", reply.text);
+        assert_eq!(location(&reply), "/inbox", "{next:?}");
+        // The language switcher and the inbox's bulk form take their targets the same way.
+        let switched = browser.post("/language", &[("lang", "es"), ("next", next)], &[]).await;
+        assert_eq!((switched.status, location(&switched)), (StatusCode::SEE_OTHER, "/inbox".to_owned()), "{next:?}");
+    }
+    let mut agent = Browser::new(&app);
+    agent.sign_in("janis@accord.test", PASSWORD).await;
+    let inbox = agent.get("/inbox").await;
+    let csrf = hidden(&inbox.text, "_csrf");
+    for back in ["/%01", "//evil.example", "/\t/evil.example", "https://evil.example"] {
+        let reply = agent.post("/inbox/bulk", &[("_csrf", &csrf), ("action", "close"), ("back", back)], &[]).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{back}: {}", reply.text);
+        assert!(location(&reply).starts_with("/inbox?done="), "{back}: {}", location(&reply));
+    }
+    // A safe target still works.
+    let mut browser = Browser::new(&app);
+    let form = browser.get("/login?next=/cases/new").await;
+    let csrf = hidden(&form.text, "_csrf");
+    let reply = browser.post("/login", &[("email", "ilze@acme.lv"), ("password", PASSWORD), ("_csrf", &csrf), ("next", "/cases/new")], &[]).await;
+    assert_eq!(location(&reply), "/cases/new");
 });
 
 /// The token of the newest portal email to an address (as the customer's mail client shows it).
@@ -744,7 +856,7 @@ db_test!(async fn an_agreement_goes_from_the_case_page_to_the_customers_link_and
     assert!(accepted.text.contains("Paldies. Jūsu piekrišana ir reģistrēta"), "{}", accepted.text);
     let twice = customer.post(form_path, &[("t", &token), ("answer", "accept"), ("_csrf", &csrf)], &[]).await;
     assert_eq!(twice.status, StatusCode::OK, "a second click is answered calmly: {}", twice.text);
-    let events = app.api("agent", Method::GET, &format!("/api/v1/cases/{}/events", case["id"].as_str().unwrap()), None).await.json();
+    let events = app.api("agent", Method::GET, &format!("/api/v1/cases/{}/events", case["id"].as_str().unwrap()), None).await.json()["items"].clone();
     let answers = events.as_array().map(|e| e.iter().filter(|e| e["change"]["type"] == "agreement_answered").count());
     assert_eq!(answers, Some(1), "{events}");
 
@@ -890,4 +1002,26 @@ db_test!(async fn an_agreements_page_gives_its_dates_in_the_zone_its_email_did(d
     let link = mail.letter.text.lines().find(|l| l.contains("/agreements/")).unwrap();
     let page = Browser::new(&app).get(link.trim_start_matches("http://127.0.0.1:8080")).await;
     assert!(page.text.contains(&line), "the page says {line} too: {}", page.text);
+});
+
+db_test!(async fn a_nul_character_in_a_page_address_or_form_gets_a_clear_page_not_a_server_error(db) {
+    // PostgreSQL cannot hold NUL in text: a form field carrying one ended in a 500 there.
+    let app = TestApp::new(db).await;
+    let mut stranger = Browser::new(&app);
+    let form = stranger.get("/login?next=/inbox%00").await;
+    assert_eq!(form.status, StatusCode::BAD_REQUEST, "{}", form.text);
+    assert!(form.text.contains("NUL character"), "{}", form.text);
+    let form = stranger.get("/login").await;
+    let csrf = hidden(&form.text, "_csrf");
+    let reply = stranger.post("/login", &[("email", "janis\0@accord.test"), ("password", PASSWORD), ("_csrf", &csrf)], &[]).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{}", reply.text);
+    let mut agent = Browser::new(&app);
+    agent.sign_in("janis@accord.test", PASSWORD).await;
+    for address in ["/inbox?tag=%00", "/inbox?q=a%00b", "/cases/1%00"] {
+        let page = agent.get(address).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "{address}: {}", page.text);
+    }
+    let switched = agent.post("/language", &[("lang", "es\0")], &[]).await;
+    assert_eq!(switched.status, StatusCode::BAD_REQUEST);
+    assert!(agent.get("/inbox").await.status.is_success(), "nothing else changed");
 });

@@ -2,7 +2,7 @@
 
 use accord_core::ids::{ContactId, OrganizationId};
 use accord_core::people::*;
-use accord_store::people::Account;
+use accord_store::people::AccountView;
 use axum::extract::State;
 use axum::response::Response;
 use serde::Deserialize;
@@ -11,6 +11,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::idempotent::create_once;
+use super::page::{self, Page, PageQuery};
 use crate::extract::{ApiJson, ApiPath, ApiQuery, ApiUser, Creation};
 use crate::problem::{ApiResult, Problem};
 use crate::{AppState, now};
@@ -29,34 +30,32 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
-pub struct PageQuery {
-    /// 1 to 500 (default 100).
-    limit: Option<u32>,
-    offset: Option<u32>,
-}
-
-#[derive(Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
 pub struct ContactQuery {
+    /// Only the contacts of this organization.
     organization: Option<OrganizationId>,
+    /// Page size, 1 to 500 (default 50; a larger value is taken as 500, 0 as 1).
     limit: Option<u32>,
-    offset: Option<u32>,
+    /// The `next` cursor of the previous page.
+    cursor: Option<String>,
 }
 
 #[utoipa::path(get, path = "/organizations", tag = "customers", params(PageQuery),
-    responses((status = 200, body = Vec<Organization>, description = "customers receive only their own")))]
+    responses((status = 200, body = Page<OrganizationView>, description = "by name; staff receive account records (`Organization`); customers receive only their own organization, as its customer view (`CustomerOrganization`: no tier, revenue, billing notes, contract reference or account manager)")))]
 async fn list_organizations(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiQuery(q): ApiQuery<PageQuery>,
-) -> ApiResult<axum::Json<Vec<Organization>>> {
-    Ok(axum::Json(
-        state
-            .store
-            .list_organizations(&user.actor(), q.limit.unwrap_or(100), q.offset.unwrap_or(0))
-            .await?,
-    ))
+) -> ApiResult<axum::Json<Page<OrganizationView>>> {
+    let limit = page::limit(q.limit);
+    let after = page::after::<(String, OrganizationId)>(q.cursor.as_deref())?;
+    let items = state
+        .store
+        .organization_views_page(&user.actor(), limit, after)
+        .await?;
+    Ok(axum::Json(Page::read(items, limit, |o| match o {
+        OrganizationView::Staff(o) => (o.name.clone(), o.id),
+        OrganizationView::Customer(o) => (o.name.clone(), o.id),
+    })))
 }
 
 #[utoipa::path(post, path = "/organizations", params(super::idempotent::IdempotencyHeader), tag = "customers", request_body = OrganizationInput,
@@ -81,19 +80,19 @@ async fn create_organization(
 }
 
 #[utoipa::path(get, path = "/organizations/{id}", tag = "customers", params(("id" = OrganizationId, Path)),
-    responses((status = 200, body = Organization), (status = 404, body = Problem)))]
+    responses((status = 200, body = OrganizationView, description = "staff receive the account record (`Organization`); a customer, their own organization's customer view (`CustomerOrganization`)"), (status = 404, body = Problem)))]
 async fn get_organization(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiPath(id): ApiPath<OrganizationId>,
-) -> ApiResult<axum::Json<Organization>> {
+) -> ApiResult<axum::Json<OrganizationView>> {
     Ok(axum::Json(
-        state.store.get_organization(&user.actor(), id).await?,
+        state.store.organization_view(&user.actor(), id).await?,
     ))
 }
 
 #[utoipa::path(patch, path = "/organizations/{id}", tag = "customers", params(("id" = OrganizationId, Path)), request_body = OrganizationInput,
-    responses((status = 200, body = Organization), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Organization), (status = 403, body = Problem, description = "customers do not change organizations"), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn update_organization(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -109,17 +108,19 @@ async fn update_organization(
 }
 
 #[utoipa::path(get, path = "/organizations/{id}/account", tag = "customers", params(("id" = OrganizationId, Path)),
-    responses((status = 200, body = Account, description = "the account on one screen: facts, sale-time promises, responsibilities, contacts"), (status = 404, body = Problem)))]
+    responses((status = 200, body = AccountView, description = "staff: the account on one screen (`Account`: facts, sale-time promises, responsibilities, contacts); a customer: their own organization's customer view with its contacts and case counts (`CustomerAccount`)"), (status = 404, body = Problem)))]
 async fn get_account(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiPath(id): ApiPath<OrganizationId>,
-) -> ApiResult<axum::Json<Account>> {
-    Ok(axum::Json(state.store.account(&user.actor(), id).await?))
+) -> ApiResult<axum::Json<AccountView>> {
+    Ok(axum::Json(
+        state.store.account_view(&user.actor(), id).await?,
+    ))
 }
 
 #[utoipa::path(post, path = "/organizations/{id}/expectations", tag = "customers", params(super::idempotent::IdempotencyHeader, ("id" = OrganizationId, Path)), request_body = ExpectationInput,
-    responses((status = 201, body = Expectation), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = Expectation), (status = 403, body = Problem, description = "customers do not change organizations"), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn add_expectation(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -139,7 +140,7 @@ async fn add_expectation(
 }
 
 #[utoipa::path(post, path = "/organizations/{id}/responsibilities", tag = "customers", params(super::idempotent::IdempotencyHeader, ("id" = OrganizationId, Path)), request_body = ResponsibilityInput,
-    responses((status = 201, body = Responsibility), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = Responsibility), (status = 403, body = Problem, description = "customers do not change organizations"), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn add_responsibility(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -161,23 +162,21 @@ async fn add_responsibility(
 }
 
 #[utoipa::path(get, path = "/contacts", tag = "customers", params(ContactQuery),
-    responses((status = 200, body = Vec<Contact>, description = "customers receive only their organization's contacts")))]
+    responses((status = 200, body = Page<Contact>, description = "by name; customers receive only their organization's contacts")))]
 async fn list_contacts(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiQuery(q): ApiQuery<ContactQuery>,
-) -> ApiResult<axum::Json<Vec<Contact>>> {
-    Ok(axum::Json(
-        state
-            .store
-            .list_contacts(
-                &user.actor(),
-                q.organization,
-                q.limit.unwrap_or(100),
-                q.offset.unwrap_or(0),
-            )
-            .await?,
-    ))
+) -> ApiResult<axum::Json<Page<Contact>>> {
+    let limit = page::limit(q.limit);
+    let after = page::after::<(String, ContactId)>(q.cursor.as_deref())?;
+    let items = state
+        .store
+        .contacts_page(&user.actor(), q.organization, limit, 0, after)
+        .await?;
+    Ok(axum::Json(Page::read(items, limit, |c| {
+        (c.name.clone(), c.id)
+    })))
 }
 
 #[utoipa::path(post, path = "/contacts", params(super::idempotent::IdempotencyHeader), tag = "customers", request_body = ContactInput,
@@ -212,7 +211,7 @@ async fn get_contact(
 }
 
 #[utoipa::path(patch, path = "/contacts/{id}", tag = "customers", params(("id" = ContactId, Path)), request_body = ContactInput,
-    responses((status = 200, body = Contact), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Contact), (status = 403, body = Problem, description = "customers do not change contacts"), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn update_contact(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,

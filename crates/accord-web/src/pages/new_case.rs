@@ -2,15 +2,17 @@
 //! customer's language, kept from bots without third-party services:
 //!
 //! - a honeypot field people never see or fill;
-//! - a form token that records when the form was drawn, keyed by the session's secret: a
+//! - a form token that records when the form was drawn, signed with the session's secret: a
 //!   form sent back within seconds was not filled in by a person, and an old one has expired;
 //! - a per-account limit on new cases an hour.
 //!
-//! The form token is also the idempotency key: sending the same form twice (a double click,
-//! a retry after a dropped connection) opens one case.
+//! Each drawn form gets a token of its own (256 random bits beside the time), and that token
+//! is the idempotency key, with the form's content (subject, message, files) as the request
+//! it stands for: sending the same form twice (a double click, a retry after a dropped
+//! connection) opens one case and shows it; two forms, even drawn in the same second, open
+//! two; one form sent again with other content is refused (409), never silently dropped.
 
-use std::num::NonZeroU32;
-
+use accord_core::DomainError;
 use accord_core::case::{Channel, NewCase};
 use accord_store::StoreError;
 use accord_store::blobs::ATTACHMENT_MAX_BYTES;
@@ -21,7 +23,6 @@ use axum::extract::{Multipart, State};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use bytes::Bytes;
-use governor::{DefaultKeyedRateLimiter, Quota};
 use sha2::{Digest, Sha256};
 
 use super::errors::form_message;
@@ -35,26 +36,6 @@ const FORM_LIFETIME_SECONDS: i64 = 24 * 60 * 60;
 /// Files one form may carry.
 pub const MAX_FILES: usize = 10;
 
-/// New cases one account may open through the portal in an hour.
-pub struct NewCaseLimiter(DefaultKeyedRateLimiter<String>);
-
-impl NewCaseLimiter {
-    pub fn new() -> Self {
-        let per_hour = NonZeroU32::new(10).unwrap_or(NonZeroU32::MIN);
-        NewCaseLimiter(DefaultKeyedRateLimiter::keyed(Quota::per_hour(per_hour)))
-    }
-
-    fn allow(&self, account: &str) -> bool {
-        self.0.check_key(&account.to_owned()).is_ok()
-    }
-}
-
-impl Default for NewCaseLimiter {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 #[derive(Template)]
 #[template(path = "case_new.html")]
 struct NewCasePage {
@@ -66,11 +47,13 @@ struct NewCasePage {
     files_hint: String,
 }
 
-fn signature(secret: &str, issued: i64) -> String {
+fn signature(secret: &str, issued: i64, nonce: &str) -> String {
     let mut h = Sha256::new();
     h.update(secret.as_bytes());
     h.update(b"|new-case-form|");
     h.update(issued.to_string().as_bytes());
+    h.update(b"|");
+    h.update(nonce.as_bytes());
     h.finalize()
         .iter()
         .take(16)
@@ -78,8 +61,10 @@ fn signature(secret: &str, issued: i64) -> String {
         .collect()
 }
 
+/// A token for one drawn form: `issued.nonce.signature`, the nonce 256 random bits.
 fn form_token(secret: &str, now: i64) -> String {
-    format!("{now}.{}", signature(secret, now))
+    let nonce = accord_store::auth::random_secret();
+    format!("{now}.{nonce}.{}", signature(secret, now, &nonce))
 }
 
 /// Why a form token is refused.
@@ -90,17 +75,41 @@ enum TokenProblem {
     Expired,
 }
 
-fn check_token(secret: &str, token: &str, now: i64) -> Result<(), TokenProblem> {
-    let (issued, sig) = token.split_once('.').ok_or(TokenProblem::Forged)?;
+/// Checks a form token; `Ok` is its nonce, the form's own idempotency key.
+fn check_token<'t>(secret: &str, token: &'t str, now: i64) -> Result<&'t str, TokenProblem> {
+    let mut parts = token.split('.');
+    let (Some(issued), Some(nonce), Some(sig), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(TokenProblem::Forged);
+    };
     let issued: i64 = issued.parse().map_err(|_| TokenProblem::Forged)?;
-    if !crate::security::same_secret(sig, &signature(secret, issued)) {
+    if nonce.is_empty() || !crate::security::same_secret(sig, &signature(secret, issued, nonce)) {
         return Err(TokenProblem::Forged);
     }
     match now - issued {
         age if age < FASTEST_HUMAN_SECONDS => Err(TokenProblem::TooFast),
         age if age > FORM_LIFETIME_SECONDS => Err(TokenProblem::Expired),
-        _ => Ok(()),
+        _ => Ok(nonce),
     }
+}
+
+/// What a form asks for, as the idempotency key's request: the same form sent again has
+/// the same fingerprint; the same token with another subject, message or file does not.
+fn content_fingerprint(form: &Submitted) -> Vec<u8> {
+    let mut h = Sha256::new();
+    let mut field = |bytes: &[u8]| {
+        h.update((bytes.len() as u64).to_be_bytes());
+        h.update(bytes);
+    };
+    field(form.subject.as_bytes());
+    field(form.body.as_bytes());
+    for (name, content_type, bytes) in &form.files {
+        field(name.as_bytes());
+        field(content_type.as_bytes());
+        field(&Sha256::digest(bytes));
+    }
+    accord_store::idempotency::request_fingerprint("POST", "/cases/new", &h.finalize())
 }
 
 fn now_seconds() -> i64 {
@@ -230,8 +239,8 @@ pub async fn submit(
             StatusCode::UNPROCESSABLE_ENTITY,
         ));
     }
-    match check_token(&user.session.csrf_token, &form.form_token, now_seconds()) {
-        Ok(()) => {}
+    let nonce = match check_token(&user.session.csrf_token, &form.form_token, now_seconds()) {
+        Ok(nonce) => nonce.to_owned(),
         Err(TokenProblem::TooFast) => {
             return Ok(refuse(
                 user,
@@ -248,7 +257,7 @@ pub async fn submit(
                 StatusCode::UNPROCESSABLE_ENTITY,
             ));
         }
-    }
+    };
     if form.files.len() > MAX_FILES {
         let problem = tr.args(
             "new-case-too-many-files",
@@ -265,6 +274,8 @@ pub async fn submit(
     if !state
         .new_case_limiter
         .allow(&user.session.principal.id.to_string())
+        .await
+        .map_err(PageError::store(tr))?
     {
         return Ok(refuse(
             user,
@@ -279,7 +290,9 @@ pub async fn submit(
         body: Some(form.body.clone()).filter(|b| !b.trim().is_empty()),
         contact_id: None,
         channel: Some(Channel::Web),
-        language: Some(tr.language),
+        // Not the page's language: the store takes the contact's preferred language, else
+        // the language the message is written in, else the customer's own (as every channel).
+        language: None,
         priority: None,
         category: None,
         tags: Vec::new(),
@@ -288,12 +301,8 @@ pub async fn submit(
         assignee_id: None,
     };
     let key = IdempotencyKey {
-        key: format!("portal-new-case:{}", form.form_token),
-        fingerprint: accord_store::idempotency::request_fingerprint(
-            "POST",
-            "/cases/new",
-            form.form_token.as_bytes(),
-        ),
+        key: format!("portal-new-case:{nonce}"),
+        fingerprint: content_fingerprint(&form),
     };
     let created = state
         .store
@@ -327,6 +336,16 @@ pub async fn submit(
         Ok(Created::Replayed { body, .. }) => serde_json::from_str::<serde_json::Value>(&body)
             .ok()
             .and_then(|v| v["number"].as_i64()),
+        // This form was sent before with other content (edited after going back): the first
+        // case stands; the customer gets the form again, with a new token, to send anew.
+        Err(StoreError::Domain(DomainError::Conflict(_))) => {
+            return Ok(refuse(
+                user,
+                form,
+                "new-case-refused-reused",
+                StatusCode::CONFLICT,
+            ));
+        }
         Err(error) => {
             return match form_message(tr, &error) {
                 Some(problems) => Ok(page(
@@ -358,7 +377,8 @@ mod tests {
             check_token(secret, &token, 1_001),
             Err(TokenProblem::TooFast)
         );
-        assert_eq!(check_token(secret, &token, 1_010), Ok(()));
+        let nonce = check_token(secret, &token, 1_010).map(str::to_owned);
+        assert!(nonce.as_ref().is_ok_and(|n| n.len() >= 43), "{nonce:?}");
         assert_eq!(
             check_token(secret, &token, 1_000 + FORM_LIFETIME_SECONDS + 1),
             Err(TokenProblem::Expired)
@@ -374,9 +394,32 @@ mod tests {
             Err(TokenProblem::Forged),
             "a changed time"
         );
+        for forged in ["garbage", "1000.00", "1000..00", "1000.nonce.sig.extra"] {
+            assert_eq!(
+                check_token(secret, forged, 1_010),
+                Err(TokenProblem::Forged),
+                "{forged}"
+            );
+        }
+        let parts: Vec<&str> = token.split('.').collect();
+        let other_nonce = format!("1000.{}.{}", "A".repeat(43), parts[2]);
         assert_eq!(
-            check_token(secret, "garbage", 1_010),
-            Err(TokenProblem::Forged)
+            check_token(secret, &other_nonce, 1_010),
+            Err(TokenProblem::Forged),
+            "a changed nonce"
         );
+    }
+
+    #[test]
+    fn forms_drawn_in_the_same_second_get_different_tokens() {
+        let secret = "session-secret";
+        let tokens: std::collections::HashSet<String> =
+            (0..50).map(|_| form_token(secret, 1_000)).collect();
+        assert_eq!(tokens.len(), 50);
+        let nonces: std::collections::HashSet<String> = tokens
+            .iter()
+            .filter_map(|t| check_token(secret, t, 1_010).ok().map(str::to_owned))
+            .collect();
+        assert_eq!(nonces.len(), 50, "each form its own idempotency key");
     }
 }
