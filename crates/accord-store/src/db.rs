@@ -81,7 +81,6 @@ pub(crate) enum Backend {
 pub struct Store {
     pub(crate) backend: Arc<Backend>,
     pub(crate) blobs: Arc<dyn object_store::ObjectStore>,
-    pub(crate) tokens: Arc<crate::auth::TokenCache>,
     pub(crate) policies: Arc<crate::policies::PolicyCache>,
     pub(crate) mail: Arc<crate::mail::MailState>,
     pub(crate) signing: Arc<crate::signing::KeyCache>,
@@ -172,7 +171,6 @@ impl Store {
         Ok(Store {
             backend: Arc::new(backend),
             blobs: Arc::new(blobs),
-            tokens: Arc::default(),
             policies: Arc::default(),
             mail: Arc::default(),
             signing: Arc::default(),

@@ -32,6 +32,7 @@ pub mod people;
 pub mod policies;
 pub mod policy_diff;
 pub mod portal_links;
+pub mod rate_limits;
 pub mod remedies;
 pub mod resolution;
 mod review;

@@ -151,6 +151,16 @@ async fn active_user(c: &mut Conn<'_>, email: &str) -> Result<Option<Principal>>
         .transpose()
 }
 
+/// Whether a deactivated user has this address.
+async fn deactivated(c: &mut Conn<'_>, email: &str) -> Result<bool> {
+    Ok(c.fetch_optional(
+        "SELECT id FROM users WHERE email = $1 AND active = $2",
+        args![email, false],
+    )
+    .await?
+    .is_some())
+}
+
 impl Store {
     /// Emails a sign-in link to the customer with this address, if there is one.
     pub async fn send_sign_in_link(
@@ -206,7 +216,9 @@ impl Store {
         };
         let mut tx = self.write().await?;
         let existing = active_user(&mut tx, &email).await?;
-        if existing.as_ref().is_some_and(|u| u.role != Role::Customer) {
+        if existing.as_ref().is_some_and(|u| u.role != Role::Customer)
+            || (existing.is_none() && deactivated(&mut tx, &email).await?)
+        {
             return Ok(LinkRequest::NotSent);
         }
         if throttled(&mut tx, &email, now).await? {
@@ -290,6 +302,10 @@ impl Store {
         let user = match active_user(&mut tx, &email).await? {
             Some(user) if user.role == Role::Customer => user,
             Some(_) => return Ok(Redeemed::Unknown),
+            // A deactivated account keeps its address: signing up cannot bring it back.
+            None if purpose == SIGN_UP && deactivated(&mut tx, &email).await? => {
+                return Ok(Redeemed::Unknown);
+            }
             None if purpose == SIGN_UP => {
                 let data: SignUpData = row.json(2)?;
                 let id = create_customer(&mut tx, &email, &data, now).await?;

@@ -96,6 +96,53 @@ async fn verify_password(hash: Option<String>, password: String) -> bool {
 
 const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Xu6tbfcuIYw3XHvnprrVC0OIzRMJgWBA5TGyFQ6P4p4";
 
+/// A user as the administrators' list shows them.
+#[derive(Clone, Debug)]
+pub struct UserRow {
+    pub principal: Principal,
+    pub active: bool,
+}
+
+fn check_new_password(password: &str) -> Result<()> {
+    let mut c = Checker::new();
+    accord_core::people::check_password(&mut c, password);
+    Ok(c.finish()?)
+}
+
+/// Stores a new password hash and ends the user's sessions but `keep` (a session secret's
+/// hash); returns how many ended. Audited in the same transaction.
+async fn store_password(
+    tx: &mut crate::db::Conn<'_>,
+    actor: Option<&Actor>,
+    user: UserId,
+    hash: &str,
+    keep: Option<&[u8]>,
+    now: Timestamp,
+) -> Result<u64> {
+    if tx
+        .execute(
+            "UPDATE users SET password_hash = $1 WHERE id = $2",
+            args![hash, user.0],
+        )
+        .await?
+        == 0
+    {
+        return Err(StoreError::not_found("user"));
+    }
+    let ended = crate::auth::end_sessions(tx, user, keep).await?;
+    record(
+        tx,
+        actor.map(|a| a.user_id.0),
+        now,
+        "user.password",
+        "user",
+        Some(user.to_string()),
+        serde_json::json!({"sessions_ended": ended}),
+    )
+    .await?;
+    Ok(ended)
+}
+
 impl Store {
     /// Creates a user. `actor` is `None` for the operator's CLI, which acts as the system.
     pub async fn create_user(
@@ -222,6 +269,9 @@ impl Store {
         })
     }
 
+    /// Sets a user's password (an administrator's reset, or the operator's CLI when `actor`
+    /// is `None`) and ends every session of theirs: whoever was signed in with the old
+    /// password is signed out everywhere. Their API tokens are separate credentials and stay.
     pub async fn set_password(
         &self,
         actor: Option<&Actor>,
@@ -233,32 +283,188 @@ impl Store {
         {
             actor.require(Action::ManageUsers)?;
         }
-        let mut c = Checker::new();
-        accord_core::people::check_password(&mut c, password);
-        c.finish()?;
+        check_new_password(password)?;
         let hash = hash_password(password.to_owned()).await?;
         let mut tx = self.write().await?;
-        if tx
-            .execute(
-                "UPDATE users SET password_hash = $1 WHERE id = $2",
-                args![hash, user.0],
+        store_password(&mut tx, actor, user, &hash, None, crate::codec::now()).await?;
+        tx.commit().await
+    }
+
+    /// A signed-in user changes their own password, proving they know the current one. Every
+    /// other session of theirs ends; the one it is changed from (`keep`, the secret of its
+    /// cookie) stays signed in. Returns how many sessions ended.
+    pub async fn change_own_password(
+        &self,
+        actor: &Actor,
+        current: &str,
+        new: &str,
+        keep: Option<&str>,
+        now: Timestamp,
+    ) -> Result<u64> {
+        let mut c = Checker::new();
+        if current.is_empty() {
+            c.push(accord_core::FieldError::new(
+                "current_password",
+                "required",
+                "must not be empty",
+            ));
+        }
+        accord_core::people::check_password(&mut c, new);
+        c.finish()?;
+        let stored = self
+            .read()
+            .await?
+            .fetch_optional(
+                "SELECT password_hash FROM users WHERE id = $1 AND active = $2",
+                args![actor.user_id.0, true],
             )
             .await?
-            == 0
-        {
-            return Err(StoreError::not_found("user"));
+            .ok_or(StoreError::not_found("user"))?
+            .opt_text(0)?;
+        // An account made by a sign-in link may have no password yet: nothing to prove then
+        // beyond the session itself.
+        if stored.is_some() && !verify_password(stored, current.to_owned()).await {
+            return Err(DomainError::invalid(
+                "current_password",
+                "wrong_password",
+                "is not the current password",
+            )
+            .into());
         }
-        record(
+        let hash = hash_password(new.to_owned()).await?;
+        let keep = keep.map(crate::auth::secret_hash);
+        let mut tx = self.write().await?;
+        let ended = store_password(
             &mut tx,
-            actor.map(|a| a.user_id.0),
-            crate::codec::now(),
-            "user.password",
-            "user",
-            Some(user.to_string()),
-            serde_json::json!({}),
+            Some(actor),
+            actor.user_id,
+            &hash,
+            keep.as_deref(),
+            now,
         )
         .await?;
-        tx.commit().await
+        tx.commit().await?;
+        Ok(ended)
+    }
+
+    /// Deactivates a user (`active` false) or reactivates them. A deactivated user cannot
+    /// sign in, their sessions end at once and their API tokens are refused on every node
+    /// while they stay deactivated (reactivating brings back the tokens that were neither
+    /// revoked nor expired). Nobody deactivates themselves. Changing nothing records nothing.
+    pub async fn set_user_active(
+        &self,
+        actor: Option<&Actor>,
+        user: UserId,
+        active: bool,
+        now: Timestamp,
+    ) -> Result<User> {
+        if let Some(actor) = actor {
+            actor.require(Action::ManageUsers)?;
+            if actor.user_id == user && !active {
+                return Err(DomainError::invalid(
+                    "user",
+                    "own_account",
+                    "you cannot deactivate your own account",
+                )
+                .into());
+            }
+        }
+        let mut tx = self.write().await?;
+        let mut row = tx
+            .fetch_optional(
+                "SELECT active, email FROM users WHERE id = $1",
+                args![user.0],
+            )
+            .await?
+            .ok_or(StoreError::not_found("user"))?;
+        let (was, email) = (row.bool(0)?, row.text(1)?);
+        if was != active {
+            tx.execute(
+                "UPDATE users SET active = $1 WHERE id = $2",
+                args![active, user.0],
+            )
+            .await?;
+            let (action, detail) = if active {
+                ("user.reactivate", serde_json::json!({"email": email}))
+            } else {
+                let ended = crate::auth::end_sessions(&mut tx, user, None).await?;
+                (
+                    "user.deactivate",
+                    serde_json::json!({"email": email, "sessions_ended": ended}),
+                )
+            };
+            record(
+                &mut tx,
+                actor.map(|a| a.user_id.0),
+                now,
+                action,
+                "user",
+                Some(user.to_string()),
+                detail,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        self.get_user(user).await
+    }
+
+    /// The user with this email address, active or not (operator tools: no actor).
+    pub async fn user_id_by_email(&self, email: &str) -> Result<Option<UserId>> {
+        let row = self
+            .read()
+            .await?
+            .fetch_optional(
+                "SELECT id FROM users WHERE email = $1",
+                args![email.trim().to_lowercase()],
+            )
+            .await?;
+        row.map(|mut r| r.uuid(0).map(UserId)).transpose()
+    }
+
+    /// Users for the administrators' list, active or not: staff first, then customers, by
+    /// name; those whose name or email contains `search` (any case) when given.
+    pub async fn list_users(
+        &self,
+        actor: &Actor,
+        search: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<UserRow>> {
+        actor.require(Action::ManageUsers)?;
+        let pattern = format!(
+            "%{}%",
+            search
+                .unwrap_or_default()
+                .trim()
+                .to_lowercase()
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        let sql = format!(
+            "SELECT {PRINCIPAL_COLUMNS}, u.active FROM users u \
+             WHERE (LOWER(u.email) LIKE $1 ESCAPE '\\' OR LOWER(u.name) LIKE $1 ESCAPE '\\') \
+             ORDER BY CASE WHEN u.role = $2 THEN 1 ELSE 0 END, u.name, u.email LIMIT $3"
+        );
+        let rows = self
+            .read()
+            .await?
+            .fetch_all(
+                &sql,
+                args![
+                    pattern,
+                    Role::Customer.as_str(),
+                    i64::from(limit.clamp(1, 1000))
+                ],
+            )
+            .await?;
+        rows.into_iter()
+            .map(|mut r| {
+                Ok(UserRow {
+                    principal: Principal::from_row(&mut r)?,
+                    active: r.bool(7)?,
+                })
+            })
+            .collect()
     }
 
     /// Staff members, for assignment pickers and the API.

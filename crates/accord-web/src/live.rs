@@ -15,6 +15,7 @@ use accord_store::Store;
 use accord_store::cases::CaseChange;
 use axum::extract::State;
 use axum::response::sse::{Event, KeepAlive, Sse};
+use axum_extra::extract::CookieJar;
 use futures::Stream;
 use tokio::sync::{OnceCell, broadcast};
 
@@ -79,34 +80,58 @@ async fn poll(store: Store, sender: broadcast::Sender<Arc<Vec<CaseChange>>>) {
     }
 }
 
+/// Whether the stream's session still stands (not signed out, not ended by a password
+/// change, its user not deactivated): checked in the database before each event, so an open
+/// stream stops telling anything the moment its session ends, on whichever node it is.
+async fn still_signed_in(store: &Store, secret: &str) -> bool {
+    matches!(store.session(secret, crate::now()).await, Ok(Some(_)))
+}
+
 /// `GET /events`: a server-sent-events stream; each event `cases` carries the numbers of the
-/// cases that changed, as JSON, limited to what the signed-in reader may see.
+/// cases that changed, as JSON, limited to what the signed-in reader may see. It ends when
+/// the reader's session does.
 pub async fn events(
     State(state): State<AppState>,
     user: PageUser,
+    jar: CookieJar,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let scope = user.session.principal.actor().scope();
+    let secret = jar
+        .get(crate::pages::SESSION_COOKIE)
+        .map(|c| c.value().to_owned())
+        .unwrap_or_default();
+    let store = state.store.clone();
     let receiver = state.live.subscribe(&state.store).await;
-    let stream = futures::stream::unfold(receiver, move |mut receiver| async move {
-        loop {
-            match receiver.recv().await {
-                Ok(changes) => {
-                    let numbers: Vec<i64> = changes
-                        .iter()
-                        .filter(|c| c.visible_in(scope))
-                        .map(|c| c.number)
-                        .collect();
-                    if numbers.is_empty() {
-                        continue;
+    let stream = futures::stream::unfold(receiver, move |mut receiver| {
+        let store = store.clone();
+        let secret = secret.clone();
+        async move {
+            loop {
+                match receiver.recv().await {
+                    Ok(changes) => {
+                        let numbers: Vec<i64> = changes
+                            .iter()
+                            .filter(|c| c.visible_in(scope))
+                            .map(|c| c.number)
+                            .collect();
+                        if numbers.is_empty() {
+                            continue;
+                        }
+                        if !still_signed_in(&store, &secret).await {
+                            return None;
+                        }
+                        let data = serde_json::to_string(&numbers).unwrap_or_default();
+                        return Some((Ok(Event::default().event("cases").data(data)), receiver));
                     }
-                    let data = serde_json::to_string(&numbers).unwrap_or_default();
-                    return Some((Ok(Event::default().event("cases").data(data)), receiver));
+                    // Fell behind: say "something changed" without the numbers.
+                    Err(broadcast::error::RecvError::Lagged(_)) => {
+                        if !still_signed_in(&store, &secret).await {
+                            return None;
+                        }
+                        return Some((Ok(Event::default().event("cases").data("[]")), receiver));
+                    }
+                    Err(broadcast::error::RecvError::Closed) => return None,
                 }
-                // Fell behind: say "something changed" without the numbers.
-                Err(broadcast::error::RecvError::Lagged(_)) => {
-                    return Some((Ok(Event::default().event("cases").data("[]")), receiver));
-                }
-                Err(broadcast::error::RecvError::Closed) => return None,
             }
         }
     });

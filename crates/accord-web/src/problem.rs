@@ -140,7 +140,14 @@ impl IntoResponse for ApiError {
             errors,
         };
         let body = serde_json::to_vec(&problem).unwrap_or_default();
-        (
+        // RFC 6750 §3: a refused bearer token says so in `WWW-Authenticate` too.
+        let challenge = match self.code {
+            _ if self.status != StatusCode::UNAUTHORIZED => None,
+            "unauthorized" => Some("Bearer"),
+            "malformed_authorization" => Some("Bearer error=\"invalid_request\""),
+            _ => Some("Bearer error=\"invalid_token\""),
+        };
+        let mut response = (
             self.status,
             [
                 (
@@ -154,7 +161,14 @@ impl IntoResponse for ApiError {
             ],
             body,
         )
-            .into_response()
+            .into_response();
+        if let Some(challenge) = challenge {
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static(challenge),
+            );
+        }
+        response
     }
 }
 

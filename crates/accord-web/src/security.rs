@@ -1,13 +1,27 @@
 //! Security headers on every response and the checks forms rely on.
 
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
-pub async fn headers(req: Request, next: Next) -> Response {
+/// Whether responses carry `Strict-Transport-Security`: when cookies are marked `Secure`,
+/// Accord is served over HTTPS, and browsers should never reach it over plain HTTP again.
+#[derive(Clone, Copy)]
+pub struct Hsts(pub bool);
+
+/// A year, this host and its subdomains.
+const HSTS: &str = "max-age=31536000; includeSubDomains";
+
+pub async fn headers(State(Hsts(hsts)): State<Hsts>, req: Request, next: Next) -> Response {
     let mut response = next.run(req).await;
     let h = response.headers_mut();
+    if hsts {
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(HSTS),
+        );
+    }
     h.entry(header::CONTENT_SECURITY_POLICY).or_insert(HeaderValue::from_static(
         "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     ));

@@ -150,6 +150,7 @@ async fn every_page_in_every_language_passes_axe() {
             "/calendars",
             "/notifications",
             "/standing",
+            "/account",
         ] {
             sweep.visit(path, language, None).await;
         }
@@ -182,6 +183,10 @@ async fn every_page_in_every_language_passes_axe() {
             .sign_in(&base, &login(Role::Admin), DEMO_PASSWORD)
             .await;
         sweep.browser.choose_language(language).await;
+        sweep.visit("/users", language, None).await;
+        sweep
+            .follow("table#users a[href^='/users/']", language, None)
+            .await;
         sweep.visit("/policy/new", language, None).await;
         // Saving the new draft opens the editor: texts, settings and the TOML with findings.
         sweep

@@ -112,12 +112,25 @@ enum UserCommand {
         #[arg(long, default_value = "en")]
         language: String,
     },
-    /// Set a user's password; asks on the terminal when --password is not given.
+    /// Set a user's password; asks on the terminal when --password is not given. Every
+    /// session of the user ends.
     Password {
         #[arg(long)]
         email: String,
         #[arg(long)]
         password: Option<String>,
+    },
+    /// Deactivate a user: they cannot sign in, their sessions end and their API tokens are
+    /// refused on every node at once, until they are reactivated.
+    Deactivate {
+        #[arg(long)]
+        email: String,
+    },
+    /// Reactivate a deactivated user: they can sign in again, and their tokens that were
+    /// neither revoked nor expired work again.
+    Reactivate {
+        #[arg(long)]
+        email: String,
     },
 }
 
@@ -131,7 +144,42 @@ enum TokenCommand {
         /// A name to recognise the token by.
         #[arg(long, default_value = "cli")]
         name: String,
+        /// When it stops working: the last day it works (2027-01-31, in the configured time
+        /// zone) or an instant (2027-01-31T18:00:00Z). Without it, it works until revoked.
+        #[arg(long)]
+        expires: Option<String>,
     },
+    /// List a user's API tokens (never their secrets), newest first.
+    List {
+        /// The user's email address.
+        #[arg(long)]
+        user: String,
+    },
+    /// Revoke an API token by its id (from `token list`): every node refuses it at once.
+    Revoke { id: uuid::Uuid },
+}
+
+/// `--expires`: an instant, or the last day a token works (it stops at the next midnight).
+fn parse_expiry(text: &str, zone: &jiff::tz::TimeZone) -> Result<jiff::Timestamp> {
+    if let Ok(at) = text.parse::<jiff::Timestamp>() {
+        return Ok(at);
+    }
+    text.parse::<jiff::civil::Date>()
+        .ok()
+        .and_then(|day| day.tomorrow().ok())
+        .and_then(|next| next.to_zoned(zone.clone()).ok())
+        .map(|z| z.timestamp())
+        .with_context(|| {
+            format!("--expires: {text:?} is neither a date such as 2027-01-31 nor an instant such as 2027-01-31T18:00:00Z")
+        })
+}
+
+/// The user with this address, active or not.
+async fn user_by_email(store: &Store, email: &str) -> Result<accord_core::ids::UserId> {
+    store
+        .user_id_by_email(email)
+        .await?
+        .with_context(|| format!("no user has the email address {email}"))
 }
 
 fn main() -> std::process::ExitCode {
@@ -332,18 +380,85 @@ async fn run(command: Command, settings: Settings) -> Result<()> {
             println!("Password changed for {}", principal.email);
             Ok(())
         }
-        Command::Token {
-            command: TokenCommand::Create { user, name },
+        Command::User {
+            command: UserCommand::Deactivate { email },
         } => {
+            let store = open_store(&settings).await?;
+            let id = user_by_email(&store, &email).await?;
+            let user = store
+                .set_user_active(None, id, false, jiff::Timestamp::now())
+                .await?;
+            println!(
+                "Deactivated {}: signed out everywhere, API tokens refused",
+                user.email
+            );
+            Ok(())
+        }
+        Command::User {
+            command: UserCommand::Reactivate { email },
+        } => {
+            let store = open_store(&settings).await?;
+            let id = user_by_email(&store, &email).await?;
+            let user = store
+                .set_user_active(None, id, true, jiff::Timestamp::now())
+                .await?;
+            println!("Reactivated {}", user.email);
+            Ok(())
+        }
+        Command::Token {
+            command:
+                TokenCommand::Create {
+                    user,
+                    name,
+                    expires,
+                },
+        } => {
+            let expires_at = expires
+                .map(|e| parse_expiry(&e, &settings.time_zone))
+                .transpose()?;
             let store = open_store(&settings).await?;
             let principal = store
                 .find_user_by_email(&user)
                 .await?
                 .with_context(|| format!("no active user has the email address {user}"))?;
-            let token = store
-                .create_token(None, principal.id, &name, jiff::Timestamp::now())
+            let new = accord_store::auth::NewToken { name, expires_at };
+            let (_, token) = store
+                .issue_token(None, principal.id, &new, jiff::Timestamp::now())
                 .await?;
             println!("{token}");
+            Ok(())
+        }
+        Command::Token {
+            command: TokenCommand::List { user },
+        } => {
+            let store = open_store(&settings).await?;
+            let id = user_by_email(&store, &user).await?;
+            let now = jiff::Timestamp::now();
+            let mut before = None;
+            loop {
+                let page = store.list_tokens(None, id, 500, before).await?;
+                for t in &page {
+                    let state = match (t.revoked_at, t.expires_at) {
+                        (Some(at), _) => format!("revoked {at}"),
+                        (None, Some(at)) if at <= now => format!("expired {at}"),
+                        (None, Some(at)) => format!("expires {at}"),
+                        (None, None) => "never expires".to_owned(),
+                    };
+                    println!("{}\t{}\tcreated {}\t{state}", t.id, t.name, t.created_at);
+                }
+                match page.last() {
+                    Some(last) if page.len() == 500 => before = Some(last.id),
+                    _ => break,
+                }
+            }
+            Ok(())
+        }
+        Command::Token {
+            command: TokenCommand::Revoke { id },
+        } => {
+            let store = open_store(&settings).await?;
+            let token = store.revoke_token(None, id, jiff::Timestamp::now()).await?;
+            println!("Revoked token {} ({})", token.id, token.name);
             Ok(())
         }
         Command::Policy { .. } => Ok(()),

@@ -159,7 +159,7 @@ pub async fn open(
     Query(q): Query<LinkQuery>,
 ) -> Result<Response, PageError> {
     let mut chrome = anonymous_chrome(&mut parts, &jar).await;
-    let (jar, csrf) = fresh_form_token(&state, jar);
+    let (jar, csrf) = fresh_form_token(&state, jar).await;
     chrome.csrf = csrf;
     let token = q.t.unwrap_or_default();
     let found = match agreement_id(&id) {
@@ -206,7 +206,7 @@ pub async fn answer(
 ) -> Result<Response, PageError> {
     let mut chrome = anonymous_chrome(&mut parts, &jar).await;
     let tr = chrome.tr;
-    chrome.csrf = check_anonymous_form(&parts, &jar, &form.csrf, tr)?;
+    chrome.csrf = check_anonymous_form(&state, &parts, &jar, &form.csrf, tr).await?;
     let found = match agreement_id(&id) {
         Ok(id) => state
             .store

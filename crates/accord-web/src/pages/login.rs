@@ -1,11 +1,8 @@
 //! Sign-in, sign-out and the language switcher.
 
-use std::net::SocketAddr;
-
 use accord_core::language::Language;
 use accord_i18n::Tr;
 use askama::Template;
-use axum::extract::connect_info::ConnectInfo;
 use axum::extract::{Query, State};
 use axum::http::request::Parts;
 use axum::http::{Extensions, HeaderMap, Method, StatusCode};
@@ -19,10 +16,30 @@ use super::{
     Chrome, LANGUAGE_COOKIE, PageError, SESSION_COOKIE, language_of, no_store, render, safe_next,
 };
 use crate::AppState;
-use crate::security::{is_cross_site, same_secret};
+use crate::security::is_cross_site;
 
-/// Before a session exists, the sign-in form is protected by a double-submit token.
+/// Before a session exists, forms (sign-in, sign-up, a sign-in link's button) are tied to a
+/// pre-session: a random value in this cookie, and in the form a token signed for it with
+/// the installation's key (`Store::sign_link`). A token works only beside the cookie it was
+/// made for, so neither a token taken from one browser nor a cookie and token an attacker
+/// made up together pass; with secure cookies the cookie has the `__Host-` prefix, which a
+/// neighbouring subdomain or plain HTTP cannot set.
 const LOGIN_CSRF_COOKIE: &str = "accord_login_csrf";
+const LOGIN_CSRF_COOKIE_SECURE: &str = "__Host-accord_login_csrf";
+
+/// What a pre-session form token is signed for.
+const PRE_SESSION_PURPOSE: &str = "pre-session-form";
+
+/// How long a form drawn before signing in can be sent (a tab left open overnight).
+const PRE_SESSION_FORM_LIFETIME: jiff::SignedDuration = jiff::SignedDuration::from_hours(24);
+
+fn pre_session_cookie(state: &AppState) -> &'static str {
+    if state.config.secure_cookies {
+        LOGIN_CSRF_COOKIE_SECURE
+    } else {
+        LOGIN_CSRF_COOKIE
+    }
+}
 
 #[derive(Template)]
 #[template(path = "login.html")]
@@ -65,45 +82,68 @@ pub(super) async fn anonymous_chrome(parts: &mut Parts, jar: &CookieJar) -> Chro
     }
 }
 
-/// A fresh double-submit token for a form shown before any session exists: the cookie to
-/// set and the value for the form's hidden field.
-pub(super) fn fresh_form_token(state: &AppState, jar: CookieJar) -> (CookieJar, String) {
-    let token = accord_store::auth::random_secret();
-    let jar = jar.add(cookie(
-        LOGIN_CSRF_COOKIE,
-        token.clone(),
-        state.config.secure_cookies,
-    ));
-    (jar, token)
+/// The token for a form shown before any session exists, and the jar with the pre-session
+/// cookie it is bound to (kept when the browser has one, so two open tabs both work).
+pub(super) async fn fresh_form_token(state: &AppState, jar: CookieJar) -> (CookieJar, String) {
+    let name = pre_session_cookie(state);
+    let existing = jar.get(name).map(|c| c.value().to_owned()).filter(|v| {
+        v.len() == 43
+            && v.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    });
+    let (jar, pre_session) = match existing {
+        Some(value) => (jar, value),
+        None => {
+            let value = accord_store::auth::random_secret();
+            let jar = jar.add(cookie(name, value.clone(), state.config.secure_cookies));
+            (jar, value)
+        }
+    };
+    let expires = crate::now() + PRE_SESSION_FORM_LIFETIME;
+    match state
+        .store
+        .sign_link(PRE_SESSION_PURPOSE, &pre_session, expires)
+        .await
+    {
+        Ok(token) => (jar, token),
+        Err(e) => {
+            // The form is still drawn; sending it is refused (and asks for a reload).
+            tracing::error!(error = %e, "cannot sign a pre-session form token");
+            (jar, String::new())
+        }
+    }
 }
 
-/// Checks the double-submit token of a form posted before any session exists; returns it
-/// for the page that answers.
-pub(super) fn check_anonymous_form(
+/// Checks the token of a form posted before any session exists against the browser's
+/// pre-session cookie; returns it for the page that answers.
+pub(super) async fn check_anonymous_form(
+    state: &AppState,
     parts: &Parts,
     jar: &CookieJar,
     sent: &str,
     tr: Tr,
 ) -> Result<String, PageError> {
-    let expected = jar
-        .get(LOGIN_CSRF_COOKIE)
+    let pre_session = jar
+        .get(pre_session_cookie(state))
         .map(|c| c.value().to_owned())
         .unwrap_or_default();
-    if is_cross_site(&parts.method, &parts.headers)
-        || expected.is_empty()
-        || !same_secret(&expected, sent)
-    {
+    if is_cross_site(&parts.method, &parts.headers) || pre_session.is_empty() || sent.is_empty() {
         return Err(PageError::Csrf(tr));
     }
-    Ok(expected)
+    match state
+        .store
+        .verify_link(PRE_SESSION_PURPOSE, &pre_session, sent, crate::now())
+        .await
+        .map_err(PageError::store(tr))?
+    {
+        Ok(()) => Ok(sent.to_owned()),
+        Err(_) => Err(PageError::Csrf(tr)),
+    }
 }
 
 /// The client's address, for rate limits and the audit log.
 pub(super) fn client_of(extensions: &Extensions) -> String {
-    extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_else(|| "local".into())
+    crate::limits::client_of(extensions)
 }
 
 /// Signs a person in: a new session cookie in place of the form token.
@@ -119,7 +159,12 @@ pub(super) async fn start_session(
         .await
         .map_err(PageError::store(tr))?;
     Ok(jar
-        .remove(Cookie::build(LOGIN_CSRF_COOKIE).path("/"))
+        // Secure like the cookie it removes: browsers ignore a `__Host-` cookie without it.
+        .remove(
+            Cookie::build(pre_session_cookie(state))
+                .path("/")
+                .secure(state.config.secure_cookies),
+        )
         .add(cookie(SESSION_COOKIE, secret, state.config.secure_cookies)))
 }
 
@@ -129,7 +174,7 @@ pub async fn form(State(state): State<AppState>, mut parts: Parts, jar: CookieJa
         .await
         .unwrap_or(Query(NextQuery { next: None }));
     let mut chrome = anonymous_chrome(&mut parts, &jar).await;
-    let (jar, token) = fresh_form_token(&state, jar);
+    let (jar, token) = fresh_form_token(&state, jar).await;
     chrome.csrf = token;
     let page = LoginPage {
         chrome,
@@ -158,7 +203,7 @@ pub async fn submit(
 ) -> Result<Response, PageError> {
     let mut chrome = anonymous_chrome(&mut parts, &jar).await;
     let tr = chrome.tr;
-    chrome.csrf = check_anonymous_form(&parts, &jar, &form.csrf, tr)?;
+    chrome.csrf = check_anonymous_form(&state, &parts, &jar, &form.csrf, tr).await?;
     let next = safe_next(form.next.as_deref());
     let client = client_of(&extensions);
     let email = form.email.trim().to_lowercase();
@@ -171,7 +216,12 @@ pub async fn submit(
         };
         no_store((status, render(&page)).into_response())
     };
-    if !state.login_limiter.allow(&client.to_string(), &email) {
+    if !state
+        .login_limiter
+        .allow(&client, &email)
+        .await
+        .map_err(PageError::store(tr))?
+    {
         tracing::warn!(%client, "sign-in rate limited");
         return Ok(failed(
             StatusCode::TOO_MANY_REQUESTS,

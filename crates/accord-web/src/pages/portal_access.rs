@@ -82,7 +82,7 @@ pub async fn signup_form(
     jar: CookieJar,
 ) -> Response {
     let mut chrome = anonymous_chrome(&mut parts, &jar).await;
-    let (jar, token) = fresh_form_token(&state, jar);
+    let (jar, token) = fresh_form_token(&state, jar).await;
     chrome.csrf = token;
     page(StatusCode::OK, jar, &AccessPage::new(chrome, Step::SignUp))
 }
@@ -107,7 +107,7 @@ pub async fn signup_submit(
 ) -> Result<Response, PageError> {
     let mut chrome = anonymous_chrome(&mut parts, &jar).await;
     let tr = chrome.tr;
-    chrome.csrf = check_anonymous_form(&parts, &jar, &form.csrf, tr)?;
+    chrome.csrf = check_anonymous_form(&state, &parts, &jar, &form.csrf, tr).await?;
     let language = Language::from_tag(&form.language).unwrap_or(tr.language);
     let input = SignUp {
         name: form.name.clone(),
@@ -127,6 +127,8 @@ pub async fn signup_submit(
     if !state
         .login_limiter
         .allow(&client, &form.email.trim().to_lowercase())
+        .await
+        .map_err(PageError::store(tr))?
     {
         return Ok(refused(
             chrome,
@@ -171,10 +173,15 @@ pub async fn link_request(
 ) -> Result<Response, PageError> {
     let mut chrome = anonymous_chrome(&mut parts, &jar).await;
     let tr = chrome.tr;
-    chrome.csrf = check_anonymous_form(&parts, &jar, &form.csrf, tr)?;
+    chrome.csrf = check_anonymous_form(&state, &parts, &jar, &form.csrf, tr).await?;
     let client = client_of(&extensions);
     let email = form.email.trim().to_lowercase();
-    if !state.login_limiter.allow(&client, &email) {
+    if !state
+        .login_limiter
+        .allow(&client, &email)
+        .await
+        .map_err(PageError::store(tr))?
+    {
         let mut again = AccessPage::new(chrome, Step::Failed);
         again.problems = vec![tr.t("login-rate-limited")];
         return Ok(page(StatusCode::TOO_MANY_REQUESTS, jar, &again));
@@ -211,7 +218,7 @@ pub async fn link_confirm(
     Path(token): Path<String>,
 ) -> Response {
     let mut chrome = anonymous_chrome(&mut parts, &jar).await;
-    let (jar, csrf) = fresh_form_token(&state, jar);
+    let (jar, csrf) = fresh_form_token(&state, jar).await;
     chrome.csrf = csrf;
     let mut confirm = AccessPage::new(chrome, Step::Confirm);
     confirm.token = token;
@@ -234,7 +241,7 @@ pub async fn link_redeem(
 ) -> Result<Response, PageError> {
     let mut chrome = anonymous_chrome(&mut parts, &jar).await;
     let tr = chrome.tr;
-    chrome.csrf = check_anonymous_form(&parts, &jar, &form.csrf, tr)?;
+    chrome.csrf = check_anonymous_form(&state, &parts, &jar, &form.csrf, tr).await?;
     let outcome = state
         .store
         .redeem_link(&token, crate::now())

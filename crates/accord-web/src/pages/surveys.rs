@@ -147,7 +147,7 @@ pub async fn open(
     Query(q): Query<LinkQuery>,
 ) -> Result<Response, PageError> {
     let mut chrome = anonymous_chrome(&mut parts, &jar).await;
-    let (jar, csrf) = fresh_form_token(&state, jar);
+    let (jar, csrf) = fresh_form_token(&state, jar).await;
     chrome.csrf = csrf;
     let token = q.t.unwrap_or_default();
     let found = match id.parse::<Uuid>() {
@@ -201,7 +201,7 @@ pub async fn answer(
 ) -> Result<Response, PageError> {
     let mut chrome = anonymous_chrome(&mut parts, &jar).await;
     let tr = chrome.tr;
-    chrome.csrf = check_anonymous_form(&parts, &jar, field(&fields, "_csrf"), tr)?;
+    chrome.csrf = check_anonymous_form(&state, &parts, &jar, field(&fields, "_csrf"), tr).await?;
     let token = field(&fields, "t").to_owned();
     let Ok(id) = id.parse::<Uuid>() else {
         return Ok(refused(chrome, jar, LinkError::Invalid));
