@@ -20,8 +20,10 @@ use crate::codec::to_micros;
 use crate::db::Conn;
 use crate::{Result, Store};
 
-/// An acknowledgement as it would be sent now.
+/// An acknowledgement as it would be sent now. (`AcknowledgementPreview` in the API
+/// document: [`crate::policies::Acknowledgement`] is another thing.)
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = AcknowledgementPreview)]
 pub struct Acknowledgement {
     /// The text, in the case's language.
     pub body: String,

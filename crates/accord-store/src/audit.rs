@@ -93,13 +93,26 @@ impl Store {
 
     /// The most recent audit entries, newest first.
     pub async fn audit_log(&self, actor: &Actor, limit: i64) -> Result<Vec<AuditEntry>> {
+        self.audit_page(actor, limit.clamp(1, 1000), None).await
+    }
+
+    /// A page of the audit log, newest first: at most `limit` entries, those older than
+    /// `before` (the `at` and `id` of the last entry of the previous page) when given.
+    pub async fn audit_page(
+        &self,
+        actor: &Actor,
+        limit: i64,
+        before: Option<(Timestamp, Uuid)>,
+    ) -> Result<Vec<AuditEntry>> {
         actor.require(accord_core::access::Action::ViewAudit)?;
+        let (at, id) = before.unwrap_or((Timestamp::MAX, Uuid::max()));
         let rows = self
             .read()
             .await?
             .fetch_all(
-                "SELECT id, at, actor_user_id, action, object_kind, object_id, detail FROM audit_log ORDER BY at DESC, id DESC LIMIT $1",
-                args![limit.clamp(1, 1000)],
+                "SELECT id, at, actor_user_id, action, object_kind, object_id, detail FROM audit_log \
+                 WHERE ($1 OR (at, id) < ($2, $3)) ORDER BY at DESC, id DESC LIMIT $4",
+                args![before.is_none(), to_micros(at), id, limit.max(1)],
             )
             .await?;
         rows.into_iter()

@@ -758,18 +758,38 @@ impl Store {
         now: Timestamp,
         limit: i64,
     ) -> Result<Vec<ClockAlert>> {
+        self.breaching_soon_page(actor, within, now, limit, None)
+            .await
+    }
+
+    /// A page of [`Store::breaching_soon`]: at most `limit` clocks, those after `after` (the
+    /// `due_at`, `case_id` and `kind` of the last one of the previous page) when given.
+    pub async fn breaching_soon_page(
+        &self,
+        actor: &Actor,
+        within: SignedDuration,
+        now: Timestamp,
+        limit: i64,
+        after: Option<(Timestamp, CaseId, ClockKind)>,
+    ) -> Result<Vec<ClockAlert>> {
         actor.require(Action::Supervise)?;
         let horizon = now
             .checked_add(within)
             .map_err(|e| StoreError::Config(e.to_string()))?;
+        let (due, case, kind) = match after {
+            Some((due, case, kind)) => (to_micros(due), case.0, kind.as_str()),
+            None => (i64::MIN, uuid::Uuid::nil(), ""),
+        };
         let rows = self
             .read()
             .await?
             .fetch_all(
                 "SELECT c.id, c.number, c.subject, c.priority, c.status, c.team_id, c.assignee_id, k.kind, k.due_at \
                  FROM case_clocks k JOIN cases c ON c.id = k.case_id \
-                 WHERE k.due_at IS NOT NULL AND k.due_at <= $1 ORDER BY k.due_at LIMIT $2",
-                args![to_micros(horizon), limit],
+                 WHERE k.due_at IS NOT NULL AND k.due_at <= $1 \
+                 AND ($2 OR (k.due_at, k.case_id, k.kind) > ($3, $4, $5)) \
+                 ORDER BY k.due_at, k.case_id, k.kind LIMIT $6",
+                args![to_micros(horizon), after.is_none(), due, case, kind, limit],
             )
             .await?;
         rows.into_iter()

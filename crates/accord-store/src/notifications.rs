@@ -207,6 +207,21 @@ impl Store {
         unread_only: bool,
         limit: i64,
     ) -> Result<Vec<Notification>> {
+        self.notifications_page(actor, unread_only, limit, None)
+            .await
+    }
+
+    /// A page of the reader's notifications, newest first: at most `limit`, those older
+    /// than `before` (the `created_at` and `id` of the last one of the previous page) when
+    /// given.
+    pub async fn notifications_page(
+        &self,
+        actor: &Actor,
+        unread_only: bool,
+        limit: i64,
+        before: Option<(Timestamp, Uuid)>,
+    ) -> Result<Vec<Notification>> {
+        let (at, id) = before.unwrap_or((Timestamp::MAX, Uuid::max()));
         let rows = self
             .read()
             .await?
@@ -214,8 +229,9 @@ impl Store {
                 "SELECT n.id, n.kind, n.case_id, c.number, c.subject, n.data, n.created_at, n.read_at \
                  FROM notifications n LEFT JOIN cases c ON c.id = n.case_id \
                  WHERE n.user_id = $1 AND ($2 = FALSE OR n.read_at IS NULL) \
-                 ORDER BY n.created_at DESC, n.id DESC LIMIT $3",
-                args![actor.user_id.0, unread_only, limit],
+                 AND ($3 OR (n.created_at, n.id) < ($4, $5)) \
+                 ORDER BY n.created_at DESC, n.id DESC LIMIT $6",
+                args![actor.user_id.0, unread_only, before.is_none(), to_micros(at), id, limit],
             )
             .await?;
         rows.into_iter()

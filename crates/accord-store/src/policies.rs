@@ -24,7 +24,8 @@ use crate::{Result, Store, StoreError};
 
 /// The longest policy document accepted (a realistic one is about 40 KB).
 pub const SOURCE_MAX: usize = 1024 * 1024;
-const BRIEFING_MAX: usize = 4000;
+/// The longest briefing of a version, in characters.
+pub const BRIEFING_MAX: usize = 4000;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -64,8 +65,10 @@ pub struct PolicyVersion {
     pub published_at: Option<Timestamp>,
 }
 
-/// One member of staff and whether they acknowledged a version.
+/// One member of staff and whether they acknowledged a version. (`PolicyAcknowledgement`
+/// in the API document: [`crate::acknowledge::Acknowledgement`] is another thing.)
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = PolicyAcknowledgement)]
 pub struct Acknowledgement {
     pub user_id: UserId,
     pub name: String,

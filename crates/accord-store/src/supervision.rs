@@ -5,7 +5,7 @@
 use accord_core::access::{Action, Actor};
 use accord_core::case::{CaseStatus, Change, Priority};
 use accord_core::clock::ClockKind;
-use accord_core::ids::{CaseId, UserId};
+use accord_core::ids::{CaseId, EventId, UserId};
 use accord_core::people::Role;
 use accord_policy::model::Trigger;
 use jiff::Timestamp;
@@ -18,6 +18,8 @@ use crate::{Result, Store};
 /// One level of the escalation chain that ran on a case.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct EscalationRecord {
+    /// The `escalated` event recorded in the case's history.
+    pub event_id: EventId,
     pub case_id: CaseId,
     pub case_number: i64,
     pub subject: String,
@@ -89,17 +91,39 @@ impl Store {
         since: Timestamp,
         limit: i64,
     ) -> Result<Vec<EscalationRecord>> {
+        self.escalations_page(actor, since, limit, None).await
+    }
+
+    /// A page of the escalations that ran since `since`, newest first (supervisors): at
+    /// most `limit`, those before `before` (the `at` and `event_id` of the last one of the
+    /// previous page) when given.
+    pub async fn escalations_page(
+        &self,
+        actor: &Actor,
+        since: Timestamp,
+        limit: i64,
+        before: Option<(Timestamp, EventId)>,
+    ) -> Result<Vec<EscalationRecord>> {
         actor.require(Action::Supervise)?;
+        let (at, id) = before.unwrap_or((Timestamp::MAX, EventId(uuid::Uuid::max())));
         let rows = self
             .read()
             .await?
             .fetch_all(
                 "SELECT c.id, c.number, c.subject, c.priority, c.status, e.data, e.reason, e.at, \
-                        c.assignee_id, u.name, c.policy_version \
+                        c.assignee_id, u.name, c.policy_version, e.id \
                  FROM case_events e JOIN cases c ON c.id = e.case_id \
                  LEFT JOIN users u ON u.id = c.assignee_id \
-                 WHERE e.kind = $1 AND e.at >= $2 ORDER BY e.at DESC LIMIT $3",
-                args!["escalated", to_micros(since), limit],
+                 WHERE e.kind = $1 AND e.at >= $2 AND ($3 OR (e.at, e.id) < ($4, $5)) \
+                 ORDER BY e.at DESC, e.id DESC LIMIT $6",
+                args![
+                    "escalated",
+                    to_micros(since),
+                    before.is_none(),
+                    to_micros(at),
+                    id.0,
+                    limit
+                ],
             )
             .await?;
         let mut records = Vec::with_capacity(rows.len());
@@ -118,6 +142,7 @@ impl Store {
                 None => None,
             };
             records.push(EscalationRecord {
+                event_id: EventId(r.uuid(11)?),
                 case_id: CaseId(r.uuid(0)?),
                 case_number: r.i64(1)?,
                 subject: r.text(2)?,

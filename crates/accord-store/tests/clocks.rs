@@ -113,6 +113,8 @@ db_test!(async fn timers_record_breaches_and_escalate_once(db) {
     let soon = store.breaching_soon(&cast.supervisor, SignedDuration::from_hours(3), riga(23, 9, 0), 50).await.unwrap();
     assert_eq!(soon.len(), 1);
     assert_eq!((soon[0].case_number, soon[0].kind, soon[0].breached), (case.number, ClockKind::FirstResponse, false));
+    let after_it = Some((soon[0].due_at, soon[0].case_id, soon[0].kind));
+    assert!(store.breaching_soon_page(&cast.supervisor, SignedDuration::from_hours(3), riga(23, 9, 0), 50, after_it).await.unwrap().is_empty(), "nothing after the last");
     assert!(store.breaching_soon(agent, SignedDuration::from_hours(3), riga(23, 9, 0), 50).await.is_err());
 
     // 10:29: nothing due yet. 10:30: the warning notifies the supervisor.
@@ -301,6 +303,7 @@ db_test!(async fn supervisors_see_escalations_with_reasons_and_each_agents_stand
     assert_eq!(warn.reason.as_deref(), Some("A supervisor can help in time."));
     assert!(matches!(warn.trigger, Some(accord_policy::model::Trigger::BeforeBreach { .. })), "{:?}", warn.trigger);
     assert_eq!(warn.at, riga(23, 10, 30));
+    assert!(store.escalations_page(&cast.supervisor, since, 50, Some((warn.at, warn.event_id))).await.unwrap().is_empty(), "nothing after the last");
     assert_eq!(warn.assignee_id, Some(agent.user_id));
     assert!(store.recent_escalations(&cast.supervisor, riga(23, 10, 31), 50).await.unwrap().is_empty());
     assert!(store.recent_escalations(agent, since, 50).await.is_err(), "agents do not supervise");

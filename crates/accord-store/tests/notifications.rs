@@ -126,6 +126,12 @@ db_test!(async fn each_person_reads_and_clears_only_their_own_notifications(db) 
     assert_eq!(store.unread_notifications(&cast.supervisor).await.unwrap(), 1);
     let all = store.list_notifications(&cast.supervisor, false, 50).await.unwrap();
     assert_eq!(all.len(), 2);
+    // Page by page (the API's cursor), newest first: the same two.
+    let first = store.notifications_page(&cast.supervisor, false, 1, None).await.unwrap();
+    let after = |n: &accord_store::notifications::Notification| Some((n.created_at, n.id));
+    let second = store.notifications_page(&cast.supervisor, false, 1, after(&first[0])).await.unwrap();
+    assert_eq!((first[0].id, second[0].id), (all[0].id, all[1].id));
+    assert!(store.notifications_page(&cast.supervisor, false, 1, after(&second[0])).await.unwrap().is_empty());
     assert_eq!(all.iter().filter(|n| n.read_at.is_some()).count(), 1);
     assert_eq!(store.mark_all_notifications_read(&cast.supervisor, t).await.unwrap(), 1);
     assert_eq!(store.unread_notifications(&cast.supervisor).await.unwrap(), 0);

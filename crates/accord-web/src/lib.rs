@@ -22,20 +22,22 @@ use utoipa_swagger_ui::SwaggerUi;
 
 pub mod api;
 mod extract;
+mod limits;
 mod live;
 mod pages;
 pub mod problem;
 mod security;
 mod standing;
 
-pub use pages::LoginLimiter;
+pub use limits::{LoginLimiter, NewCaseLimiter};
 
 /// JSON bodies larger than this are refused with 413.
 pub const API_BODY_LIMIT: usize = 1024 * 1024;
 
 #[derive(Clone, Debug)]
 pub struct WebConfig {
-    /// Mark cookies `Secure` (set when Accord is served over HTTPS).
+    /// Mark cookies `Secure` and send `Strict-Transport-Security` (set when Accord is
+    /// served over HTTPS).
     pub secure_cookies: bool,
     /// The zone in which times are shown to staff.
     pub time_zone: jiff::tz::TimeZone,
@@ -61,7 +63,7 @@ pub struct AppState {
     pub store: Store,
     pub config: Arc<WebConfig>,
     pub login_limiter: Arc<LoginLimiter>,
-    pub new_case_limiter: Arc<pages::NewCaseLimiter>,
+    pub new_case_limiter: Arc<NewCaseLimiter>,
     pub live: Arc<live::Live>,
     pub standing: Arc<standing::StandingCache>,
 }
@@ -72,10 +74,10 @@ impl AppState {
         metrics_handle();
         store.set_public_url(&config.public_url);
         AppState {
+            login_limiter: Arc::new(LoginLimiter::new(store.clone())),
+            new_case_limiter: Arc::new(NewCaseLimiter::new(store.clone())),
             store,
             config: Arc::new(config),
-            login_limiter: Arc::new(LoginLimiter::new()),
-            new_case_limiter: Arc::new(pages::NewCaseLimiter::new()),
             standing: Arc::default(),
             live: Arc::new(live::Live::default()),
         }
@@ -107,9 +109,11 @@ pub fn metrics_handle() -> &'static PrometheusHandle {
     })
 }
 
-/// The API router and the OpenAPI document describing exactly its routes.
-pub fn api_parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
-    api::router().split_for_parts()
+/// The API router and the OpenAPI document describing exactly its routes (as JSON: the
+/// document utoipa generates, completed by `api::document`).
+pub fn api_parts() -> (Router<AppState>, serde_json::Value) {
+    let (router, generated) = api::router().split_for_parts();
+    (router, api::document::complete(generated))
 }
 
 /// The whole application.
@@ -123,7 +127,7 @@ pub fn app(state: AppState) -> Router {
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ));
-    let docs: Router<AppState> = Router::from(SwaggerUi::new("/api/docs").url("/api/openapi.json", openapi))
+    let docs: Router<AppState> = Router::from(SwaggerUi::new("/api/docs").external_url_unchecked("/api/openapi.json", openapi))
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'"),
@@ -135,7 +139,10 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics_text))
-        .layer(middleware::from_fn(security::headers))
+        .layer(middleware::from_fn_with_state(
+            security::Hsts(state.config.secure_cookies),
+            security::headers,
+        ))
         .layer(middleware::from_fn(record_metrics))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

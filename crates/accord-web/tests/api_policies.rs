@@ -22,7 +22,7 @@ db_test!(async fn a_manager_checks_drafts_publishes_and_staff_acknowledge(db) {
     assert_eq!(report["findings"][0]["code"], "invalid-value");
     assert_eq!((report["findings"][0]["line"].as_i64(), report["findings"][0]["column"].as_i64()), (Some(34), Some(14)));
     assert_eq!(report["findings"][0]["message"], "resolution: “2d” is not valid here. Expected 4h, 30m, 1h30m.");
-    assert_eq!(app.api("agent", Method::GET, "/api/v1/policies", None).await.json(), json!([]));
+    assert_eq!(app.api("agent", Method::GET, "/api/v1/policies", None).await.json(), json!({"items": [], "next": null}));
 
     // Agents may not draft; a supervisor's draft is kept with its findings.
     let refused = app.api("agent", Method::POST, "/api/v1/policies", Some(json!({"source": POLICY}))).await;
@@ -57,11 +57,11 @@ db_test!(async fn a_manager_checks_drafts_publishes_and_staff_acknowledge(db) {
 
     // Who has acknowledged it.
     let path = format!("/api/v1/policies/{number}/acknowledgements");
-    let before = app.api("supervisor", Method::GET, &path, None).await.json();
+    let before = app.api("supervisor", Method::GET, &path, None).await.json()["items"].clone();
     assert_eq!(before.as_array().unwrap().len(), 3);
     let ack = app.api("agent", Method::POST, &format!("/api/v1/policies/{number}/acknowledge"), None).await;
     assert_eq!(ack.status, StatusCode::NO_CONTENT);
-    let after = app.api("supervisor", Method::GET, &path, None).await.json();
+    let after = app.api("supervisor", Method::GET, &path, None).await.json()["items"].clone();
     let acknowledged: Vec<_> = after.as_array().unwrap().iter().filter(|a| !a["acknowledged_at"].is_null()).map(|a| a["user_id"].clone()).collect();
     assert_eq!(acknowledged, [json!(app.cast.agent.user_id)]);
     // Customers see none of it.

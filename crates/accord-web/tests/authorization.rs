@@ -43,6 +43,14 @@ fn body_for(method: &Method, path: &str, app: &TestApp, other_case: &str) -> Opt
         ("POST", "/api/v1/users") => Some(
             json!({"email": format!("{unique}@accord.test"), "name": "Matrix", "role": "agent"}),
         ),
+        ("POST", "/api/v1/users/me/password") => Some(json!({
+            "current_password": accord_testkit::PASSWORD, "new_password": format!("matrix {unique}")
+        })),
+        ("POST", "/api/v1/users/{id}/deactivate") | ("POST", "/api/v1/users/{id}/reactivate") => {
+            None
+        }
+        ("POST", "/api/v1/users/{id}/tokens") => Some(json!({"name": "matrix"})),
+        ("DELETE", "/api/v1/tokens/{id}") => None,
         ("POST", "/api/v1/teams") => {
             Some(json!({"name": format!("Team {unique}"), "kind": "team"}))
         }
@@ -131,6 +139,8 @@ db_test!(async fn every_route_every_role_no_leak_no_500(db) {
         envelope_to: &[],
         message_id: None,
         dedupe_key: "matrix",
+        peer: None,
+        helo: None,
     };
     let held = app.db.store.receive_mail(&received, jiff::Timestamp::now()).await.unwrap().id;
     let mail = accord_core::mail::InboundMail {
@@ -165,13 +175,29 @@ db_test!(async fn every_route_every_role_no_leak_no_500(db) {
     let customer_b = app.cast.customer_b.clone();
     let survey_request = app.db.store.my_surveys(&customer_b).await.unwrap()[0].id.to_string();
     let survey_name = "pulse".to_owned();
-    let secrets = ["Falta uma peça".to_owned(), case_b.clone(), app.cast.org_b.to_string(), app.cast.contact_b.to_string(), "Segredo da Beta".into(), "Beta Ltda".into(), "João Silva".into()];
+    // Customer A's own organization, with what the company records about it for itself:
+    // A may read the organization, never these.
+    let internal = json!({"tier": "gold", "annual_revenue_minor": 4200000, "currency": "EUR", "billing_notes": "Nota interna: desconto de 12%", "contract_ref": "CTR-INTERNO-2291", "account_manager_id": app.cast.agent.user_id});
+    let reply = app.api("admin", Method::PATCH, &format!("/api/v1/organizations/{}", app.cast.org_a), Some(internal)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
+    let reply = app.api("admin", Method::POST, &format!("/api/v1/organizations/{}/expectations", app.cast.org_a), Some(json!({"kind": "support", "description": "Promessa de venda: linha direta"}))).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
+    let mut secrets = vec!["Falta uma peça".to_owned(), case_b.clone(), app.cast.org_b.to_string(), app.cast.contact_b.to_string(), "Segredo da Beta".into(), "Beta Ltda".into(), "João Silva".into()];
+    secrets.extend(["Nota interna", "CTR-INTERNO", "Promessa de venda", "\"tier\"", "\"annual_revenue_minor\"", "\"billing_notes\"", "\"contract_ref\"", "\"account_manager_id\"", "\"account_manager_name\"", "\"expectations\""].map(str::to_owned));
+
+    // A user of organization B to deactivate, reactivate and issue tokens for (routes in
+    // alphabetical order: reactivated before their tokens are listed and issued), and a token
+    // of theirs to revoke.
+    let user_b = app.cast.customer_b.user_id.to_string();
+    let matrix_token = accord_store::auth::NewToken { name: "matrix".into(), expires_at: None };
+    let token_b = app.db.store.issue_token(None, app.cast.customer_b.user_id, &matrix_token, jiff::Timestamp::now()).await.unwrap().0.id.to_string();
 
     let (_, openapi) = accord_web::api_parts();
     let doc = serde_json::to_value(&openapi).unwrap();
     let paths = doc["paths"].as_object().unwrap();
     assert!(paths.len() >= 15, "the document lists too few paths");
     let mut checked = 0;
+    let mut undocumented = Vec::new();
     for (template, operations) in paths {
         let id = if template.starts_with("/api/v1/cases/") {
             &case_b
@@ -193,18 +219,25 @@ db_test!(async fn every_route_every_role_no_leak_no_500(db) {
             &review
         } else if template.starts_with("/api/v1/survey-requests/") {
             &survey_request
+        } else if template.starts_with("/api/v1/users/") {
+            &user_b
+        } else if template.starts_with("/api/v1/tokens/") {
+            &token_b
         } else if template.starts_with("/api/v1/surveys/") {
             &survey_name
         } else {
             &attachment
         };
         let version = if template.ends_with("/acknowledge") || template.ends_with("/acknowledgements") { published } else { draft_number };
-        let mut path = template.replace("{id}", id).replace("{number}", &version.to_string());
-        if template.ends_with("/attachments") && operations.get("post").is_some() {
-            path.push_str("?filename=matrix.txt");
-        }
+        let plain_path = template.replace("{id}", id).replace("{number}", &version.to_string());
         for method_name in ["get", "post", "patch", "put", "delete"] {
             let method = Method::from_bytes(method_name.to_uppercase().as_bytes()).unwrap();
+            // An upload names its file; the list of attachments takes only page parameters.
+            let path = if template.ends_with("/attachments") && method_name == "post" {
+                format!("{plain_path}?filename=matrix.txt")
+            } else {
+                plain_path.clone()
+            };
             if operations.get(method_name).is_none() {
                 // The router must not answer a method the document does not describe.
                 let reply = app.api("admin", method.clone(), &path, None).await;
@@ -228,6 +261,10 @@ db_test!(async fn every_route_every_role_no_leak_no_500(db) {
                 };
                 checked += 1;
                 assert!(reply.status.as_u16() < 500, "{role} {method} {template}: {} {}", reply.status, reply.text);
+                // Every answer, for every role, is one the document lists for the operation.
+                if operations[method_name]["responses"].get(reply.status.as_str()).is_none() {
+                    undocumented.push(format!("{role} {method} {template}: {} {}", reply.status, reply.text));
+                }
                 assert_ne!(reply.status, StatusCode::METHOD_NOT_ALLOWED, "{method} {template} is documented but not routed");
                 if reply.status == StatusCode::NOT_FOUND {
                     assert!(!reply.text.contains("no_such_route"), "{method} {template} is documented but not routed");
@@ -246,6 +283,7 @@ db_test!(async fn every_route_every_role_no_leak_no_500(db) {
         }
     }
     assert!(checked > 100, "only {checked} requests were checked");
+    assert!(undocumented.is_empty(), "answers the document does not list:\n{}", undocumented.join("\n"));
 });
 
 db_test!(async fn customers_are_confined_to_their_organization(db) {
@@ -264,4 +302,129 @@ db_test!(async fn customers_are_confined_to_their_organization(db) {
     assert_eq!(note.status, StatusCode::FORBIDDEN);
     let patch = app.api("customer_a", Method::PATCH, &format!("/api/v1/cases/{}", own.json()["id"].as_str().unwrap()), Some(json!({"status": "resolved"}))).await;
     assert_eq!(patch.status, StatusCode::FORBIDDEN);
+});
+
+/// What the company records about an account for itself, by field.
+const INTERNAL_FIELDS: [&str; 10] = [
+    "tier",
+    "annual_revenue_minor",
+    "currency",
+    "customer_since",
+    "account_manager_id",
+    "account_manager_name",
+    "billing_notes",
+    "contract_ref",
+    "expectations",
+    "responsibilities",
+];
+
+/// A list's items, whether it comes as an array or as a page of `items`.
+fn items(list: &Value) -> &[Value] {
+    list.get("items")
+        .unwrap_or(list)
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+}
+
+/// Every object in `value`, however deeply nested.
+fn objects(value: &Value) -> Vec<&serde_json::Map<String, Value>> {
+    match value {
+        Value::Object(map) => std::iter::once(map)
+            .chain(map.values().flat_map(objects))
+            .collect(),
+        Value::Array(items) => items.iter().flat_map(objects).collect(),
+        _ => Vec::new(),
+    }
+}
+
+db_test!(async fn customers_get_the_customer_view_of_their_organization_and_staff_the_record(db) {
+    let app = TestApp::new(db).await;
+    let org_a = app.cast.org_a;
+    let internal = json!({"tier": "platinum", "annual_revenue_minor": 9900000, "currency": "EUR", "customer_since": "2019-03-01", "billing_notes": "Fatura trimestral, desconto interno", "contract_ref": "LV-2019-0042", "account_manager_id": app.cast.agent.user_id});
+    assert_eq!(app.api("admin", Method::PATCH, &format!("/api/v1/organizations/{org_a}"), Some(internal)).await.status, StatusCode::OK);
+    let promise = json!({"kind": "billing", "description": "Pārdevējs apsolīja bez maksas"});
+    assert_eq!(app.api("admin", Method::POST, &format!("/api/v1/organizations/{org_a}/expectations"), Some(promise)).await.status, StatusCode::CREATED);
+    let duty = json!({"area": "Tīkls", "party": "customer", "description": "Klients uztur tīklu"});
+    assert_eq!(app.api("admin", Method::POST, &format!("/api/v1/organizations/{org_a}/responsibilities"), Some(duty)).await.status, StatusCode::CREATED);
+    let case = app.case_for(app.cast.contact_a, "Rēķins divreiz").await["id"].as_str().unwrap().to_owned();
+    let secrets = ["desconto interno", "LV-2019-0042", "9900000", "platinum", "2019-03-01", "Jānis Aģents", "bez maksas", "uztur tīklu"];
+
+    // Everything customer A reads about their organization, directly or nested.
+    let paths = [
+        "/api/v1/organizations".to_owned(),
+        format!("/api/v1/organizations/{org_a}"),
+        format!("/api/v1/organizations/{org_a}/account"),
+        "/api/v1/contacts".to_owned(),
+        format!("/api/v1/contacts/{}", app.cast.contact_a),
+        "/api/v1/cases".to_owned(),
+        format!("/api/v1/cases/{case}"),
+        format!("/api/v1/cases/{case}/entries"),
+        "/api/v1/users/me".to_owned(),
+    ];
+    for path in &paths {
+        let reply = app.api("customer_a", Method::GET, path, None).await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}: {}", reply.text);
+        for secret in secrets {
+            assert!(!reply.text.contains(secret), "customer A saw {secret} through {path}: {}", reply.text);
+        }
+        for object in objects(&reply.json()) {
+            for field in INTERNAL_FIELDS {
+                assert!(!object.contains_key(field), "customer A got {field} through {path}: {}", reply.text);
+            }
+        }
+    }
+    // What a customer may know: the organization's name, its people and addresses, its cases.
+    let own = app.api("customer_a", Method::GET, &format!("/api/v1/organizations/{org_a}"), None).await.json();
+    assert_eq!(own, json!({"id": org_a, "name": "Ācme Latvija"}));
+    let listed = app.api("customer_a", Method::GET, "/api/v1/organizations", None).await.json();
+    assert_eq!(items(&listed), [json!({"id": org_a, "name": "Ācme Latvija"})], "{listed}");
+    let account = app.api("customer_a", Method::GET, &format!("/api/v1/organizations/{org_a}/account"), None).await.json();
+    assert_eq!(account["organization"], json!({"id": org_a, "name": "Ācme Latvija"}));
+    assert_eq!(account["contacts"][0]["name"], "Ilze Kalniņa");
+    assert_eq!(account["contacts"][0]["identities"][0]["value"], "ilze@acme.lv");
+    assert_eq!((account["open_cases"].as_i64(), account["total_cases"].as_i64()), (Some(1), Some(1)));
+    // Another organization stays out of reach, in either view.
+    for path in [format!("/api/v1/organizations/{}", app.cast.org_b), format!("/api/v1/organizations/{}/account", app.cast.org_b)] {
+        assert_eq!(app.api("customer_a", Method::GET, &path, None).await.status, StatusCode::NOT_FOUND, "{path}");
+    }
+    // The store itself hands the account record only to staff.
+    assert!(app.db.store.get_organization(&app.cast.customer_a, org_a).await.is_err());
+    assert!(app.db.store.account(&app.cast.customer_a, org_a).await.is_err());
+    assert!(app.db.store.list_organizations(&app.cast.customer_a, 10, 0).await.is_err());
+
+    // Staff still read the whole record.
+    for role in ["agent", "supervisor", "admin"] {
+        let record = app.api(role, Method::GET, &format!("/api/v1/organizations/{org_a}"), None).await.json();
+        assert_eq!((record["tier"].as_str(), record["contract_ref"].as_str()), (Some("platinum"), Some("LV-2019-0042")), "{role}");
+        assert_eq!(record["billing_notes"], "Fatura trimestral, desconto interno");
+        let account = app.api(role, Method::GET, &format!("/api/v1/organizations/{org_a}/account"), None).await.json();
+        assert_eq!(account["organization"]["annual_revenue_minor"], 9900000);
+        assert_eq!(account["account_manager_name"], "Jānis Aģents");
+        assert_eq!(account["expectations"][0]["description"], "Pārdevējs apsolīja bez maksas");
+        assert_eq!(account["responsibilities"][0]["description"], "Klients uztur tīklu");
+        let listed = app.api(role, Method::GET, "/api/v1/organizations", None).await.json();
+        assert!(!items(&listed).is_empty() && items(&listed).iter().all(|o| o.get("tier").is_some()), "{role}: {listed}");
+    }
+
+    // The document says so: a customer view beside the record, with nothing else in it.
+    let (_, openapi) = accord_web::api_parts();
+    let doc = serde_json::to_value(&openapi).unwrap();
+    let schemas = &doc["components"]["schemas"];
+    let customer = &schemas["CustomerOrganization"];
+    let mut properties: Vec<&str> = customer["properties"].as_object().unwrap().keys().map(String::as_str).collect();
+    properties.sort_unstable();
+    assert_eq!(properties, ["id", "name"], "{customer}");
+    assert_eq!(customer["additionalProperties"], json!(false));
+    let customer_account = &schemas["CustomerAccount"];
+    assert_eq!(customer_account["additionalProperties"], json!(false));
+    for field in INTERNAL_FIELDS {
+        assert!(customer_account["properties"].get(field).is_none(), "CustomerAccount documents {field}");
+    }
+    for (view, record, shown) in [("OrganizationView", "Organization", "CustomerOrganization"), ("AccountView", "Account", "CustomerAccount")] {
+        let one_of = schemas[view]["oneOf"].to_string();
+        assert!(one_of.contains(&format!("#/components/schemas/{record}\"")) && one_of.contains(&format!("#/components/schemas/{shown}\"")), "{view}: {one_of}");
+    }
+    let get = &doc["paths"]["/api/v1/organizations/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+    assert_eq!(get["$ref"], "#/components/schemas/OrganizationView", "{get}");
 });

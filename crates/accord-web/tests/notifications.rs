@@ -31,11 +31,11 @@ db_test!(async fn an_escalation_reaches_the_supervisor_on_the_notifications_page
 
     let listed = app.api("supervisor", Method::GET, "/api/v1/notifications?unread=true", None).await;
     assert_eq!(listed.status, StatusCode::OK, "{}", listed.text);
-    let listed = listed.json();
+    let listed = listed.json()["items"].clone();
     assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
     assert_eq!((listed[0]["kind"].as_str(), listed[0]["level"].as_str()), (Some("assigned"), Some("asks-for-manager")));
     assert_eq!(listed[0]["case_number"], case["number"]);
-    let none = app.api("agent", Method::GET, "/api/v1/notifications", None).await.json();
+    let none = app.api("agent", Method::GET, "/api/v1/notifications", None).await.json()["items"].clone();
     assert_eq!(none.as_array().unwrap().len(), 0);
     let bad = app.api("supervisor", Method::GET, "/api/v1/notifications?unread=perhaps", None).await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{}", bad.text);

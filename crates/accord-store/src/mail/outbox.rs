@@ -128,6 +128,9 @@ pub struct Delivery {
     pub next_attempt_at: Option<Timestamp>,
     #[schema(value_type = Option<String>, format = DateTime)]
     pub sent_at: Option<Timestamp>,
+    /// When the email was queued.
+    #[schema(value_type = String, format = DateTime)]
+    pub queued_at: Timestamp,
 }
 
 /// How long a sender may hold a message before another may try it.
@@ -379,7 +382,7 @@ impl Store {
             .read()
             .await?
             .fetch_all(
-                "SELECT entry_id, recipient, message_id, state, attempts, last_error, next_attempt_at, sent_at \
+                "SELECT entry_id, recipient, message_id, state, attempts, last_error, next_attempt_at, sent_at, created_at \
                  FROM mail_outbox WHERE case_id = $1 ORDER BY created_at, id",
                 args![case.0],
             )
@@ -395,6 +398,7 @@ impl Store {
                     last_error: r.opt_text(5)?,
                     next_attempt_at: r.opt_i64(6)?.map(from_micros).transpose()?,
                     sent_at: r.opt_i64(7)?.map(from_micros).transpose()?,
+                    queued_at: from_micros(r.i64(8)?)?,
                 })
             })
             .collect()

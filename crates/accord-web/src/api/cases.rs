@@ -10,12 +10,13 @@ use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::Response;
 use bytes::Bytes;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::idempotent::{create_once, created, replayed};
+use super::page::{self, Page, PageQuery};
 use crate::extract::{ApiJson, ApiPath, ApiQuery, ApiUser, Creation, idempotency_key};
 use crate::problem::{ApiError, ApiResult, Problem};
 use crate::{AppState, now};
@@ -55,17 +56,10 @@ pub struct CaseQuery {
     language: Option<Language>,
     priority: Option<Priority>,
     tag: Option<String>,
-    /// Page size, 1 to 500 (default 50).
+    /// Page size, 1 to 500 (default 50; a larger value is taken as 500, 0 as 1).
     limit: Option<u32>,
     /// The `next` cursor of the previous page.
     cursor: Option<String>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct CasePage {
-    items: Vec<Case>,
-    /// Pass as `cursor` for the next page; absent on the last page.
-    next: Option<String>,
 }
 
 pub(crate) fn encode_cursor(case: &Case) -> String {
@@ -81,15 +75,15 @@ pub(crate) fn decode_cursor(cursor: &str) -> Option<(jiff::Timestamp, CaseId)> {
 }
 
 #[utoipa::path(get, path = "/cases", tag = "cases", params(CaseQuery),
-    responses((status = 200, body = CasePage), (status = 400, body = Problem), (status = 401, body = Problem)))]
+    responses((status = 200, body = Page<Case>, description = "most recently updated first")))]
 async fn list_cases(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiQuery(q): ApiQuery<CaseQuery>,
-) -> ApiResult<axum::Json<CasePage>> {
+) -> ApiResult<axum::Json<Page<Case>>> {
     let mut filter = CaseFilter {
         open_only: q.open.unwrap_or(false),
-        limit: q.limit.unwrap_or(50).clamp(1, 500),
+        limit: page::limit(q.limit),
         ..CaseFilter::default()
     };
     if let Some(statuses) = &q.status {
@@ -127,15 +121,13 @@ async fn list_cases(
     filter.priority = q.priority;
     filter.tag = q.tag;
     if let Some(cursor) = &q.cursor {
-        filter.before = Some(decode_cursor(cursor).ok_or_else(|| {
-            ApiError::bad_request("invalid_query", "cursor: not a cursor returned by this API")
-        })?);
+        filter.before = Some(decode_cursor(cursor).ok_or_else(page::invalid_cursor)?);
     }
     let items = state.store.list_cases(&user.actor(), &filter).await?;
     let next = (items.len() == filter.limit as usize)
         .then(|| items.last().map(encode_cursor))
         .flatten();
-    Ok(axum::Json(CasePage { items, next }))
+    Ok(axum::Json(Page { items, next }))
 }
 
 #[utoipa::path(post, path = "/cases", tag = "cases", request_body = NewCase,
@@ -187,7 +179,7 @@ async fn case_guidance(
 }
 
 #[utoipa::path(patch, path = "/cases/{id}", tag = "cases", params(("id" = CaseId, Path)), request_body = CasePatch,
-    responses((status = 200, body = Case), (status = 409, body = Problem, description = "illegal status transition"), (status = 422, body = Problem)))]
+    responses((status = 200, body = Case), (status = 403, body = Problem, description = "customers do not change cases"), (status = 409, body = Problem, description = "illegal status transition"), (status = 422, body = Problem)))]
 async fn update_case(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -201,16 +193,21 @@ async fn update_case(
     Ok(axum::Json(case))
 }
 
-#[utoipa::path(get, path = "/cases/{id}/entries", tag = "cases", params(("id" = CaseId, Path)),
-    responses((status = 200, body = Vec<Entry>, description = "oldest first; customers receive only messages"), (status = 404, body = Problem)))]
+#[utoipa::path(get, path = "/cases/{id}/entries", tag = "cases", params(("id" = CaseId, Path), PageQuery),
+    responses((status = 200, body = Page<Entry>, description = "oldest first; customers receive only messages"), (status = 404, body = Problem)))]
 async fn list_entries(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiPath(id): ApiPath<CaseId>,
-) -> ApiResult<axum::Json<Vec<Entry>>> {
-    Ok(axum::Json(
-        state.store.list_entries(&user.actor(), id).await?,
-    ))
+    ApiQuery(q): ApiQuery<PageQuery>,
+) -> ApiResult<axum::Json<Page<Entry>>> {
+    let all = state.store.list_entries(&user.actor(), id).await?;
+    Ok(axum::Json(Page::of_all(
+        all,
+        q.limit,
+        q.cursor.as_deref(),
+        |e| (e.created_at, e.id),
+    )?))
 }
 
 #[utoipa::path(post, path = "/cases/{id}/entries", tag = "cases", params(super::idempotent::IdempotencyHeader, ("id" = CaseId, Path)), request_body = NewEntry,
@@ -233,16 +230,21 @@ async fn add_entry(
     .await
 }
 
-#[utoipa::path(get, path = "/cases/{id}/events", tag = "cases", params(("id" = CaseId, Path)),
-    responses((status = 200, body = Vec<CaseEvent>, description = "every recorded change, oldest first"), (status = 403, body = Problem), (status = 404, body = Problem)))]
+#[utoipa::path(get, path = "/cases/{id}/events", tag = "cases", params(("id" = CaseId, Path), PageQuery),
+    responses((status = 200, body = Page<CaseEvent>, description = "every recorded change, oldest first"), (status = 403, body = Problem), (status = 404, body = Problem)))]
 async fn list_events(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiPath(id): ApiPath<CaseId>,
-) -> ApiResult<axum::Json<Vec<CaseEvent>>> {
-    Ok(axum::Json(
-        state.store.list_events(&user.actor(), id).await?,
-    ))
+    ApiQuery(q): ApiQuery<PageQuery>,
+) -> ApiResult<axum::Json<Page<CaseEvent>>> {
+    let all = state.store.list_events(&user.actor(), id).await?;
+    Ok(axum::Json(Page::of_all(
+        all,
+        q.limit,
+        q.cursor.as_deref(),
+        |e| (e.at, e.id),
+    )?))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -252,18 +254,25 @@ pub struct NewLink {
     kind: LinkKind,
 }
 
-#[utoipa::path(get, path = "/cases/{id}/links", tag = "cases", params(("id" = CaseId, Path)),
-    responses((status = 200, body = Vec<CaseLink>), (status = 404, body = Problem)))]
+#[utoipa::path(get, path = "/cases/{id}/links", tag = "cases", params(("id" = CaseId, Path), PageQuery),
+    responses((status = 200, body = Page<CaseLink>, description = "by the other case's number"), (status = 404, body = Problem)))]
 async fn list_links(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiPath(id): ApiPath<CaseId>,
-) -> ApiResult<axum::Json<Vec<CaseLink>>> {
-    Ok(axum::Json(state.store.list_links(&user.actor(), id).await?))
+    ApiQuery(q): ApiQuery<PageQuery>,
+) -> ApiResult<axum::Json<Page<CaseLink>>> {
+    let all = state.store.list_links(&user.actor(), id).await?;
+    Ok(axum::Json(Page::of_all(
+        all,
+        q.limit,
+        q.cursor.as_deref(),
+        |l| (l.other_number, l.kind, l.incoming),
+    )?))
 }
 
 #[utoipa::path(post, path = "/cases/{id}/links", tag = "cases", params(("id" = CaseId, Path)), request_body = NewLink,
-    responses((status = 204, description = "linked (linking twice is harmless)"), (status = 422, body = Problem)))]
+    responses((status = 204, description = "linked (linking twice is harmless)"), (status = 403, body = Problem, description = "customers do not link cases"), (status = 422, body = Problem)))]
 async fn link_case(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -277,16 +286,21 @@ async fn link_case(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[utoipa::path(get, path = "/cases/{id}/attachments", tag = "cases", params(("id" = CaseId, Path)),
-    responses((status = 200, body = Vec<Attachment>), (status = 404, body = Problem)))]
+#[utoipa::path(get, path = "/cases/{id}/attachments", tag = "cases", params(("id" = CaseId, Path), PageQuery),
+    responses((status = 200, body = Page<Attachment>, description = "oldest first"), (status = 404, body = Problem)))]
 async fn list_attachments(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiPath(id): ApiPath<CaseId>,
-) -> ApiResult<axum::Json<Vec<Attachment>>> {
-    Ok(axum::Json(
-        state.store.list_attachments(&user.actor(), id).await?,
-    ))
+    ApiQuery(q): ApiQuery<PageQuery>,
+) -> ApiResult<axum::Json<Page<Attachment>>> {
+    let all = state.store.list_attachments(&user.actor(), id).await?;
+    Ok(axum::Json(Page::of_all(
+        all,
+        q.limit,
+        q.cursor.as_deref(),
+        |a| (a.created_at, a.id),
+    )?))
 }
 
 #[derive(Deserialize, IntoParams)]

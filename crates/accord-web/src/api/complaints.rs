@@ -11,12 +11,14 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
+use std::cmp::Reverse;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
 use super::idempotent::create_once;
+use super::page::{Page, PageQuery};
 use crate::extract::{ApiJson, ApiPath, ApiQuery, ApiUser, Creation};
 use crate::problem::{ApiResult, Problem};
 use crate::{AppState, now};
@@ -64,17 +66,22 @@ async fn put_understanding(
     ))
 }
 
-#[utoipa::path(get, path = "/cases/{id}/agreements", tag = "complaints", params(("id" = CaseId, Path)),
-    responses((status = 200, body = Vec<AgreementView>, description = "every version of the case's agreement, newest first, with its milestones"),
+#[utoipa::path(get, path = "/cases/{id}/agreements", tag = "complaints", params(("id" = CaseId, Path), PageQuery),
+    responses((status = 200, body = Page<AgreementView>, description = "every version of the case's agreement, newest first, with its milestones"),
         (status = 403, body = Problem), (status = 404, body = Problem)))]
 async fn case_agreements(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiPath(id): ApiPath<CaseId>,
-) -> ApiResult<axum::Json<Vec<AgreementView>>> {
-    Ok(axum::Json(
-        state.store.case_agreements(&user.actor(), id).await?,
-    ))
+    ApiQuery(q): ApiQuery<PageQuery>,
+) -> ApiResult<axum::Json<Page<AgreementView>>> {
+    let all = state.store.case_agreements(&user.actor(), id).await?;
+    Ok(axum::Json(Page::of_all(
+        all,
+        q.limit,
+        q.cursor.as_deref(),
+        |a| Reverse(a.version),
+    )?))
 }
 
 #[utoipa::path(post, path = "/cases/{id}/agreements", tag = "complaints", params(super::idempotent::IdempotencyHeader, ("id" = CaseId, Path)), request_body = AgreementDraft,
@@ -193,22 +200,30 @@ async fn resolve_case(
 pub struct ReviewsQuery {
     /// Only the changes still to review (default true).
     open: Option<bool>,
+    /// Page size, 1 to 500 (default 50; a larger value is taken as 500, 0 as 1).
+    limit: Option<u32>,
+    /// The `next` cursor of the previous page.
+    cursor: Option<String>,
 }
 
 #[utoipa::path(get, path = "/contract-reviews", tag = "complaints", params(ReviewsQuery),
-    responses((status = 200, body = Vec<ContractReview>, description = "contract changes of accepted agreements, those still to review first"),
-        (status = 400, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, body = Page<ContractReview>, description = "contract changes of accepted agreements, those still to review first, then oldest first"),
+        (status = 403, body = Problem)))]
 async fn contract_reviews(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiQuery(query): ApiQuery<ReviewsQuery>,
-) -> ApiResult<axum::Json<Vec<ContractReview>>> {
-    Ok(axum::Json(
-        state
-            .store
-            .contract_reviews(&user.actor(), query.open.unwrap_or(true))
-            .await?,
-    ))
+) -> ApiResult<axum::Json<Page<ContractReview>>> {
+    let all = state
+        .store
+        .contract_reviews(&user.actor(), query.open.unwrap_or(true))
+        .await?;
+    Ok(axum::Json(Page::of_all(
+        all,
+        query.limit,
+        query.cursor.as_deref(),
+        |r| (r.reviewed_at.is_some(), r.created_at, r.id),
+    )?))
 }
 
 #[utoipa::path(post, path = "/contract-reviews/{id}/done", tag = "complaints", params(("id" = Uuid, Path)),

@@ -94,7 +94,9 @@ where
 #[into_params(parameter_in = Header)]
 #[allow(dead_code)]
 pub struct IdempotencyHeader {
-    /// Retrying with the same key and body returns the first response instead of creating again.
+    /// Retrying with the same key and body returns the first response instead of creating
+    /// again; 1 to 255 visible ASCII characters.
     #[serde(rename = "Idempotency-Key")]
+    #[param(min_length = 1, max_length = 255, pattern = "^[!-~]{1,255}$")]
     idempotency_key: Option<String>,
 }

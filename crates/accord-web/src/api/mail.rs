@@ -5,10 +5,11 @@ use accord_core::ids::CaseId;
 use accord_store::mail::{Delivery, HeldMail, HeldTarget, InboundSummary};
 use axum::extract::State;
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::page::{self, Page, PageQuery};
 use crate::extract::{ApiJson, ApiPath, ApiQuery, ApiUser};
 use crate::problem::{ApiResult, Problem};
 use crate::{AppState, now};
@@ -21,26 +22,23 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(case_deliveries))
 }
 
-#[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct HeldQuery {
-    /// At most this many (default 100, at most 500).
-    limit: Option<u32>,
-}
-
-#[utoipa::path(get, path = "/mail/held", tag = "mail", params(HeldQuery),
-    responses((status = 200, body = Vec<HeldMail>, description = "held messages, newest first: replies from outside a case's account, automatic mail, floods, unreadable messages"),
+#[utoipa::path(get, path = "/mail/held", tag = "mail", params(PageQuery),
+    responses((status = 200, body = Page<HeldMail>, description = "held messages, newest first: replies from outside a case's account, automatic mail, floods, unreadable messages"),
         (status = 403, body = Problem)))]
 async fn list_held(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiQuery(query): ApiQuery<HeldQuery>,
-) -> ApiResult<axum::Json<Vec<HeldMail>>> {
-    let limit = query.limit.unwrap_or(100);
-    Ok(axum::Json(
-        state.store.held_mail(&user.actor(), limit).await?,
-    ))
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> ApiResult<axum::Json<Page<HeldMail>>> {
+    let limit = page::limit(query.limit);
+    let before = page::after(query.cursor.as_deref())?;
+    let items = state
+        .store
+        .held_mail_page(&user.actor(), limit, before)
+        .await?;
+    Ok(axum::Json(Page::read(items, limit, |m| {
+        (m.received_at, m.id)
+    })))
 }
 
 /// What to do with a held message.
@@ -64,7 +62,7 @@ pub struct HeldOutcome {
 #[utoipa::path(post, path = "/mail/held/{id}", tag = "mail",
     params(("id" = String, Path, format = Uuid)), request_body = HeldAction,
     responses((status = 200, body = HeldOutcome, description = "filed, opened as a case, or set aside"),
-        (status = 404, body = Problem), (status = 409, body = Problem, description = "someone filed it already")))]
+        (status = 403, body = Problem, description = "staff only"), (status = 404, body = Problem), (status = 409, body = Problem, description = "someone filed it already")))]
 async fn resolve_held(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -86,7 +84,7 @@ async fn resolve_held(
 #[utoipa::path(get, path = "/mail/{id}", tag = "mail",
     params(("id" = String, Path, format = Uuid)),
     responses((status = 200, body = InboundSummary, description = "a received message: its state, the case it went to, its text and attachments"),
-        (status = 404, body = Problem)))]
+        (status = 403, body = Problem, description = "staff only"), (status = 404, body = Problem)))]
 async fn get_message(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -98,15 +96,20 @@ async fn get_message(
 }
 
 #[utoipa::path(get, path = "/cases/{id}/deliveries", tag = "mail",
-    params(("id" = String, Path, format = Uuid)),
-    responses((status = 200, body = Vec<Delivery>, description = "the email of each reply: queued, sent, failed or bounced, with attempts and the last error"),
-        (status = 404, body = Problem)))]
+    params(("id" = String, Path, format = Uuid), PageQuery),
+    responses((status = 200, body = Page<Delivery>, description = "the email of each reply, oldest first: queued, sent, failed or bounced, with attempts and the last error"),
+        (status = 403, body = Problem, description = "staff only"), (status = 404, body = Problem)))]
 async fn case_deliveries(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiPath(id): ApiPath<CaseId>,
-) -> ApiResult<axum::Json<Vec<Delivery>>> {
-    Ok(axum::Json(
-        state.store.case_deliveries(&user.actor(), id).await?,
-    ))
+    ApiQuery(q): ApiQuery<PageQuery>,
+) -> ApiResult<axum::Json<Page<Delivery>>> {
+    let all = state.store.case_deliveries(&user.actor(), id).await?;
+    Ok(axum::Json(Page::of_all(
+        all,
+        q.limit,
+        q.cursor.as_deref(),
+        |d| (d.queued_at, d.message_id.clone()),
+    )?))
 }

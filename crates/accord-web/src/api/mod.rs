@@ -9,9 +9,11 @@ use crate::AppState;
 
 mod cases;
 mod complaints;
+pub(crate) mod document;
 mod idempotent;
 mod mail;
 mod notifications;
+pub(crate) mod page;
 mod people;
 pub(crate) mod policies;
 mod service;
@@ -26,7 +28,8 @@ pub(crate) use cases::{decode_cursor, encode_cursor};
         title = "Accord API",
         description = "Cases, conversations, customers and staff of an Accord installation. \
             Authenticate with `Authorization: Bearer <token>` (create a token with `accord token create --user EMAIL`). \
-            Errors are RFC 9457 problem details. Every creation (POST) accepts an `Idempotency-Key` header: a retry with the same key and body returns the first response and creates nothing.",
+            Errors are RFC 9457 problem details (`application/problem+json`). No text holds the NUL character (U+0000): a body with one is refused (422), a path or query string with `%00` too (400). Every creation (POST) accepts an `Idempotency-Key` header: a retry with the same key and body returns the first response and creates nothing. \
+            Every list answers a page, `{items, next}`: ask for the next one with `cursor` set to `next` (`null` on the last page) and the same other parameters; `limit` is the page size, 1 to 500 (default 50).",
         license(name = "AGPL-3.0-or-later")
     ),
     modifiers(&BearerAuth),

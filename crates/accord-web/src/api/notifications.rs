@@ -9,6 +9,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::page::{self, Page};
 use crate::extract::{ApiPath, ApiQuery, ApiUser};
 use crate::problem::{ApiResult, Problem};
 use crate::{AppState, now};
@@ -26,26 +27,29 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub struct NotificationQuery {
     /// Only the unread ones (default false).
     unread: Option<bool>,
-    /// At most this many (default 50, at most 500).
+    /// Page size, 1 to 500 (default 50; a larger value is taken as 500, 0 as 1).
     limit: Option<u32>,
+    /// The `next` cursor of the previous page.
+    cursor: Option<String>,
 }
 
 #[utoipa::path(get, path = "/notifications", tag = "staff", params(NotificationQuery),
-    responses((status = 200, body = Vec<Notification>, description = "the caller's notifications, newest first"),
-        (status = 400, body = Problem), (status = 401, body = Problem)))]
+    responses((status = 200, body = Page<Notification>, description = "the caller's notifications, newest first")))]
 async fn list_notifications(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiQuery(query): ApiQuery<NotificationQuery>,
-) -> ApiResult<axum::Json<Vec<Notification>>> {
-    let limit = i64::from(query.limit.unwrap_or(50).clamp(1, 500));
+) -> ApiResult<axum::Json<Page<Notification>>> {
+    let limit = page::limit(query.limit);
+    let before = page::after(query.cursor.as_deref())?;
     let unread = query.unread.unwrap_or(false);
-    Ok(axum::Json(
-        state
-            .store
-            .list_notifications(&user.actor(), unread, limit)
-            .await?,
-    ))
+    let items = state
+        .store
+        .notifications_page(&user.actor(), unread, i64::from(limit), before)
+        .await?;
+    Ok(axum::Json(Page::read(items, limit, |n| {
+        (n.created_at, n.id)
+    })))
 }
 
 #[utoipa::path(post, path = "/notifications/{id}/read", tag = "staff",

@@ -13,12 +13,14 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::extract::{ApiJson, ApiPath, ApiUser, Creation};
+use super::page::{Page, PageQuery};
+use crate::extract::{ApiJson, ApiPath, ApiQuery, ApiUser, Creation};
 use crate::problem::{ApiResult, Problem};
 use crate::{AppState, now};
 
@@ -253,14 +255,19 @@ pub struct SavedDraft {
     check: CheckReport,
 }
 
-#[utoipa::path(get, path = "/policies", tag = "policy", responses((status = 200, body = Vec<PolicyVersion>, description = "newest first"), (status = 403, body = Problem)))]
+#[utoipa::path(get, path = "/policies", tag = "policy", params(PageQuery), responses((status = 200, body = Page<PolicyVersion>, description = "newest first"), (status = 403, body = Problem)))]
 async fn list_versions(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-) -> ApiResult<axum::Json<Vec<PolicyVersion>>> {
-    Ok(axum::Json(
-        state.store.list_policy_versions(&user.actor()).await?,
-    ))
+    ApiQuery(q): ApiQuery<PageQuery>,
+) -> ApiResult<axum::Json<Page<PolicyVersion>>> {
+    let all = state.store.list_policy_versions(&user.actor()).await?;
+    Ok(axum::Json(Page::of_all(
+        all,
+        q.limit,
+        q.cursor.as_deref(),
+        |v| Reverse(v.number),
+    )?))
 }
 
 #[utoipa::path(post, path = "/policies", params(super::idempotent::IdempotencyHeader), tag = "policy", request_body = DraftInput,
@@ -381,17 +388,22 @@ async fn acknowledge(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-#[utoipa::path(get, path = "/policies/{number}/acknowledgements", tag = "policy", params(("number" = i64, Path, description = "version number of a published version")),
-    responses((status = 200, body = Vec<Acknowledgement>, description = "every active member of staff; those who have not acknowledged first"), (status = 403, body = Problem), (status = 404, body = Problem)))]
+#[utoipa::path(get, path = "/policies/{number}/acknowledgements", tag = "policy", params(("number" = i64, Path, description = "version number of a published version"), PageQuery),
+    responses((status = 200, body = Page<Acknowledgement>, description = "every active member of staff; those who have not acknowledged first, then by name"), (status = 403, body = Problem), (status = 404, body = Problem)))]
 async fn acknowledgements(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiPath(number): ApiPath<i64>,
-) -> ApiResult<axum::Json<Vec<Acknowledgement>>> {
-    Ok(axum::Json(
-        state
-            .store
-            .policy_acknowledgements(&user.actor(), number)
-            .await?,
-    ))
+    ApiQuery(q): ApiQuery<PageQuery>,
+) -> ApiResult<axum::Json<Page<Acknowledgement>>> {
+    let all = state
+        .store
+        .policy_acknowledgements(&user.actor(), number)
+        .await?;
+    Ok(axum::Json(Page::of_all(
+        all,
+        q.limit,
+        q.cursor.as_deref(),
+        |a| (a.acknowledged_at.is_some(), a.name.clone(), a.user_id),
+    )?))
 }

@@ -17,6 +17,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::idempotent::create_once;
+use super::page::{self, Page, PageQuery};
 use crate::extract::{ApiJson, ApiPath, ApiQuery, ApiUser, Creation};
 use crate::problem::{ApiResult, Problem};
 use crate::{AppState, now};
@@ -34,17 +35,22 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(ledger))
 }
 
-#[utoipa::path(get, path = "/cases/{id}/clocks", tag = "service", params(("id" = CaseId, Path)),
-    responses((status = 200, body = Vec<ClockView>, description = "first response, next update, resolution: state, due time and working time counted, in the case's business calendar"),
+#[utoipa::path(get, path = "/cases/{id}/clocks", tag = "service", params(("id" = CaseId, Path), PageQuery),
+    responses((status = 200, body = Page<ClockView>, description = "first response, next update, resolution (in that order): state, due time and working time counted, in the case's business calendar"),
         (status = 403, body = Problem), (status = 404, body = Problem)))]
 async fn case_clocks(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiPath(id): ApiPath<CaseId>,
-) -> ApiResult<axum::Json<Vec<ClockView>>> {
-    Ok(axum::Json(
-        state.store.case_clocks(&user.actor(), id, now()).await?,
-    ))
+    ApiQuery(q): ApiQuery<PageQuery>,
+) -> ApiResult<axum::Json<Page<ClockView>>> {
+    let all = state.store.case_clocks(&user.actor(), id, now()).await?;
+    Ok(axum::Json(Page::of_all(
+        all,
+        q.limit,
+        q.cursor.as_deref(),
+        |c| c.kind,
+    )?))
 }
 
 #[utoipa::path(get, path = "/cases/{id}/acknowledgement", tag = "service", params(("id" = CaseId, Path)),
@@ -85,31 +91,36 @@ async fn acknowledge_case(
 pub struct BreachingQuery {
     /// How far ahead to look, in minutes (default 240, at most 10080: a week).
     within_minutes: Option<u32>,
-    /// At most this many clocks (default 100, at most 500).
+    /// Page size, 1 to 500 (default 50; a larger value is taken as 500, 0 as 1).
     limit: Option<u32>,
+    /// The `next` cursor of the previous page.
+    cursor: Option<String>,
 }
 
 #[utoipa::path(get, path = "/breaching-soon", tag = "service", params(BreachingQuery),
-    responses((status = 200, body = Vec<ClockAlert>, description = "running clocks of open cases due within the window, breached ones first (soonest due first)"),
-        (status = 400, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, body = Page<ClockAlert>, description = "running clocks of open cases due within the window, breached ones first (soonest due first)"),
+        (status = 403, body = Problem)))]
 async fn breaching_soon(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiQuery(query): ApiQuery<BreachingQuery>,
-) -> ApiResult<axum::Json<Vec<ClockAlert>>> {
+) -> ApiResult<axum::Json<Page<ClockAlert>>> {
     let within = i64::from(query.within_minutes.unwrap_or(240).min(10_080));
-    let limit = i64::from(query.limit.unwrap_or(100).clamp(1, 500));
-    Ok(axum::Json(
-        state
-            .store
-            .breaching_soon(
-                &user.actor(),
-                jiff::SignedDuration::from_mins(within),
-                now(),
-                limit,
-            )
-            .await?,
-    ))
+    let limit = page::limit(query.limit);
+    let after = page::after(query.cursor.as_deref())?;
+    let items = state
+        .store
+        .breaching_soon_page(
+            &user.actor(),
+            jiff::SignedDuration::from_mins(within),
+            now(),
+            i64::from(limit),
+            after,
+        )
+        .await?;
+    Ok(axum::Json(Page::read(items, limit, |c| {
+        (c.due_at, c.case_id, c.kind)
+    })))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -118,8 +129,10 @@ async fn breaching_soon(
 pub struct PeriodQuery {
     /// How many days back to look (default 7 for escalations, 30 for standing; at most 366).
     days: Option<u32>,
-    /// At most this many escalations (default 100, at most 500).
+    /// Page size, 1 to 500 (default 50; a larger value is taken as 500, 0 as 1).
     limit: Option<u32>,
+    /// The `next` cursor of the previous page.
+    cursor: Option<String>,
 }
 
 fn days_back(days: Option<u32>, default: u32) -> jiff::Timestamp {
@@ -128,36 +141,46 @@ fn days_back(days: Option<u32>, default: u32) -> jiff::Timestamp {
 }
 
 #[utoipa::path(get, path = "/escalations", tag = "service", params(PeriodQuery),
-    responses((status = 200, body = Vec<EscalationRecord>, description = "levels of the escalation chain that ran in the period, newest first: the level, what fired it, its rationale, what it did and who holds the case now"),
-        (status = 400, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, body = Page<EscalationRecord>, description = "levels of the escalation chain that ran in the period, newest first: the level, what fired it, its rationale, what it did and who holds the case now"),
+        (status = 403, body = Problem)))]
 async fn escalations(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiQuery(query): ApiQuery<PeriodQuery>,
-) -> ApiResult<axum::Json<Vec<EscalationRecord>>> {
-    let limit = i64::from(query.limit.unwrap_or(100).clamp(1, 500));
-    Ok(axum::Json(
-        state
-            .store
-            .recent_escalations(&user.actor(), days_back(query.days, 7), limit)
-            .await?,
-    ))
+) -> ApiResult<axum::Json<Page<EscalationRecord>>> {
+    let limit = page::limit(query.limit);
+    let before = page::after(query.cursor.as_deref())?;
+    let items = state
+        .store
+        .escalations_page(
+            &user.actor(),
+            days_back(query.days, 7),
+            i64::from(limit),
+            before,
+        )
+        .await?;
+    Ok(axum::Json(Page::read(items, limit, |e| (e.at, e.event_id))))
 }
 
 #[utoipa::path(get, path = "/standing", tag = "service", params(PeriodQuery),
-    responses((status = 200, body = Vec<StaffStanding>, description = "each active agent and supervisor (a supervisor sees everyone, an agent themself): clocks of the period met in time, missed and running per kind, open cases held, and whether they acknowledged the policy version in force; counted at most once a minute"),
-        (status = 400, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, body = Page<StaffStanding>, description = "each active agent and supervisor (a supervisor sees everyone, an agent themself), by name: clocks of the period met in time, missed and running per kind, open cases held, and whether they acknowledged the policy version in force; counted at most once a minute"),
+        (status = 403, body = Problem)))]
 async fn standing(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiQuery(query): ApiQuery<PeriodQuery>,
-) -> ApiResult<axum::Json<Vec<StaffStanding>>> {
+) -> ApiResult<axum::Json<Page<StaffStanding>>> {
     let days = i64::from(query.days.unwrap_or(30).clamp(1, 366));
     let (_, rows) = state
         .standing
         .get(&state.store, &user.actor(), days, now())
         .await?;
-    Ok(axum::Json(rows))
+    Ok(axum::Json(Page::of_all(
+        rows,
+        query.limit,
+        query.cursor.as_deref(),
+        |s| (s.name.clone(), s.user_id),
+    )?))
 }
 
 /// The remedies of a case: what the policy offers on it and what was given or asked.
@@ -203,16 +226,21 @@ async fn grant_remedy(
     .await
 }
 
-#[utoipa::path(get, path = "/approvals", tag = "service",
-    responses((status = 200, body = Vec<Grant>, description = "pending remedies the reader may approve or refuse (their limit covers the amount; never their own requests), oldest first"),
+#[utoipa::path(get, path = "/approvals", tag = "service", params(PageQuery),
+    responses((status = 200, body = Page<Grant>, description = "pending remedies the reader may approve or refuse (their limit covers the amount; never their own requests), oldest first"),
         (status = 403, body = Problem)))]
 async fn pending_approvals(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-) -> ApiResult<axum::Json<Vec<Grant>>> {
-    Ok(axum::Json(
-        state.store.pending_approvals(&user.actor()).await?,
-    ))
+    ApiQuery(q): ApiQuery<PageQuery>,
+) -> ApiResult<axum::Json<Page<Grant>>> {
+    let all = state.store.pending_approvals(&user.actor()).await?;
+    Ok(axum::Json(Page::of_all(
+        all,
+        q.limit,
+        q.cursor.as_deref(),
+        |g| (g.requested_at, g.id),
+    )?))
 }
 
 #[utoipa::path(post, path = "/approvals/{id}", tag = "service", params(("id" = GrantId, Path)), request_body = Decision,

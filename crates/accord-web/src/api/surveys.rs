@@ -11,11 +11,13 @@ use accord_store::surveys::{
 };
 use axum::extract::State;
 use serde::Deserialize;
+use std::cmp::Reverse;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
+use super::page::{Page, PageQuery};
 use crate::extract::{ApiJson, ApiPath, ApiQuery, ApiUser};
 use crate::problem::{ApiResult, Problem};
 use crate::{AppState, now};
@@ -29,13 +31,20 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(send_survey))
 }
 
-#[utoipa::path(get, path = "/survey-requests", tag = "surveys",
-    responses((status = 200, body = Vec<SurveyRequestView>, description = "the surveys sent to the signed-in customer's own contact, open ones first (staff have none)")))]
+#[utoipa::path(get, path = "/survey-requests", tag = "surveys", params(PageQuery),
+    responses((status = 200, body = Page<SurveyRequestView>, description = "the surveys sent to the signed-in customer's own contact (the latest 50), open ones first, then newest first (staff have none)")))]
 async fn my_surveys(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-) -> ApiResult<axum::Json<Vec<SurveyRequestView>>> {
-    Ok(axum::Json(state.store.my_surveys(&user.actor()).await?))
+    ApiQuery(q): ApiQuery<PageQuery>,
+) -> ApiResult<axum::Json<Page<SurveyRequestView>>> {
+    let all = state.store.my_surveys(&user.actor()).await?;
+    Ok(axum::Json(Page::of_all(
+        all,
+        q.limit,
+        q.cursor.as_deref(),
+        |s| (s.answered_at.is_some(), Reverse(s.sent_at), s.id),
+    )?))
 }
 
 #[utoipa::path(post, path = "/survey-requests/{id}/answer", tag = "surveys", params(("id" = Uuid, Path)), request_body = SurveyAnswer,
@@ -62,17 +71,22 @@ async fn answer_survey(
     }
 }
 
-#[utoipa::path(get, path = "/cases/{id}/surveys", tag = "surveys", params(("id" = CaseId, Path)),
-    responses((status = 200, body = Vec<CaseSurvey>, description = "the surveys sent about the case (its follow-ups), newest first, with their answers"),
+#[utoipa::path(get, path = "/cases/{id}/surveys", tag = "surveys", params(("id" = CaseId, Path), PageQuery),
+    responses((status = 200, body = Page<CaseSurvey>, description = "the surveys sent about the case (its follow-ups), newest first, with their answers"),
         (status = 403, body = Problem), (status = 404, body = Problem)))]
 async fn case_surveys(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiPath(id): ApiPath<CaseId>,
-) -> ApiResult<axum::Json<Vec<CaseSurvey>>> {
-    Ok(axum::Json(
-        state.store.case_surveys(&user.actor(), id).await?,
-    ))
+    ApiQuery(q): ApiQuery<PageQuery>,
+) -> ApiResult<axum::Json<Page<CaseSurvey>>> {
+    let all = state.store.case_surveys(&user.actor(), id).await?;
+    Ok(axum::Json(Page::of_all(
+        all,
+        q.limit,
+        q.cursor.as_deref(),
+        |s| (Reverse(s.sent_at), s.id),
+    )?))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
