@@ -339,6 +339,14 @@ pub enum Change {
         status: crate::agreement::AgreementStatus,
         via: String,
     },
+    /// An email said it accepts the agreement but was not taken as acceptance (D2):
+    /// `reason` is `not_authenticated` (sender authentication did not vouch for its From
+    /// address) or `not_a_reply` (it answered no agreement email of this version). The
+    /// customer was sent the signed link instead.
+    AgreementEmailRefused {
+        version: u32,
+        reason: String,
+    },
     /// A milestone of the agreement was reached, and the customer told (D3).
     MilestoneReached {
         title: String,
@@ -393,6 +401,7 @@ impl Change {
             Change::Understood => "understood",
             Change::AgreementProposed { .. } => "agreement_proposed",
             Change::AgreementAnswered { .. } => "agreement_answered",
+            Change::AgreementEmailRefused { .. } => "agreement_email_refused",
             Change::MilestoneReached { .. } => "milestone_reached",
             Change::MilestoneOverdue { .. } => "milestone_overdue",
             Change::FollowUp { .. } => "follow_up",

@@ -72,9 +72,52 @@ pub struct InboundMail {
     /// What Accord noticed or changed while reading it (a charset that was not what its
     /// label said, a NUL removed, a second sender address): shown to staff with the message.
     pub notes: Vec<MailNote>,
-    /// Why the message could not be read as email at all (`no-headers`, `not-mail:…`): it
-    /// is held as unreadable, with its bytes kept.
+    /// Why the message could not be read as email at all (`parser-failed`, `not-mail:…`):
+    /// it is held as unreadable, with its bytes kept.
     pub unreadable: Option<String>,
+    /// What sender authentication said, when it was checked.
+    pub authentication: Option<MailAuthentication>,
+}
+
+/// What sender authentication (SPF, DKIM, DMARC) said about a received message. Results are
+/// the RFC 8601 words: pass, fail, softfail, neutral, none, temperror, permerror.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct MailAuthentication {
+    pub spf: String,
+    /// The domain SPF was checked for (the envelope sender's, else the HELO name's).
+    pub spf_domain: String,
+    pub dkim: String,
+    /// The domains (`d=`) whose signatures verified.
+    pub dkim_domains: Vec<String>,
+    pub dmarc: String,
+    /// The From domain DMARC was evaluated for.
+    pub from_domain: String,
+}
+
+impl MailAuthentication {
+    /// Whether the message comes from the domain of `address` on authority stronger than
+    /// its own word: DMARC passed for that domain, or a verified DKIM signature is aligned
+    /// with it (the same domain, or one a subdomain of the other: relaxed alignment).
+    pub fn vouches_for(&self, address: &str) -> bool {
+        let Some((_, domain)) = address.rsplit_once('@') else {
+            return false;
+        };
+        let domain = domain.trim().trim_end_matches('.').to_ascii_lowercase();
+        let aligned = |other: &str| {
+            let other = other.trim_end_matches('.').to_ascii_lowercase();
+            !other.is_empty()
+                && (other == domain
+                    || domain.ends_with(&format!(".{other}"))
+                    || other.ends_with(&format!(".{domain}")))
+        };
+        (self.dmarc == "pass" && aligned(&self.from_domain))
+            || self.dkim_domains.iter().any(|d| aligned(d))
+    }
+
+    /// Whether a check said the sender is not who the message claims (shown to agents).
+    pub fn failed(&self) -> bool {
+        self.dmarc == "fail" || [&self.spf, &self.dkim].iter().any(|r| *r == "fail")
+    }
 }
 
 /// One thing noticed while reading a message: a stable code (translated by the interface
@@ -82,7 +125,7 @@ pub struct InboundMail {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct MailNote {
     /// not-base64 | charset-was-utf8 | charset-was-windows-1252 | charset-unlabelled | charset-unknown |
-    /// charset-invalid | nul-removed | sender-several-addresses | space-before-headers |
+    /// charset-invalid | nul-removed | sender-several-addresses | space-before-headers | no-headers |
     /// no-blank-line | text-recovered | no-sender | attachments-over-limit | not-mail
     pub code: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -124,5 +167,42 @@ impl InboundMail {
             }
         }
         ids
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MailAuthentication;
+
+    #[test]
+    fn only_dmarc_or_an_aligned_dkim_signature_vouches_for_a_sender() {
+        let dkim = |domains: &[&str]| MailAuthentication {
+            dkim: "pass".into(),
+            dkim_domains: domains.iter().map(|d| d.to_string()).collect(),
+            ..Default::default()
+        };
+        assert!(dkim(&["acme.lv"]).vouches_for("ilze@acme.lv"));
+        assert!(dkim(&["acme.lv"]).vouches_for("ilze@mail.acme.lv"));
+        assert!(dkim(&["mail.acme.lv"]).vouches_for("ilze@ACME.lv"));
+        assert!(!dkim(&["other.lv"]).vouches_for("ilze@acme.lv"));
+        assert!(!dkim(&["notacme.lv"]).vouches_for("ilze@acme.lv"));
+        assert!(!dkim(&[]).vouches_for("ilze@acme.lv"));
+        let spf_only = MailAuthentication {
+            spf: "pass".into(),
+            spf_domain: "acme.lv".into(),
+            dmarc: "none".into(),
+            ..Default::default()
+        };
+        assert!(
+            !spf_only.vouches_for("ilze@acme.lv"),
+            "SPF alone says nothing of the From address"
+        );
+        let dmarc = MailAuthentication {
+            dmarc: "pass".into(),
+            from_domain: "acme.lv".into(),
+            ..Default::default()
+        };
+        assert!(dmarc.vouches_for("ilze@acme.lv"));
+        assert!(!dmarc.vouches_for("ilze@example.lv"));
     }
 }

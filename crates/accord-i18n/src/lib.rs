@@ -140,7 +140,14 @@ impl Tr {
             .zip(&values)
             .map(|((n, _), v)| (*n, Arg::Text(v)))
             .collect();
-        self.args(&format!("policy-{code}"), &args)
+        // A score shown beside another (Szigriszt-Pazos beside Fernández Huerta) has a
+        // message of its own that names it.
+        let key = if args.iter().any(|(n, _)| *n == "also_score") {
+            format!("policy-{code}-also")
+        } else {
+            format!("policy-{code}")
+        };
+        self.args(&key, &args)
     }
 
     /// A finding's argument: literal text (a value, a list of values), or — when it starts
@@ -313,6 +320,9 @@ mod tests {
                 "department",
                 "subject",
                 "detail",
+                "spf",
+                "dkim",
+                "dmarc",
                 "field",
                 "message",
                 "number",
@@ -369,6 +379,8 @@ mod tests {
                 "survey",
                 "question",
                 "answered",
+                "also_formula",
+                "also_score",
             ]
             .into_iter()
             .map(|n| (Cow::Borrowed(n), FluentValue::from("x")))

@@ -162,6 +162,14 @@ impl MailConfig {
 
     /// The mailbox a message addressed to these recipients belongs to: by address, with
     /// `+tags` ignored (`support+1042-k3f9q2ab@` is `support@`).
+    /// The support address's domain: this server's name to the world.
+    pub fn hostname(&self) -> String {
+        self.address
+            .rsplit_once('@')
+            .map_or("localhost", |(_, d)| d)
+            .to_owned()
+    }
+
     pub fn mailbox_for(&self, recipients: &[String]) -> Option<&Mailbox> {
         recipients.iter().find_map(|r| {
             let plain = without_tag(r);

@@ -15,7 +15,7 @@ use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::TcpStream;
 
 use crate::config::{ImapSettings, Mailbox};
-use crate::ingest::Inbound;
+use crate::ingest::{Inbound, Refused};
 
 /// Reads one mailbox until the process ends, reconnecting with growing pauses.
 pub async fn run(inbound: Inbound, mailbox: Mailbox) {
@@ -122,9 +122,25 @@ where
             };
             if let Some(raw) = raw {
                 // Stored durably before the mailbox is told it was read.
-                inbound
+                match inbound
                     .receive(&raw, MailSource::Imap, None, &[], Some(name))
-                    .await?;
+                    .await
+                {
+                    Ok(_) => {}
+                    // Never stored (too large, empty): left unread in the mailbox for a
+                    // person, and passed over, or every message after it would wait
+                    // behind it for ever.
+                    Err(refused @ (Refused::TooLarge { .. } | Refused::Empty)) => {
+                        tracing::warn!(mailbox = name, uid, error = %refused, "an IMAP message was not taken; it stays unread in the mailbox");
+                        last = i64::from(uid);
+                        inbound
+                            .store
+                            .set_imap_position(name, validity, last)
+                            .await?;
+                        continue;
+                    }
+                    Err(other) => return Err(other.into()),
+                }
                 let mut flagged = session
                     .uid_store(uid.to_string(), "+FLAGS (\\Seen)")
                     .await?;

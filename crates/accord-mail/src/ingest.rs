@@ -9,8 +9,15 @@ use accord_store::mail::{Filed, MailSource, Receipt, ReceivedMail};
 use jiff::Timestamp;
 use tokio::sync::Notify;
 
+use accord_core::mail::MailAuthentication;
+use futures::StreamExt;
+
+use crate::auth::{Authenticator, KnownRecords};
 use crate::config::MailConfig;
 use crate::dedupe::dedupe_key;
+
+/// Sender authentication's DNS lookups in flight at once while filing a batch.
+const AUTHENTICATIONS_AT_ONCE: usize = 32;
 
 /// Why a message was not taken.
 #[derive(Debug, thiserror::Error)]
@@ -28,14 +35,36 @@ pub enum Refused {
 pub struct Inbound {
     pub store: Store,
     pub config: Arc<MailConfig>,
+    authenticator: Authenticator,
     wake: Arc<Notify>,
 }
 
 impl Inbound {
+    /// Checks senders through the system's DNS resolver; when there is none, through no
+    /// DNS (every lookup then fails, and the verdicts say `temperror`).
     pub fn new(store: Store, config: Arc<MailConfig>) -> Inbound {
+        let host = config.hostname();
+        let authenticator = Authenticator::system(&host).or_else(|e| {
+            tracing::warn!(error = %e, "no DNS resolver configured; sender authentication cannot look anything up");
+            Authenticator::offline(&host, KnownRecords::default())
+        });
+        Inbound::with_authenticator(store, config, authenticator)
+    }
+
+    /// With the sender authentication given (tests: known DNS records, no network).
+    pub fn with_authenticator(
+        store: Store,
+        config: Arc<MailConfig>,
+        authenticator: Result<Authenticator, String>,
+    ) -> Inbound {
+        let authenticator = authenticator.unwrap_or_else(|e| {
+            tracing::error!(error = %e, "sender authentication could not start");
+            Authenticator::disabled()
+        });
         Inbound {
             store,
             config,
+            authenticator,
             wake: Arc::new(Notify::new()),
         }
     }
@@ -48,6 +77,21 @@ impl Inbound {
         envelope_from: Option<&str>,
         envelope_to: &[String],
         mailbox: Option<&str>,
+    ) -> Result<Receipt, Refused> {
+        self.receive_from(raw, source, envelope_from, envelope_to, mailbox, None)
+            .await
+    }
+
+    /// [`Inbound::receive`] for a listener, which knows the SMTP client (its address and
+    /// HELO name) that sender authentication checks.
+    pub async fn receive_from(
+        &self,
+        raw: &[u8],
+        source: MailSource,
+        envelope_from: Option<&str>,
+        envelope_to: &[String],
+        mailbox: Option<&str>,
+        client: Option<(std::net::IpAddr, &str)>,
     ) -> Result<Receipt, Refused> {
         if raw.iter().all(u8::is_ascii_whitespace) {
             return Err(Refused::Empty);
@@ -73,6 +117,8 @@ impl Inbound {
             envelope_to,
             message_id: message_id.as_deref(),
             dedupe_key: &key,
+            peer: client.map(|c| c.0),
+            helo: client.map(|c| c.1),
         };
         let receipt = self.store.receive_mail(&received, Timestamp::now()).await?;
         if !receipt.duplicate {
@@ -89,8 +135,14 @@ impl Inbound {
             if batch.is_empty() {
                 return Ok(filed);
             }
-            for pending in batch {
-                let outcome = self.file_one(&pending).await;
+            // DNS answers come back in parallel; messages are filed one by one, in order.
+            let checks: Vec<_> = batch.iter().map(|p| self.authenticate(p)).collect();
+            let verdicts: Vec<_> = futures::stream::iter(checks)
+                .buffered(AUTHENTICATIONS_AT_ONCE)
+                .collect()
+                .await;
+            for (pending, verdict) in batch.into_iter().zip(verdicts) {
+                let outcome = self.file_one(&pending, verdict).await;
                 if let Err(e) = outcome {
                     // A message that cannot be filed is held with the reason, never
                     // retried forever nor lost.
@@ -104,15 +156,37 @@ impl Inbound {
         }
     }
 
+    fn authenticate(
+        &self,
+        pending: &accord_store::mail::PendingMail,
+    ) -> std::pin::Pin<Box<dyn Future<Output = Option<MailAuthentication>> + Send + '_>> {
+        let authenticator = self.authenticator.clone();
+        let raw = pending.raw.clone();
+        let (peer, helo, from) = (
+            pending.peer,
+            pending.helo.clone(),
+            pending.envelope_from.clone(),
+        );
+        Box::pin(async move {
+            authenticator
+                .check(&raw, peer, helo.as_deref(), from.as_deref())
+                .await
+        })
+    }
+
     async fn file_one(
         &self,
         pending: &accord_store::mail::PendingMail,
+        authentication: Option<MailAuthentication>,
     ) -> Result<Filed, accord_store::StoreError> {
-        let mail = crate::parse::parse(
+        let mut mail = crate::parse::parse(
             &pending.raw,
             pending.envelope_from.as_deref(),
             &self.config.limits,
         );
+        if mail.unreadable.is_none() {
+            mail.authentication = authentication;
+        }
         let route = pending
             .mailbox
             .as_deref()

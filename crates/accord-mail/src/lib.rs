@@ -3,6 +3,7 @@
 //! - [`parse`]: raw bytes to the domain's [`accord_core::mail::InboundMail`];
 //! - [`html`]: sanitizing HTML for display;
 //! - [`dedupe`]: the identity of a message across deliveries;
+//! - [`auth`]: sender authentication (SPF, DKIM, DMARC);
 //! - [`ingest`]: receive durably, then file in the background;
 //! - [`listener`]: Accord's own SMTP and LMTP listener, and [`data`] its DATA reader;
 //! - [`outbound`]: composing replies and sending them from the outbox through a relay;
@@ -11,6 +12,7 @@
 //!
 //! Parsing, sanitizing and composing do no I/O; the rest speaks SMTP, LMTP and IMAP.
 
+pub mod auth;
 pub mod compose;
 pub mod config;
 pub mod data;

@@ -85,6 +85,8 @@ struct Session<'a> {
     hostname: &'a str,
     peer: SocketAddr,
     greeted: bool,
+    /// The name the client gave in EHLO, HELO or LHLO (for SPF).
+    helo: String,
     from: Option<String>,
     recipients: Vec<String>,
     message: Vec<u8>,
@@ -99,6 +101,7 @@ impl<'a> Session<'a> {
             hostname,
             peer,
             greeted: false,
+            helo: String::new(),
             from: None,
             recipients: Vec::new(),
             message: Vec::new(),
@@ -213,6 +216,9 @@ impl<'a> Session<'a> {
                     return;
                 }
                 self.greeted = true;
+                if let Request::Ehlo { host } | Request::Lhlo { host } = &request {
+                    self.helo = host.chars().take(255).collect();
+                }
                 self.reset();
                 let mut ehlo = EhloResponse::new(self.hostname);
                 ehlo.capabilities = EXT_8BIT_MIME
@@ -223,8 +229,9 @@ impl<'a> Session<'a> {
                 ehlo.size = self.inbound.config.limits.max_message_bytes;
                 let _ = ehlo.write(&mut *out);
             }
-            Request::Helo { .. } if self.protocol == Protocol::Smtp => {
+            Request::Helo { host } if self.protocol == Protocol::Smtp => {
                 self.greeted = true;
+                self.helo = host.chars().take(255).collect();
                 self.reset();
                 line(out, &format!("250 {}", self.hostname));
             }
@@ -291,9 +298,17 @@ impl<'a> Session<'a> {
             Protocol::Smtp => MailSource::Smtp,
             Protocol::Lmtp => MailSource::Lmtp,
         };
+        let client = Some((self.peer.ip(), self.helo.as_str()));
         let outcome = self
             .inbound
-            .receive(&raw, source, self.from.as_deref(), &self.recipients, None)
+            .receive_from(
+                &raw,
+                source,
+                self.from.as_deref(),
+                &self.recipients,
+                None,
+                client,
+            )
             .await;
         let reply = match &outcome {
             Ok(receipt) if receipt.duplicate => {

@@ -43,6 +43,26 @@ impl SmtpClient {
         self.reply().await
     }
 
+    /// [`SmtpClient::send`], with the final reply's text (the listener names the stored
+    /// message in it).
+    pub async fn send_with_reply(
+        &mut self,
+        from: &str,
+        to: &str,
+        raw: &[u8],
+    ) -> std::io::Result<(u16, String)> {
+        let commands = format!("MAIL FROM:<{from}>\r\nRCPT TO:<{to}>\r\nDATA\r\n");
+        self.reader.get_mut().write_all(commands.as_bytes()).await?;
+        for _ in 0..3 {
+            self.reply().await?;
+        }
+        self.reader.get_mut().write_all(&dot_stuffed(raw)).await?;
+        let mut line = String::new();
+        self.reader.read_line(&mut line).await?;
+        let code = line.get(..3).and_then(|c| c.parse().ok()).unwrap_or(0);
+        Ok((code, line.trim_end().to_owned()))
+    }
+
     pub async fn quit(mut self) -> std::io::Result<()> {
         self.reader.get_mut().write_all(b"QUIT\r\n").await?;
         self.reply().await.map(|_| ())

@@ -167,6 +167,11 @@ db_test! {
         let held = db.store.held_mail(&cast.agent, 10).await.expect("held");
         assert_eq!(held.len(), 2);
         assert!(held.iter().all(|h| h.reason.as_deref() == Some("automatic")));
+        // A page of one, then the page after it: the same two, newest first.
+        let first = db.store.held_mail_page(&cast.agent, 1, None).await.expect("page");
+        let rest = db.store.held_mail_page(&cast.agent, 1, Some((first[0].received_at, first[0].id))).await.expect("page");
+        assert_eq!((first[0].id, rest[0].id), (held[0].id, held[1].id));
+        assert!(db.store.held_mail_page(&cast.agent, 1, Some((rest[0].received_at, rest[0].id))).await.expect("page").is_empty());
         // An out-of-office answer to a case's thread joins the case, and nothing answers it.
         deliver(&inbound, &mail("ilze@acme.lv", "c1@acme.lv", "Rēķins", "Labdien, lūdzu atsūtiet rēķina kopiju par novembri.", "")).await;
         let case = email_cases(&db.store, &cast).await.remove(0);

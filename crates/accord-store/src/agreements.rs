@@ -582,6 +582,15 @@ impl Store {
     ) -> Result<AgreementView> {
         actor.require(Action::AddMessage)?;
         actor.require(Action::AddInternalEntry)?;
+        // The note is checked first: reaching a milestone again changes nothing, but a note
+        // that breaks the rules is refused all the same.
+        if note.chars().count() > agreement::STATEMENT_MAX {
+            return Err(
+                DomainError::invalid("note", "too_long", "the note is too long")
+                    .with_limit(agreement::STATEMENT_MAX as u64)
+                    .into(),
+            );
+        }
         let mut tx = self.write().await?;
         let mut row = tx
             .fetch_optional(
@@ -596,13 +605,6 @@ impl Store {
             return load_agreement(&mut tx, agreement_id).await;
         }
         let note = note.trim();
-        if note.chars().count() > agreement::STATEMENT_MAX {
-            return Err(
-                DomainError::invalid("note", "too_long", "the note is too long")
-                    .with_limit(agreement::STATEMENT_MAX as u64)
-                    .into(),
-            );
-        }
         tx.execute(
             "UPDATE milestones SET reached_at = $1, reached_by = $2, note = $3 WHERE id = $4",
             args![
@@ -837,17 +839,31 @@ pub(crate) async fn answer_in(
     load_agreement(tx, id).await
 }
 
-/// A customer's email reply that accepts (its first line says so) accepts the newest
-/// version of the case's agreement, if it is still open; returns whether it did.
+/// What an emailed "I accept" rests on (D2): the message must be authenticated as coming
+/// from the customer's domain (DMARC, or an aligned DKIM signature) and must answer one of
+/// the agreement emails Accord sent for the version it accepts. A From header alone is
+/// written by whoever sends the message.
+pub(crate) struct EmailEvidence<'a> {
+    /// The Message-IDs the message answers (In-Reply-To, References).
+    pub answered: Vec<&'a str>,
+    /// Sender authentication vouches for the From address.
+    pub authenticated: bool,
+}
+
+/// Accepts the case's open agreement from an email that says so, if the evidence holds;
+/// otherwise records the attempt on the case and emails the customer the signed link, so
+/// a forged email accepts nothing and a genuine customer loses no time. Returns whether it
+/// accepted.
 pub(crate) async fn accept_by_email(
     store: &Store,
     tx: &mut Conn<'_>,
     case: CaseId,
+    evidence: Option<EmailEvidence<'_>>,
     now: Timestamp,
 ) -> Result<bool> {
     let newest = tx
         .fetch_optional(
-            "SELECT id, status FROM agreements WHERE case_id = $1 ORDER BY version DESC LIMIT 1",
+            "SELECT id, status, version, proposed_at, deadline FROM agreements WHERE case_id = $1 ORDER BY version DESC LIMIT 1",
             args![case.0],
         )
         .await?;
@@ -858,6 +874,61 @@ pub(crate) async fn accept_by_email(
     if !matches!(status.as_str(), "proposed" | "discussing") {
         return Ok(false);
     }
-    answer_in(store, tx, Answerer::Email, id, Reply::Accept, now).await?;
-    Ok(true)
+    let version = u32::try_from(newest.i64(2)?).unwrap_or_default();
+    let proposed_at = newest.i64(3)?;
+    let deadline = from_micros(newest.i64(4)?)?;
+    let mut answers_agreement_mail = false;
+    for message_id in evidence.iter().flat_map(|e| e.answered.iter()) {
+        let sent = tx
+            .fetch_optional(
+                "SELECT 1 FROM mail_outbox WHERE message_id = $1 AND case_id = $2 AND purpose = 'agreement' AND created_at >= $3",
+                args![*message_id, case.0, proposed_at],
+            )
+            .await?;
+        if sent.is_some() {
+            answers_agreement_mail = true;
+            break;
+        }
+    }
+    let authenticated = evidence.as_ref().is_some_and(|e| e.authenticated);
+    if authenticated && answers_agreement_mail {
+        answer_in(store, tx, Answerer::Email, id, Reply::Accept, now).await?;
+        return Ok(true);
+    }
+    let reason = if authenticated {
+        "not_a_reply"
+    } else {
+        "not_authenticated"
+    };
+    let refused = Change::AgreementEmailRefused {
+        version,
+        reason: reason.to_owned(),
+    };
+    insert_event(tx, case, &refused, None, None, now).await?;
+    record(
+        tx,
+        None,
+        now,
+        "agreement.email_acceptance_refused",
+        "agreement",
+        Some(id.to_string()),
+        serde_json::json!({"case": case.0, "version": version, "reason": reason}),
+    )
+    .await?;
+    let mut case = load_case(tx, accord_core::access::Scope::All, case).await?;
+    let token = store
+        .sign_link(LINK_PURPOSE, &id.to_string(), deadline)
+        .await?;
+    let link = format!("{}/agreements/{id}?t={token}", store.public_url());
+    let tr = Tr::new(case.language);
+    let zone = zone_of(store, tx, &case, now).await?;
+    let body = tr.t("agreement-email-unconfirmed");
+    let email = format!(
+        "{body}\n\n{}\n{link}",
+        tr.t1("agreement-mail-link", "when", &tr.datetime(deadline, &zone))
+    );
+    let purpose = crate::mail::Purpose::Agreement;
+    crate::acknowledge::post_reply(store, tx, &mut case, None, body, purpose, Some(&email), now)
+        .await?;
+    Ok(false)
 }

@@ -169,7 +169,59 @@ db_test!(async fn agreements_refuse_bad_drafts_and_closed_cases(db) {
     assert!(store.case_agreements(&cast.agent, case.id).await.unwrap().is_empty(), "nothing stored");
 });
 
-db_test!(async fn an_email_reply_that_says_i_accept_accepts_the_agreement(db) {
+/// A customer's email as the email channel hands it to the store: `answers` is the
+/// Message-ID it replies to, `dkim` the domain a verified signature vouches for.
+async fn email_reply(
+    store: &accord_store::Store,
+    t: jiff::Timestamp,
+    body: &str,
+    key: &str,
+    answers: Option<&str>,
+    dkim: Option<&str>,
+) -> accord_store::mail::Filed {
+    let in_reply_to = answers
+        .map(|id| format!("In-Reply-To: <{id}>\r\n"))
+        .unwrap_or_default();
+    let raw =
+        format!("From: ilze@acme.lv\r\nSubject: Re: Encomenda\r\n{in_reply_to}\r\n{body}\r\n");
+    let received = accord_store::mail::ReceivedMail {
+        raw: raw.as_bytes(),
+        source: accord_store::mail::MailSource::Smtp,
+        mailbox: None,
+        envelope_from: None,
+        envelope_to: &[],
+        message_id: None,
+        dedupe_key: key,
+        peer: None,
+        helo: None,
+    };
+    let id = store.receive_mail(&received, t).await.unwrap().id;
+    let authentication = dkim.map(|domain| accord_core::mail::MailAuthentication {
+        spf: "none".into(),
+        dkim: "pass".into(),
+        dkim_domains: vec![domain.into()],
+        dmarc: "pass".into(),
+        from_domain: "acme.lv".into(),
+        ..Default::default()
+    });
+    let mail = accord_core::mail::InboundMail {
+        from: Some(accord_core::mail::Mailbox {
+            email: "ilze@acme.lv".into(),
+            name: None,
+        }),
+        subject: "Re: Encomenda".into(),
+        text: body.into(),
+        in_reply_to: answers.map(|a| vec![a.to_owned()]).unwrap_or_default(),
+        authentication,
+        ..Default::default()
+    };
+    store
+        .file_mail(id, &mail, &accord_store::mail::MailRoute::default(), t)
+        .await
+        .unwrap()
+}
+
+db_test!(async fn an_authenticated_email_reply_that_says_i_accept_accepts_the_agreement(db) {
     let cast = Cast::create(&db.store).await;
     let store = &db.store;
     let t = accord_testkit::now();
@@ -177,31 +229,70 @@ db_test!(async fn an_email_reply_that_says_i_accept_accepts_the_agreement(db) {
     let (v1, _) = store.propose_agreement(&cast.agent, case.id, draft(&cast, t), "https://help.example", t).await.unwrap();
     let sent = store.lease_outbox(100, t + SignedDuration::from_hours(1)).await.unwrap();
     let agreement_mail = sent.iter().rev().find(|m| m.recipient == "ilze@acme.lv").unwrap().message_id.clone();
-    let reply = |body: &'static str, key: &'static str| {
-        let agreement_mail = agreement_mail.clone();
+    // A question is not an acceptance; a refusal neither.
+    email_reply(store, t, "Podemos falar primeiro?\n\n> O nosso acordo", "q", Some(&agreement_mail), Some("acme.lv")).await;
+    email_reply(store, t, "Não aceito, o prazo é longo demais.", "n", Some(&agreement_mail), Some("acme.lv")).await;
+    assert_eq!(store.case_agreements(&cast.agent, case.id).await.unwrap()[0].status, AgreementStatus::Proposed);
+    let filed = email_reply(store, t, "Aceito, obrigada.\n\n> O nosso acordo sobre o caso", "y", Some(&agreement_mail), Some("acme.lv")).await;
+    assert!(matches!(filed, accord_store::mail::Filed::Case { opened: false, .. }), "threaded into the case: {filed:?}");
+    let now = store.case_agreements(&cast.agent, case.id).await.unwrap();
+    assert_eq!((now[0].id, now[0].status, now[0].answered_via.as_deref()), (v1.id, AgreementStatus::Accepted, Some("email")));
+    assert_eq!(store.get_case(&cast.agent, case.id).await.unwrap().status, CaseStatus::Agreed);
+});
+
+db_test!(async fn a_forged_or_unthreaded_email_accepts_nothing_and_the_customer_gets_the_link(db) {
+    let cast = Cast::create(&db.store).await;
+    let store = &db.store;
+    let t = accord_testkit::now();
+    let case = complaint(store, &cast, t).await;
+    store.propose_agreement(&cast.agent, case.id, draft(&cast, t), "https://help.example", t).await.unwrap();
+    let sent = store.lease_outbox(100, t + SignedDuration::from_hours(1)).await.unwrap();
+    let agreement_mail = sent.iter().rev().find(|m| m.recipient == "ilze@acme.lv").unwrap().message_id.clone();
+    let tag = accord_core::mail::subject_tag(case.number, case.id);
+    // Only From and the subject's tag: what a forger knows.
+    let forged = |key: &'static str, dkim: Option<&'static str>, answers: Option<String>| {
+        let tag = tag.clone();
         async move {
-            let raw = format!("From: ilze@acme.lv\r\nSubject: Re: Encomenda\r\nIn-Reply-To: <{agreement_mail}>\r\n\r\n{body}\r\n");
-            let received = accord_store::mail::ReceivedMail { raw: raw.as_bytes(), source: accord_store::mail::MailSource::Smtp, mailbox: None, envelope_from: None, envelope_to: &[], message_id: None, dedupe_key: key };
+            let in_reply_to = answers.as_deref().map(|id| format!("In-Reply-To: <{id}>\r\n")).unwrap_or_default();
+            let raw = format!("From: ilze@acme.lv\r\nSubject: Re: Encomenda {tag}\r\n{in_reply_to}\r\nAceito.\r\n");
+            let received = accord_store::mail::ReceivedMail { raw: raw.as_bytes(), source: accord_store::mail::MailSource::Smtp, mailbox: None, envelope_from: None, envelope_to: &[], message_id: None, dedupe_key: key, peer: None, helo: None };
             let id = store.receive_mail(&received, t).await.unwrap().id;
             let mail = accord_core::mail::InboundMail {
                 from: Some(accord_core::mail::Mailbox { email: "ilze@acme.lv".into(), name: None }),
-                subject: "Re: Encomenda".into(),
-                text: body.into(),
-                in_reply_to: vec![agreement_mail.clone()],
+                subject: format!("Re: Encomenda {tag}"),
+                text: "Aceito.".into(),
+                in_reply_to: answers.into_iter().collect(),
+                authentication: dkim.map(|d| accord_core::mail::MailAuthentication { dkim: "pass".into(), dkim_domains: vec![d.into()], dmarc: "fail".into(), from_domain: "acme.lv".into(), ..Default::default() }),
                 ..Default::default()
             };
             store.file_mail(id, &mail, &accord_store::mail::MailRoute::default(), t).await.unwrap()
         }
     };
-    // A question is not an acceptance; a refusal neither.
-    reply("Podemos falar primeiro?\n\n> O nosso acordo", "q").await;
-    reply("Não aceito, o prazo é longo demais.", "n").await;
-    assert_eq!(store.case_agreements(&cast.agent, case.id).await.unwrap()[0].status, AgreementStatus::Proposed);
-    let filed = reply("Aceito, obrigada.\n\n> O nosso acordo sobre o caso", "y").await;
-    assert!(matches!(filed, accord_store::mail::Filed::Case { opened: false, .. }), "threaded into the case: {filed:?}");
-    let now = store.case_agreements(&cast.agent, case.id).await.unwrap();
-    assert_eq!((now[0].id, now[0].status, now[0].answered_via.as_deref()), (v1.id, AgreementStatus::Accepted, Some("email")));
-    assert_eq!(store.get_case(&cast.agent, case.id).await.unwrap().status, CaseStatus::Agreed);
+    let attempts = [
+        ("no authentication, the tag only", "f1", None, None, "not_authenticated"),
+        ("no authentication, even replying to the agreement", "f2", None, Some(agreement_mail.clone()), "not_authenticated"),
+        ("signed by another domain", "f3", Some("forger.example"), Some(agreement_mail.clone()), "not_authenticated"),
+        ("authenticated but answering no agreement email", "f4", Some("acme.lv"), None, "not_a_reply"),
+    ];
+    for (what, key, dkim, answers, reason) in attempts {
+        let mails_before = store.lease_outbox(100, t + SignedDuration::from_hours(2)).await.unwrap();
+        drop(mails_before);
+        let filed = forged(key, dkim, answers).await;
+        assert!(matches!(filed, accord_store::mail::Filed::Case { .. }), "{what}: {filed:?}");
+        let agreement = &store.case_agreements(&cast.agent, case.id).await.unwrap()[0];
+        assert_eq!(agreement.status, AgreementStatus::Proposed, "{what}: accepted");
+        let events = store.list_events(&cast.agent, case.id).await.unwrap();
+        let refused = events.iter().rev().find_map(|e| match &e.change {
+            Change::AgreementEmailRefused { reason, .. } => Some(reason.clone()),
+            _ => None,
+        });
+        assert_eq!(refused.as_deref(), Some(reason), "{what}: the attempt is recorded");
+        let link = store.lease_outbox(100, t + SignedDuration::from_hours(2)).await.unwrap();
+        let link = link.iter().find(|m| m.recipient == "ilze@acme.lv").unwrap_or_else(|| panic!("{what}: no link sent"));
+        assert!(link.letter.text.contains("/agreements/") && link.letter.text.contains("?t="), "{what}: {}", link.letter.text);
+        assert!(link.letter.text.contains("não conseguimos confirmar"), "{what}: in Portuguese: {}", link.letter.text);
+    }
+    assert!(store.get_case(&cast.agent, case.id).await.unwrap().status.is_open());
 });
 
 db_test!(async fn a_complaint_is_resolved_only_with_an_explanation_that_says_something(db) {

@@ -197,6 +197,7 @@ error-title = Something went wrong
 error-not-found = We could not find that page, or you may not see it.
 error-forbidden = You are not allowed to do that.
 error-csrf = This form expired or did not come from Accord. Reload the page and try again.
+error-nul = The request contains a NUL character (%00), which no text may hold. Remove it and send it again.
 error-invalid = Please correct the following:
 error-conflict = That conflicts with the current state: { $detail }
 error-illegal-transition = A case cannot go from “{ $from }” to “{ $to }”.
@@ -261,6 +262,7 @@ policy-escalation-never-fires = Escalation level “{ $id }” can never fire: {
    *[never-matches] its condition can never be true.
 }
 policy-hard-to-read = { $field } ({ $language }) is hard to read: { $formula } score { $score }, the policy asks for { $threshold }. Use shorter sentences and everyday words.
+policy-hard-to-read-also = { $field } ({ $language }) is hard to read: { $formula } score { $score } ({ $also_formula }: { $also_score }), the policy asks for { $threshold }. Use shorter sentences and everyday words.
 policy-jargon = { $field } ({ $language }) uses jargon: { $terms }.
 policy-long-sentences = { $field } ({ $language }): sentences { $sentences } are longer than { $limit } words.
 policy-template-placeholder = { $field } ({ $language }) uses “{ $placeholder }”, which is not a placeholder. Use { $known }, or write {"{{"} and {"}}"} for a brace.
@@ -291,6 +293,8 @@ policy-texts-save = Save the texts
 policy-texts-unreadable = The texts could not be written into the policy file ({ $detail }). Fix the file below first.
 policy-text-score = { $formula }: { $score } (the policy asks for { $threshold })
 policy-text-score-free = { $formula }: { $score }
+policy-text-score-also = { $formula }: { $score } (the policy asks for { $threshold }); { $also_formula }: { $also_score }
+policy-text-score-free-also = { $formula }: { $score }; { $also_formula }: { $also_score }
 policy-text-empty = Empty: this language needs the text too.
 policy-text-hard = Harder to read than the policy allows: use shorter sentences and everyday words.
 policy-text-long = Sentences { $sentences } have more than { $limit } words.
@@ -375,6 +379,7 @@ ledger-title = Concession ledger
 ledger-empty = Nothing given to this account yet.
 ledger-total = Given so far: { $amounts }
 ledger-growing = Each concession is larger than the last: { $amounts } { $unit }. Check that they are still justified.
+ledger-repeated = Case { $number } received { $unit } { $count } times, { $total } { $unit } in all. Parts of one concession can each stay under a limit: check that the whole is justified.
 ledger-refusals = { $count ->
     [one] { $count } request refused in a row.
    *[other] { $count } requests refused in a row. The customer may be about to leave.
@@ -390,6 +395,12 @@ approvals-done = Decision saved.
 error-code-not_offered = The service policy does not offer this remedy on this case.
 error-code-above_every_limit = No role may grant this much. Lower the amount.
 error-code-no_policy = No published service policy governs this case yet.
+error-code-not_positive = Enter an amount above zero.
+error-code-not_whole = Enter a whole number: items and days cannot be split.
+error-code-too_precise = Enter the amount in whole cents (or the currency's smallest unit), not in fractions of them.
+error-limit-too_precise = Enter the amount in the currency's smallest unit (cents for the euro): at most { $limit } decimals, and at least one such unit.
+error-code-case_total_above_every_limit = With what this case has already been given or is waiting for, no role may grant this much of this remedy. Lower the amount: the remedies card shows the total so far.
+error-code-customer_total_above_every_limit = With what this customer has already been given or is waiting for of this remedy in the policy's period, on any case, no role may grant this much. Lower the amount.
 
 ## Acknowledgement of a new case (A4): sent to the customer
 ack-greeting = Hello { $name },
@@ -492,6 +503,8 @@ expected-score = a score from 0 to 1
 expected-time-zone = an IANA time zone such as Europe/Madrid
 expected-currency = an ISO 4217 code such as EUR
 expected-amount = an amount of 0 or more
+expected-whole-number = a whole number of 0 or more (items and days cannot be split)
+expected-amount-decimals = an amount of 0 or more with at most { $low } decimals
 expected-email = an email address
 expected-action = at least one action
 expected-languages = at least one of en, es, pt, lv
@@ -537,6 +550,7 @@ mail-held-filed-done = The message is now in case { $number }.
 mail-held-set-aside-done = The message was set aside.
 mail-held-no-case = No case has that number. Enter the number of an existing case.
 mail-notes-title = How Accord read this email
+mail-auth-failed = Sender authentication failed: this email may not come from the address it shows (SPF { $spf }, DKIM { $dkim }, DMARC { $dmarc }).
 mail-note-not-base64 = It was labelled base64 but was plain text; it is shown as written.
 mail-note-charset-was-utf8 = It was labelled { $detail } but was UTF-8; it was read as UTF-8.
 mail-note-charset-was-windows-1252 = It was labelled { $detail } but was not; it was read as Windows-1252 (Western European).
@@ -547,6 +561,7 @@ mail-note-nul-removed = It contained NUL characters, which were removed from the
 mail-note-sender-several-addresses = The sender line named more than one address ({ $detail }); the first one was taken.
 mail-note-space-before-headers = It began with blank space before its first header, which was skipped.
 mail-note-no-blank-line = It had no blank line after its headers; the text starts at the first line that is not a header.
+mail-note-no-headers = It had no headers at all; all of it is shown as text.
 mail-note-text-recovered = Its text part was damaged (a broken content type or a missing boundary); the text was recovered from it.
 mail-note-no-sender = It names no sender.
 mail-note-attachments-over-limit = It had more than { $detail } attachments; the rest are only in the original message.
@@ -650,6 +665,7 @@ new-case-refused-honeypot = The form was not accepted. If you are a person, plea
 new-case-refused-fast = The form was sent faster than a person can fill it in. Please check it and send it again.
 new-case-refused-expired = This form has expired. Your text is kept below: please send it again.
 new-case-refused-rate = You have opened many cases in the last hour. Please wait a little, or add to one of your open cases.
+new-case-refused-reused = This form was already sent with different content, and the case it opened stands. Nothing new was opened: to open another case, send the text below again.
 new-case-too-many-files = { $count ->
     [one] A case can start with at most { $count } file.
    *[other] A case can start with at most { $count } files.
@@ -706,6 +722,11 @@ remedies-authority = Who decides, up to what
 remedies-authority-own = You alone: up to { $limit } { $unit }
 remedies-authority-approver = Approved by a { $role }: up to { $limit } { $unit }
 remedies-authority-beyond = Above { $limit } { $unit }: not possible under this policy
+remedies-authority-counted = Limits count the total on this case: { $amount } { $unit } given or waiting for approval so far.
+remedies-authority-customer = They also count what this customer was given or is waiting for, on any case, { $days ->
+    [one] in the last day
+   *[other] in the last { $days } days
+}: { $amount } { $unit } so far.
 
 ## Customer portal: sign-up and sign-in by email link (F2)
 portal-link-summary = No password? Get a sign-in link by email
@@ -800,6 +821,10 @@ milestone-update-last = That was the last step; everything agreed is due by { $w
 event-understood = Understanding of the problem recorded
 event-agreement_proposed = Agreement proposed
 event-agreement_answered = The customer answered the agreement
+event-agreement_email_refused = An email accepting version { $version } of the agreement was not taken as acceptance: { $reason }. The customer was sent the link to accept it.
+agreement-email-refused-not_authenticated = its sender could not be authenticated (SPF, DKIM, DMARC)
+agreement-email-refused-not_a_reply = it did not answer the agreement's email
+agreement-email-unconfirmed = We received an email accepting our agreement, but we could not confirm that it came from you. To accept it, please use the link below.
 event-milestone_reached = Milestone reached
 agreement-page-title = Our agreement with you
 agreement-page-portal = Sign in to the customer portal
@@ -962,3 +987,52 @@ feedback-sent = Follow-up survey sent { $when }
 feedback-answered = answered { $score } on { $when }
 feedback-waiting = no answer yet
 agreement-milestone-overdue = late
+
+## Account, API tokens and users (cutting off access)
+my-account-title = Your account
+my-account-password = Change your password
+my-account-password-hint = Changing it signs you out everywhere else: in other browsers and on other devices.
+my-account-current-password = Current password
+my-account-new-password = New password (at least 10 characters)
+my-account-repeat-password = Repeat the new password
+my-account-password-submit = Change password
+my-account-password-changed = Your password was changed. Every other session of yours has been signed out.
+my-account-password-mismatch = The two new passwords differ. Type the same one twice.
+token-title = API tokens
+token-intro = A token lets a program use the API as you. Its secret is shown once, when it is made. Revoke a token you no longer use: it stops working at once.
+token-none = No API tokens.
+token-name = Name
+token-created = Created
+token-expires = Expires
+token-state = State
+token-revoke = Revoke
+token-revoke-named = Revoke { $name }
+token-revoked-at = Revoked { $when }
+token-expired = Expired
+token-usable = Works
+token-never-expires = Never
+token-created-once = Copy this token now: it will not be shown again.
+token-expires-on = Last day it works (optional)
+token-expires-hint = Leave empty for a token that works until it is revoked.
+token-create = Create token
+token-expires-invalid = Enter the last day as a date, such as 2027-01-31.
+token-revoked-notice = The token was revoked. It no longer works.
+users-title = Users
+users-intro = Staff and customer accounts. A deactivated user cannot sign in, and their API tokens are refused.
+users-search = Name or email address
+users-search-submit = Search
+users-empty = No users match.
+users-name = Name
+users-role = Role
+users-state = State
+users-active = Active
+users-deactivated = Deactivated
+users-access = Access
+users-deactivate-hint = Deactivating signs this person out everywhere at once and refuses their API tokens until they are reactivated.
+users-deactivate = Deactivate
+users-reactivate-hint = This person cannot sign in. Reactivating lets them sign in again; their tokens that were neither revoked nor expired work again.
+users-reactivate = Reactivate
+users-deactivated-notice = The user was deactivated: signed out everywhere, and their API tokens are refused.
+users-reactivated-notice = The user was reactivated and can sign in again.
+error-code-wrong_password = This is not your current password.
+error-code-own_account = You cannot deactivate your own account.

@@ -197,6 +197,7 @@ error-title = Algo salió mal
 error-not-found = No encontramos esa página, o no tiene permiso para verla.
 error-forbidden = No tiene permiso para hacer eso.
 error-csrf = Este formulario caducó o no procede de Accord. Recargue la página e inténtelo de nuevo.
+error-nul = La solicitud contiene un carácter NUL (%00), que ningún texto puede contener. Quítelo y vuelva a enviarla.
 error-invalid = Corrija lo siguiente:
 error-conflict = Entra en conflicto con el estado actual: { $detail }
 error-illegal-transition = Un caso no puede pasar de «{ $from }» a «{ $to }».
@@ -261,6 +262,7 @@ policy-escalation-never-fires = El nivel de escalado «{ $id }» nunca puede act
    *[never-matches] su condición nunca puede cumplirse.
 }
 policy-hard-to-read = { $field } ({ $language }) es difícil de leer: { $formula } da { $score } y la política pide { $threshold }. Use frases más cortas y palabras de uso diario.
+policy-hard-to-read-also = { $field } ({ $language }) es difícil de leer: { $formula } da { $score } ({ $also_formula }: { $also_score }) y la política pide { $threshold }. Use frases más cortas y palabras de uso diario.
 policy-jargon = { $field } ({ $language }) usa jerga: { $terms }.
 policy-long-sentences = { $field } ({ $language }): las frases { $sentences } tienen más de { $limit } palabras.
 policy-template-placeholder = { $field } ({ $language }) usa «{ $placeholder }», que no es un marcador. Use { $known }, o escriba {"{{"} y {"}}"} para una llave.
@@ -291,6 +293,8 @@ policy-texts-save = Guardar los textos
 policy-texts-unreadable = No se pudieron escribir los textos en el archivo de la política ({ $detail }). Corrija antes el archivo de abajo.
 policy-text-score = { $formula }: { $score } (la política pide { $threshold })
 policy-text-score-free = { $formula }: { $score }
+policy-text-score-also = { $formula }: { $score } (la política pide { $threshold }); { $also_formula }: { $also_score }
+policy-text-score-free-also = { $formula }: { $score }; { $also_formula }: { $also_score }
 policy-text-empty = Vacío: este idioma también necesita el texto.
 policy-text-hard = Más difícil de leer de lo que permite la política: use frases más cortas y palabras corrientes.
 policy-text-long = Las frases { $sentences } tienen más de { $limit } palabras.
@@ -375,6 +379,7 @@ ledger-title = Registro de concesiones
 ledger-empty = Todavía no se ha dado nada a esta cuenta.
 ledger-total = Dado hasta ahora: { $amounts }
 ledger-growing = Cada concesión es mayor que la anterior: { $amounts } { $unit }. Compruebe que siguen justificadas.
+ledger-repeated = El caso { $number } recibió { $unit } { $count } veces, { $total } { $unit } en total. Cada parte de una misma concesión puede quedar por debajo de un límite: compruebe que el conjunto está justificado.
 ledger-refusals = { $count ->
     [one] { $count } solicitud denegada seguida.
    *[other] { $count } solicitudes denegadas seguidas. Puede que el cliente esté a punto de irse.
@@ -390,6 +395,12 @@ approvals-done = Decisión guardada.
 error-code-not_offered = La política de servicio no ofrece esta compensación en este caso.
 error-code-above_every_limit = Ningún rol puede conceder tanto. Reduzca el importe.
 error-code-no_policy = Ninguna política de servicio publicada rige todavía este caso.
+error-code-not_positive = Indique un importe mayor que cero.
+error-code-not_whole = Indique un número entero: los artículos y los días no se pueden dividir.
+error-code-too_precise = Indique el importe en céntimos enteros (o en la unidad más pequeña de la moneda), sin fracciones.
+error-limit-too_precise = Indique el importe en la unidad más pequeña de la moneda (céntimos en el euro): como máximo { $limit } decimales y al menos una de esas unidades.
+error-code-case_total_above_every_limit = Con lo que este caso ya ha recibido o tiene pendiente de aprobación, ningún rol puede conceder tanto de esta compensación. Reduzca el importe: la tarjeta de compensaciones muestra el total hasta ahora.
+error-code-customer_total_above_every_limit = Con lo que este cliente ya ha recibido o tiene pendiente de esta compensación en el periodo de la política, en cualquier caso, ningún rol puede conceder tanto. Reduzca el importe.
 
 ## Acknowledgement of a new case (A4): sent to the customer
 ack-greeting = Hola, { $name }:
@@ -492,6 +503,8 @@ expected-score = una puntuación de 0 a 1
 expected-time-zone = una zona horaria IANA como Europe/Madrid
 expected-currency = un código ISO 4217 como EUR
 expected-amount = un importe de 0 o más
+expected-whole-number = un número entero de 0 o más (los artículos y los días no se pueden dividir)
+expected-amount-decimals = un importe de 0 o más con { $low } decimales como máximo
 expected-email = una dirección de correo electrónico
 expected-action = al menos una acción
 expected-languages = al menos uno de en, es, pt, lv
@@ -537,6 +550,7 @@ mail-held-filed-done = El mensaje está ahora en el caso { $number }.
 mail-held-set-aside-done = El mensaje quedó aparte.
 mail-held-no-case = Ningún caso tiene ese número. Escriba el número de un caso existente.
 mail-notes-title = Cómo leyó Accord este correo
+mail-auth-failed = La autenticación del remitente falló: puede que este correo no venga de la dirección que muestra (SPF { $spf }, DKIM { $dkim }, DMARC { $dmarc }).
 mail-note-not-base64 = Estaba marcado como base64 pero era texto normal; se muestra tal como se escribió.
 mail-note-charset-was-utf8 = Estaba marcado como { $detail } pero era UTF-8; se leyó como UTF-8.
 mail-note-charset-was-windows-1252 = Estaba marcado como { $detail } pero no lo era; se leyó como Windows-1252 (Europa occidental).
@@ -547,6 +561,7 @@ mail-note-nul-removed = Contenía caracteres NUL, que se quitaron del texto; el 
 mail-note-sender-several-addresses = La línea del remitente tenía más de una dirección ({ $detail }); se tomó la primera.
 mail-note-space-before-headers = Empezaba con espacio en blanco antes del primer encabezado, que se omitió.
 mail-note-no-blank-line = No tenía una línea en blanco tras los encabezados; el texto empieza en la primera línea que no es un encabezado.
+mail-note-no-headers = No tenía ningún encabezado; se muestra entero como texto.
 mail-note-text-recovered = Su parte de texto estaba dañada (un tipo de contenido roto o un límite que falta); se recuperó el texto.
 mail-note-no-sender = No indica remitente.
 mail-note-attachments-over-limit = Tenía más de { $detail } adjuntos; el resto solo está en el mensaje original.
@@ -650,6 +665,7 @@ new-case-refused-honeypot = No se aceptó el formulario. Si es usted una persona
 new-case-refused-fast = El formulario se envió más rápido de lo que una persona puede rellenarlo. Revíselo y envíelo de nuevo.
 new-case-refused-expired = Este formulario ha caducado. Su texto se conserva abajo: envíelo de nuevo, por favor.
 new-case-refused-rate = Ha abierto muchos casos en la última hora. Espere un poco o añada la información a uno de sus casos abiertos.
+new-case-refused-reused = Este formulario ya se envió con otro contenido, y el caso que abrió sigue ahí. No se abrió nada nuevo: para abrir otro caso, envíe de nuevo el texto de abajo.
 new-case-too-many-files = { $count ->
     [one] Un caso puede empezar con { $count } archivo como máximo.
    *[other] Un caso puede empezar con { $count } archivos como máximo.
@@ -706,6 +722,11 @@ remedies-authority = Quién decide y hasta cuánto
 remedies-authority-own = Usted solo: hasta { $limit } { $unit }
 remedies-authority-approver = Lo aprueba: { $role }, hasta { $limit } { $unit }
 remedies-authority-beyond = Más de { $limit } { $unit }: no es posible con esta política
+remedies-authority-counted = Los límites cuentan el total del caso: hasta ahora, { $amount } { $unit } dados o pendientes de aprobación.
+remedies-authority-customer = También cuentan lo que este cliente ha recibido o tiene pendiente, en cualquier caso, { $days ->
+    [one] en el último día
+   *[other] en los últimos { $days } días
+}: { $amount } { $unit } hasta ahora.
 
 ## Customer portal: sign-up and sign-in by email link (F2)
 portal-link-summary = ¿Sin contraseña? Reciba un enlace de acceso por correo
@@ -800,6 +821,10 @@ milestone-update-last = Era el último paso; todo lo acordado estará hecho para
 event-understood = Comprensión del problema registrada
 event-agreement_proposed = Acuerdo propuesto
 event-agreement_answered = El cliente respondió al acuerdo
+event-agreement_email_refused = Un correo que aceptaba la versión { $version } del acuerdo no se tomó como aceptación: { $reason }. Se envió al cliente el enlace para aceptarlo.
+agreement-email-refused-not_authenticated = no se pudo autenticar a su remitente (SPF, DKIM, DMARC)
+agreement-email-refused-not_a_reply = no respondía al correo del acuerdo
+agreement-email-unconfirmed = Recibimos un correo que acepta nuestro acuerdo, pero no pudimos confirmar que lo envió usted. Para aceptarlo, use el enlace de abajo, por favor.
 event-milestone_reached = Hito alcanzado
 agreement-page-title = Nuestro acuerdo con usted
 agreement-page-portal = Entrar en el portal de clientes
@@ -962,3 +987,52 @@ feedback-sent = Encuesta de seguimiento enviada el { $when }
 feedback-answered = respondió { $score } el { $when }
 feedback-waiting = aún sin respuesta
 agreement-milestone-overdue = con retraso
+
+## Account, API tokens and users (cutting off access)
+my-account-title = Su cuenta
+my-account-password = Cambiar la contraseña
+my-account-password-hint = Al cambiarla se cierran todas sus otras sesiones, en otros navegadores y dispositivos.
+my-account-current-password = Contraseña actual
+my-account-new-password = Contraseña nueva (al menos 10 caracteres)
+my-account-repeat-password = Repita la contraseña nueva
+my-account-password-submit = Cambiar la contraseña
+my-account-password-changed = Su contraseña se ha cambiado. Se han cerrado todas sus otras sesiones.
+my-account-password-mismatch = Las dos contraseñas nuevas no coinciden. Escriba la misma dos veces.
+token-title = Tokens de la API
+token-intro = Un token permite a un programa usar la API en su nombre. Su secreto se muestra una sola vez, al crearlo. Revoque los tokens que ya no use: dejan de funcionar al instante.
+token-none = No hay tokens de la API.
+token-name = Nombre
+token-created = Creado
+token-expires = Caduca
+token-state = Estado
+token-revoke = Revocar
+token-revoke-named = Revocar { $name }
+token-revoked-at = Revocado { $when }
+token-expired = Caducado
+token-usable = Funciona
+token-never-expires = Nunca
+token-created-once = Copie este token ahora: no se volverá a mostrar.
+token-expires-on = Último día en que funciona (opcional)
+token-expires-hint = Déjelo vacío para un token que funcione hasta que se revoque.
+token-create = Crear token
+token-expires-invalid = Escriba el último día como una fecha, por ejemplo 2027-01-31.
+token-revoked-notice = El token se ha revocado. Ya no funciona.
+users-title = Usuarios
+users-intro = Cuentas del personal y de clientes. Un usuario desactivado no puede iniciar sesión y sus tokens de la API se rechazan.
+users-search = Nombre o correo electrónico
+users-search-submit = Buscar
+users-empty = Ningún usuario coincide.
+users-name = Nombre
+users-role = Rol
+users-state = Estado
+users-active = Activo
+users-deactivated = Desactivado
+users-access = Acceso
+users-deactivate-hint = Al desactivar a esta persona se cierran al instante todas sus sesiones y se rechazan sus tokens de la API hasta que se reactive.
+users-deactivate = Desactivar
+users-reactivate-hint = Esta persona no puede iniciar sesión. Al reactivarla podrá volver a hacerlo; sus tokens que no se hayan revocado ni caducado vuelven a funcionar.
+users-reactivate = Reactivar
+users-deactivated-notice = El usuario se ha desactivado: se han cerrado todas sus sesiones y sus tokens de la API se rechazan.
+users-reactivated-notice = El usuario se ha reactivado y puede volver a iniciar sesión.
+error-code-wrong_password = Esta no es su contraseña actual.
+error-code-own_account = No puede desactivar su propia cuenta.

@@ -199,6 +199,7 @@ error-title = Radās kļūda
 error-not-found = Šo lapu neatradām, vai arī jums nav tiesību to redzēt.
 error-forbidden = Jums nav tiesību to darīt.
 error-csrf = Šīs veidlapas derīgums beidzies, vai tā nav no Accord. Pārlādējiet lapu un mēģiniet vēlreiz.
+error-nul = Pieprasījumā ir NUL rakstzīme (%00), kas nevar būt nevienā tekstā. Izņemiet to un nosūtiet vēlreiz.
 error-invalid = Lūdzu, izlabojiet:
 error-conflict = Tas ir pretrunā ar pašreizējo stāvokli: { $detail }
 error-illegal-transition = Lieta nevar pāriet no “{ $from }” uz “{ $to }”.
@@ -265,6 +266,7 @@ policy-escalation-never-fires = Eskalācijas līmenis “{ $id }” nekad nevar 
    *[never-matches] tā nosacījums nekad nevar būt patiess.
 }
 policy-hard-to-read = { $field } ({ $language }) ir grūti lasāms: { $formula } rezultāts ir { $score }, politika prasa { $threshold }. Rakstiet īsākus teikumus un ikdienas vārdus.
+policy-hard-to-read-also = { $field } ({ $language }) ir grūti lasāms: { $formula } rezultāts ir { $score } ({ $also_formula }: { $also_score }), politika prasa { $threshold }. Rakstiet īsākus teikumus un ikdienas vārdus.
 policy-jargon = { $field } ({ $language }) lieto žargonu: { $terms }.
 policy-long-sentences = { $field } ({ $language }): teikumi { $sentences } ir garāki par { $limit } vārdiem.
 policy-template-placeholder = { $field } ({ $language }) izmanto “{ $placeholder }”, kas nav aizstājējs. Izmantojiet { $known } vai rakstiet {"{{"} un {"}}"}, lai iegūtu figūriekavu.
@@ -295,6 +297,8 @@ policy-texts-save = Saglabāt tekstus
 policy-texts-unreadable = Tekstus neizdevās ierakstīt politikas failā ({ $detail }). Vispirms izlabojiet failu zemāk.
 policy-text-score = { $formula }: { $score } (politika prasa { $threshold })
 policy-text-score-free = { $formula }: { $score }
+policy-text-score-also = { $formula }: { $score } (politika prasa { $threshold }); { $also_formula }: { $also_score }
+policy-text-score-free-also = { $formula }: { $score }; { $also_formula }: { $also_score }
 policy-text-empty = Tukšs: arī šajā valodā tekstam jābūt.
 policy-text-hard = Grūtāk lasāms, nekā politika atļauj: izmantojiet īsākus teikumus un ikdienas vārdus.
 policy-text-long = Teikumos { $sentences } ir vairāk nekā { $limit } vārdu.
@@ -380,6 +384,11 @@ ledger-title = Piekāpšanās reģistrs
 ledger-empty = Šim kontam vēl nekas nav dots.
 ledger-total = Līdz šim dots: { $amounts }
 ledger-growing = Katra piekāpšanās ir lielāka par iepriekšējo: { $amounts } { $unit }. Pārbaudiet, vai tās joprojām ir pamatotas.
+ledger-repeated = Lietā { $number } piekāpšanās ({ $unit }) dota { $count ->
+    [zero] { $count } reižu
+    [one] { $count } reizi
+   *[other] { $count } reizes
+}, kopā { $total } { $unit }. Katra vienas piekāpšanās daļa var palikt zem limita: pārbaudiet, vai kopumā tā ir pamatota.
 ledger-refusals = { $count ->
     [zero] { $count } pieprasījumu atteikts pēc kārtas. Klients var gatavoties aiziet.
     [one] { $count } pieprasījums atteikts pēc kārtas.
@@ -396,6 +405,12 @@ approvals-done = Lēmums saglabāts.
 error-code-not_offered = Apkalpošanas politika šajā lietā šādu kompensāciju nepiedāvā.
 error-code-above_every_limit = Tik daudz nevar piešķirt neviena loma. Samaziniet apjomu.
 error-code-no_policy = Šo lietu vēl nenosaka neviena publicēta apkalpošanas politika.
+error-code-not_positive = Ievadiet summu, kas lielāka par nulli.
+error-code-not_whole = Ievadiet veselu skaitli: preces un dienas nevar dalīt.
+error-code-too_precise = Ievadiet summu veselos centos (vai valūtas mazākajā vienībā), nevis to daļās.
+error-limit-too_precise = Ievadiet summu valūtas mazākajā vienībā (eiro — centos): ne vairāk kā { $limit } zīmes aiz komata un vismaz vienu šādu vienību.
+error-code-case_total_above_every_limit = Ņemot vērā to, kas šajā lietā jau dots vai gaida apstiprinājumu, tik daudz šīs kompensācijas nevar piešķirt neviena loma. Samaziniet apjomu: kompensāciju kartītē redzama kopsumma līdz šim.
+error-code-customer_total_above_every_limit = Ņemot vērā to, kas šim klientam politikas periodā jebkurā lietā jau dots vai gaida apstiprinājumu, tik daudz šīs kompensācijas nevar piešķirt neviena loma. Samaziniet apjomu.
 
 ## Acknowledgement of a new case (A4): sent to the customer
 ack-greeting = Labdien, { $name }!
@@ -500,6 +515,8 @@ expected-score = vērtējums no 0 līdz 1
 expected-time-zone = IANA laika josla, piemēram, Europe/Riga
 expected-currency = ISO 4217 kods, piemēram, EUR
 expected-amount = summa 0 vai vairāk
+expected-whole-number = vesels skaitlis 0 vai vairāk (preces un dienas nevar dalīt)
+expected-amount-decimals = summa 0 vai vairāk ar ne vairāk kā { $low } zīmēm aiz komata
 expected-email = e-pasta adrese
 expected-action = vismaz viena darbība
 expected-languages = vismaz viena no en, es, pt, lv
@@ -546,6 +563,7 @@ mail-held-filed-done = Ziņojums tagad ir lietā { $number }.
 mail-held-set-aside-done = Ziņojums nolikts malā.
 mail-held-no-case = Nevienai lietai nav šāda numura. Ierakstiet esošas lietas numuru.
 mail-notes-title = Kā Accord nolasīja šo e-pastu
+mail-auth-failed = Sūtītāja autentifikācija neizdevās: šis e-pasts var nebūt no adreses, kas tajā redzama (SPF { $spf }, DKIM { $dkim }, DMARC { $dmarc }).
 mail-note-not-base64 = Tas bija atzīmēts kā base64, bet bija parasts teksts; tas parādīts, kā rakstīts.
 mail-note-charset-was-utf8 = Tas bija atzīmēts kā { $detail }, bet bija UTF-8; tas nolasīts kā UTF-8.
 mail-note-charset-was-windows-1252 = Tas bija atzīmēts kā { $detail }, bet tāds nebija; tas nolasīts kā Windows-1252 (Rietumeiropas).
@@ -556,6 +574,7 @@ mail-note-nul-removed = Tajā bija NUL rakstzīmes, kas izņemtas no teksta; ori
 mail-note-sender-several-addresses = Sūtītāja rindā bija vairākas adreses ({ $detail }); ņemta pirmā.
 mail-note-space-before-headers = Pirms pirmās galvenes bija tukšums, kas izlaists.
 mail-note-no-blank-line = Pēc galvenēm nebija tukšas rindas; teksts sākas ar pirmo rindu, kas nav galvene.
+mail-note-no-headers = Tajā nebija nevienas galvenes; viss parādīts kā teksts.
 mail-note-text-recovered = Teksta daļa bija bojāta (kļūdains satura tips vai trūkstoša robeža); teksts atgūts.
 mail-note-no-sender = Sūtītājs nav norādīts.
 mail-note-attachments-over-limit = Tajā bija vairāk nekā { $detail } pielikumi; pārējie ir tikai oriģinālajā ziņojumā.
@@ -668,6 +687,7 @@ new-case-refused-honeypot = Veidlapa netika pieņemta. Ja esat cilvēks, atstāj
 new-case-refused-fast = Veidlapa tika nosūtīta ātrāk, nekā cilvēks to var aizpildīt. Lūdzu, pārbaudiet to un nosūtiet vēlreiz.
 new-case-refused-expired = Šīs veidlapas derīgums ir beidzies. Jūsu teksts ir saglabāts zemāk: lūdzu, nosūtiet to vēlreiz.
 new-case-refused-rate = Pēdējā stundā esat atvēris daudz lietu. Lūdzu, mazliet pagaidiet vai papildiniet kādu no atvērtajām lietām.
+new-case-refused-reused = Šī veidlapa jau tika nosūtīta ar citu saturu, un tās atvērtā lieta paliek. Nekas jauns netika atvērts: lai atvērtu citu lietu, lūdzu, nosūtiet zemāk esošo tekstu vēlreiz.
 new-case-too-many-files = { $count ->
     [zero] Lietu var sākt ar ne vairāk kā { $count } failiem.
     [one] Lietu var sākt ar ne vairāk kā { $count } failu.
@@ -727,6 +747,11 @@ remedies-authority = Kas lemj un līdz kādai summai
 remedies-authority-own = Jūs vieni: līdz { $limit } { $unit }
 remedies-authority-approver = Apstiprina: { $role }, līdz { $limit } { $unit }
 remedies-authority-beyond = Virs { $limit } { $unit }: šī politika to neļauj
+remedies-authority-counted = Limiti skaita lietas kopsummu: līdz šim dots vai gaida apstiprinājumu { $amount } { $unit }.
+remedies-authority-customer = Tie skaita arī to, kas šim klientam jebkurā lietā dots vai gaida apstiprinājumu { $days ->
+    [one] pēdējās { $days } dienas laikā
+   *[other] pēdējo { $days } dienu laikā
+}: līdz šim { $amount } { $unit }.
 
 ## Customer portal: sign-up and sign-in by email link (F2)
 portal-link-summary = Nav paroles? Saņemiet pieteikšanās saiti e-pastā
@@ -833,6 +858,10 @@ milestone-update-last = Tas bija pēdējais solis; viss norunātais būs izdarī
 event-understood = Problēmas izpratne ierakstīta
 event-agreement_proposed = Vienošanās piedāvāta
 event-agreement_answered = Klients atbildēja uz vienošanos
+event-agreement_email_refused = E-pasts, kas pieņēma vienošanās { $version }. versiju, netika uzskatīts par piekrišanu: { $reason }. Klientam nosūtīta saite, lai to pieņemtu.
+agreement-email-refused-not_authenticated = sūtītāju neizdevās autentificēt (SPF, DKIM, DMARC)
+agreement-email-refused-not_a_reply = tas neatbildēja uz vienošanās e-pastu
+agreement-email-unconfirmed = Saņēmām e-pastu, kas pieņem mūsu vienošanos, taču nevarējām pārliecināties, ka to sūtījāt jūs. Lai to pieņemtu, lūdzu, izmantojiet zemāk esošo saiti.
 event-milestone_reached = Starpposms sasniegts
 agreement-page-title = Mūsu vienošanās ar jums
 agreement-page-portal = Pieteikties klientu portālā
@@ -997,3 +1026,52 @@ feedback-sent = Pēcpārbaudes aptauja nosūtīta { $when }
 feedback-answered = atbilde { $score }, { $when }
 feedback-waiting = atbildes vēl nav
 agreement-milestone-overdue = nokavēts
+
+## Account, API tokens and users (cutting off access)
+my-account-title = Jūsu konts
+my-account-password = Mainīt paroli
+my-account-password-hint = Mainot paroli, visas pārējās jūsu sesijas citās pārlūkprogrammās un ierīcēs tiek beigtas.
+my-account-current-password = Pašreizējā parole
+my-account-new-password = Jaunā parole (vismaz 10 rakstzīmes)
+my-account-repeat-password = Atkārtojiet jauno paroli
+my-account-password-submit = Mainīt paroli
+my-account-password-changed = Jūsu parole ir nomainīta. Visas pārējās jūsu sesijas ir beigtas.
+my-account-password-mismatch = Abas jaunās paroles atšķiras. Ierakstiet vienu un to pašu paroli divreiz.
+token-title = API marķieri
+token-intro = Marķieris ļauj programmai izmantot API jūsu vārdā. Tā noslēpums tiek parādīts tikai vienreiz — izveidojot. Atsauciet marķierus, kurus vairs neizmantojat: tie uzreiz pārstāj darboties.
+token-none = Nav API marķieru.
+token-name = Nosaukums
+token-created = Izveidots
+token-expires = Derīgs līdz
+token-state = Stāvoklis
+token-revoke = Atsaukt
+token-revoke-named = Atsaukt { $name }
+token-revoked-at = Atsaukts { $when }
+token-expired = Derīgums beidzies
+token-usable = Darbojas
+token-never-expires = Bez termiņa
+token-created-once = Nokopējiet šo marķieri tagad: tas vairs netiks parādīts.
+token-expires-on = Pēdējā diena, kad tas darbojas (nav obligāti)
+token-expires-hint = Atstājiet tukšu, ja marķierim jādarbojas, līdz to atsauc.
+token-create = Izveidot marķieri
+token-expires-invalid = Ierakstiet pēdējo dienu kā datumu, piemēram, 2027-01-31.
+token-revoked-notice = Marķieris ir atsaukts. Tas vairs nedarbojas.
+users-title = Lietotāji
+users-intro = Darbinieku un klientu konti. Deaktivizēts lietotājs nevar pieteikties, un viņa API marķieri tiek noraidīti.
+users-search = Vārds vai e-pasta adrese
+users-search-submit = Meklēt
+users-empty = Neviens lietotājs neatbilst.
+users-name = Vārds
+users-role = Loma
+users-state = Stāvoklis
+users-active = Aktīvs
+users-deactivated = Deaktivizēts
+users-access = Piekļuve
+users-deactivate-hint = Deaktivizējot šo personu, visas tās sesijas uzreiz tiek beigtas un tās API marķieri tiek noraidīti, līdz tā tiek aktivizēta no jauna.
+users-deactivate = Deaktivizēt
+users-reactivate-hint = Šī persona nevar pieteikties. Aktivizējot to no jauna, tā varēs atkal pieteikties; tās marķieri, kas nav atsaukti un kuru derīgums nav beidzies, atkal darbosies.
+users-reactivate = Aktivizēt no jauna
+users-deactivated-notice = Lietotājs ir deaktivizēts: visas sesijas ir beigtas, un viņa API marķieri tiek noraidīti.
+users-reactivated-notice = Lietotājs ir aktivizēts no jauna un var atkal pieteikties.
+error-code-wrong_password = Šī nav jūsu pašreizējā parole.
+error-code-own_account = Jūs nevarat deaktivizēt savu kontu.

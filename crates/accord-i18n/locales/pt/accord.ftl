@@ -197,6 +197,7 @@ error-title = Algo correu mal
 error-not-found = Não encontrámos essa página, ou não tem permissão para a ver.
 error-forbidden = Não tem permissão para fazer isso.
 error-csrf = Este formulário expirou ou não veio do Accord. Recarregue a página e tente de novo.
+error-nul = O pedido contém um carácter NUL (%00), que nenhum texto pode conter. Retire-o e envie de novo.
 error-invalid = Corrija o seguinte:
 error-conflict = Isso entra em conflito com o estado atual: { $detail }
 error-illegal-transition = Um caso não pode passar de «{ $from }» para «{ $to }».
@@ -261,6 +262,7 @@ policy-escalation-never-fires = O nível de escalonamento «{ $id }» nunca pode
    *[never-matches] a sua condição nunca pode ser verdadeira.
 }
 policy-hard-to-read = { $field } ({ $language }) é difícil de ler: { $formula } dá { $score } e a política pede { $threshold }. Use frases mais curtas e palavras do dia a dia.
+policy-hard-to-read-also = { $field } ({ $language }) é difícil de ler: { $formula } dá { $score } ({ $also_formula }: { $also_score }) e a política pede { $threshold }. Use frases mais curtas e palavras do dia a dia.
 policy-jargon = { $field } ({ $language }) usa jargão: { $terms }.
 policy-long-sentences = { $field } ({ $language }): as frases { $sentences } têm mais de { $limit } palavras.
 policy-template-placeholder = { $field } ({ $language }) usa «{ $placeholder }», que não é um marcador. Use { $known }, ou escreva {"{{"} e {"}}"} para uma chaveta.
@@ -291,6 +293,8 @@ policy-texts-save = Guardar os textos
 policy-texts-unreadable = Não foi possível escrever os textos no ficheiro da política ({ $detail }). Corrija primeiro o ficheiro abaixo.
 policy-text-score = { $formula }: { $score } (a política pede { $threshold })
 policy-text-score-free = { $formula }: { $score }
+policy-text-score-also = { $formula }: { $score } (a política pede { $threshold }); { $also_formula }: { $also_score }
+policy-text-score-free-also = { $formula }: { $score }; { $also_formula }: { $also_score }
 policy-text-empty = Vazio: esta língua também precisa do texto.
 policy-text-hard = Mais difícil de ler do que a política permite: use frases mais curtas e palavras do dia a dia.
 policy-text-long = As frases { $sentences } têm mais de { $limit } palavras.
@@ -375,6 +379,7 @@ ledger-title = Registo de concessões
 ledger-empty = Ainda não foi dado nada a esta conta.
 ledger-total = Dado até agora: { $amounts }
 ledger-growing = Cada concessão é maior do que a anterior: { $amounts } { $unit }. Confirme que continuam justificadas.
+ledger-repeated = O caso { $number } recebeu { $unit } { $count } vezes, { $total } { $unit } no total. Cada parte de uma mesma concessão pode ficar abaixo de um limite: confirme que o conjunto se justifica.
 ledger-refusals = { $count ->
     [one] { $count } pedido recusado seguido.
    *[other] { $count } pedidos recusados seguidos. O cliente pode estar prestes a sair.
@@ -390,6 +395,12 @@ approvals-done = Decisão guardada.
 error-code-not_offered = A política de serviço não oferece esta compensação neste caso.
 error-code-above_every_limit = Nenhum papel pode conceder tanto. Reduza o montante.
 error-code-no_policy = Ainda nenhuma política de serviço publicada rege este caso.
+error-code-not_positive = Indique um montante superior a zero.
+error-code-not_whole = Indique um número inteiro: os artigos e os dias não se podem dividir.
+error-code-too_precise = Indique o montante em cêntimos inteiros (ou na unidade mais pequena da moeda), sem frações.
+error-limit-too_precise = Indique o montante na unidade mais pequena da moeda (cêntimos no euro): no máximo { $limit } casas decimais e pelo menos uma dessas unidades.
+error-code-case_total_above_every_limit = Com o que este caso já recebeu ou tem à espera de aprovação, nenhum papel pode conceder tanto desta compensação. Reduza o montante: o cartão de compensações mostra o total até agora.
+error-code-customer_total_above_every_limit = Com o que este cliente já recebeu ou tem à espera desta compensação no período da política, em qualquer caso, nenhum papel pode conceder tanto. Reduza o montante.
 
 ## Acknowledgement of a new case (A4): sent to the customer
 ack-greeting = Olá, { $name },
@@ -492,6 +503,8 @@ expected-score = uma pontuação de 0 a 1
 expected-time-zone = um fuso horário IANA como Europe/Madrid
 expected-currency = um código ISO 4217 como EUR
 expected-amount = um valor de 0 ou mais
+expected-whole-number = um número inteiro de 0 ou mais (os artigos e os dias não se podem dividir)
+expected-amount-decimals = um valor de 0 ou mais com no máximo { $low } casas decimais
 expected-email = um endereço de email
 expected-action = pelo menos uma ação
 expected-languages = pelo menos um de en, es, pt, lv
@@ -537,6 +550,7 @@ mail-held-filed-done = A mensagem está agora no caso { $number }.
 mail-held-set-aside-done = A mensagem foi posta de lado.
 mail-held-no-case = Nenhum caso tem esse número. Indique o número de um caso existente.
 mail-notes-title = Como o Accord leu este e-mail
+mail-auth-failed = A autenticação do remetente falhou: este e-mail pode não vir do endereço que mostra (SPF { $spf }, DKIM { $dkim }, DMARC { $dmarc }).
 mail-note-not-base64 = Estava marcado como base64 mas era texto simples; é mostrado tal como foi escrito.
 mail-note-charset-was-utf8 = Estava marcado como { $detail } mas era UTF-8; foi lido como UTF-8.
 mail-note-charset-was-windows-1252 = Estava marcado como { $detail } mas não o era; foi lido como Windows-1252 (Europa Ocidental).
@@ -547,6 +561,7 @@ mail-note-nul-removed = Continha caracteres NUL, que foram retirados do texto; o
 mail-note-sender-several-addresses = A linha do remetente tinha mais de um endereço ({ $detail }); ficou o primeiro.
 mail-note-space-before-headers = Começava com espaço em branco antes do primeiro cabeçalho, que foi ignorado.
 mail-note-no-blank-line = Não tinha uma linha em branco depois dos cabeçalhos; o texto começa na primeira linha que não é um cabeçalho.
+mail-note-no-headers = Não tinha nenhum cabeçalho; é mostrado todo como texto.
 mail-note-text-recovered = A parte de texto estava danificada (um tipo de conteúdo inválido ou um limite em falta); o texto foi recuperado.
 mail-note-no-sender = Não indica remetente.
 mail-note-attachments-over-limit = Tinha mais de { $detail } anexos; os restantes estão apenas na mensagem original.
@@ -650,6 +665,7 @@ new-case-refused-honeypot = O formulário não foi aceite. Se é uma pessoa, dei
 new-case-refused-fast = O formulário foi enviado mais depressa do que uma pessoa o consegue preencher. Verifique-o e envie de novo.
 new-case-refused-expired = Este formulário expirou. O seu texto está guardado abaixo: envie-o de novo, por favor.
 new-case-refused-rate = Abriu muitos casos na última hora. Aguarde um pouco ou acrescente a informação a um dos seus casos abertos.
+new-case-refused-reused = Este formulário já foi enviado com outro conteúdo, e o caso que abriu mantém-se. Não foi aberto nada de novo: para abrir outro caso, envie de novo o texto abaixo.
 new-case-too-many-files = { $count ->
     [one] Um caso pode começar com { $count } ficheiro no máximo.
    *[other] Um caso pode começar com { $count } ficheiros no máximo.
@@ -706,6 +722,11 @@ remedies-authority = Quem decide e até quanto
 remedies-authority-own = Você sozinho: até { $limit } { $unit }
 remedies-authority-approver = Aprovado por: { $role }, até { $limit } { $unit }
 remedies-authority-beyond = Acima de { $limit } { $unit }: não é possível com esta política
+remedies-authority-counted = Os limites contam o total do caso: até agora, { $amount } { $unit } dados ou à espera de aprovação.
+remedies-authority-customer = Contam também o que este cliente recebeu ou tem à espera, em qualquer caso, { $days ->
+    [one] no último dia
+   *[other] nos últimos { $days } dias
+}: { $amount } { $unit } até agora.
 
 ## Customer portal: sign-up and sign-in by email link (F2)
 portal-link-summary = Sem palavra-passe? Receba uma ligação de acesso por e-mail
@@ -800,6 +821,10 @@ milestone-update-last = Era o último passo; tudo o que foi acordado estará fei
 event-understood = Compreensão do problema registada
 event-agreement_proposed = Acordo proposto
 event-agreement_answered = O cliente respondeu ao acordo
+event-agreement_email_refused = Um e-mail que aceitava a versão { $version } do acordo não foi tomado como aceitação: { $reason }. Foi enviada ao cliente a ligação para o aceitar.
+agreement-email-refused-not_authenticated = não foi possível autenticar o remetente (SPF, DKIM, DMARC)
+agreement-email-refused-not_a_reply = não respondia ao e-mail do acordo
+agreement-email-unconfirmed = Recebemos um e-mail a aceitar o nosso acordo, mas não conseguimos confirmar que foi enviado por si. Para o aceitar, use a ligação abaixo, por favor.
 event-milestone_reached = Marco alcançado
 agreement-page-title = O nosso acordo consigo
 agreement-page-portal = Entrar no portal de clientes
@@ -962,3 +987,52 @@ feedback-sent = Inquérito de acompanhamento enviado em { $when }
 feedback-answered = respondeu { $score } em { $when }
 feedback-waiting = ainda sem resposta
 agreement-milestone-overdue = em atraso
+
+## Account, API tokens and users (cutting off access)
+my-account-title = A sua conta
+my-account-password = Alterar a palavra-passe
+my-account-password-hint = Ao alterá-la, todas as suas outras sessões são terminadas, noutros navegadores e dispositivos.
+my-account-current-password = Palavra-passe atual
+my-account-new-password = Nova palavra-passe (pelo menos 10 caracteres)
+my-account-repeat-password = Repita a nova palavra-passe
+my-account-password-submit = Alterar a palavra-passe
+my-account-password-changed = A sua palavra-passe foi alterada. Todas as suas outras sessões foram terminadas.
+my-account-password-mismatch = As duas novas palavras-passe são diferentes. Escreva a mesma duas vezes.
+token-title = Tokens da API
+token-intro = Um token permite a um programa usar a API em seu nome. O segredo é mostrado uma única vez, quando é criado. Revogue os tokens que já não usa: deixam de funcionar de imediato.
+token-none = Não há tokens da API.
+token-name = Nome
+token-created = Criado
+token-expires = Expira
+token-state = Estado
+token-revoke = Revogar
+token-revoke-named = Revogar { $name }
+token-revoked-at = Revogado { $when }
+token-expired = Expirado
+token-usable = Funciona
+token-never-expires = Nunca
+token-created-once = Copie este token agora: não voltará a ser mostrado.
+token-expires-on = Último dia em que funciona (opcional)
+token-expires-hint = Deixe vazio para um token que funcione até ser revogado.
+token-create = Criar token
+token-expires-invalid = Escreva o último dia como uma data, por exemplo 2027-01-31.
+token-revoked-notice = O token foi revogado. Já não funciona.
+users-title = Utilizadores
+users-intro = Contas da equipa e de clientes. Um utilizador desativado não pode iniciar sessão e os seus tokens da API são recusados.
+users-search = Nome ou endereço de e-mail
+users-search-submit = Pesquisar
+users-empty = Nenhum utilizador corresponde.
+users-name = Nome
+users-role = Função
+users-state = Estado
+users-active = Ativo
+users-deactivated = Desativado
+users-access = Acesso
+users-deactivate-hint = Desativar esta pessoa termina de imediato todas as suas sessões e recusa os seus tokens da API até ser reativada.
+users-deactivate = Desativar
+users-reactivate-hint = Esta pessoa não pode iniciar sessão. Ao reativá-la, poderá voltar a fazê-lo; os seus tokens que não foram revogados nem expiraram voltam a funcionar.
+users-reactivate = Reativar
+users-deactivated-notice = O utilizador foi desativado: todas as sessões foram terminadas e os seus tokens da API são recusados.
+users-reactivated-notice = O utilizador foi reativado e pode voltar a iniciar sessão.
+error-code-wrong_password = Esta não é a sua palavra-passe atual.
+error-code-own_account = Não pode desativar a sua própria conta.

@@ -71,7 +71,12 @@ fn parse_message(raw: &[u8], envelope_from: Option<&str>, limits: &Limits) -> In
         .then(|| MessageParser::default().parse(raw))
         .flatten();
     let Some(mut message) = parsed else {
-        return unreadable(raw, "no-headers");
+        // Text without headers is readable: it names no sender, and is held for that.
+        return InboundMail {
+            text: String::from_utf8_lossy(raw).trim().to_owned(),
+            notes: vec![Note::new("no-headers", ""), Note::new("no-sender", "")],
+            ..InboundMail::default()
+        };
     };
     text::reread_text_parts(&mut message, &mut notes);
     let mut mail = InboundMail {

@@ -24,6 +24,7 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::StoredFile;
+use crate::agreements::EmailEvidence;
 use crate::cases::{INSERT_ENTRY, Opening, insert_event, load_case, open_new_case};
 use crate::codec::to_micros;
 use crate::db::Conn;
@@ -108,8 +109,8 @@ impl Store {
         let sender = mail.from.as_ref().map(|m| m.email.clone());
         let body = text_of(mail, detected);
         tx.execute(
-            "UPDATE mail_inbound SET sender = $1, subject = $2, body = $3, html = $4, files = $5, notes = $6 WHERE id = $7",
-            args![sender, mail.subject.clone(), body.clone(), mail.html.clone(), Json(&files), Json(&mail.notes), id],
+            "UPDATE mail_inbound SET sender = $1, subject = $2, body = $3, html = $4, files = $5, notes = $6, authentication = $7 WHERE id = $8",
+            args![sender, mail.subject.clone(), body.clone(), mail.html.clone(), Json(&files), Json(&mail.notes), mail.authentication.as_ref().and_then(|a| serde_json::to_value(a).ok()), id],
         )
         .await?;
         let filed = decide(
@@ -278,7 +279,14 @@ async fn decide(
             });
         }
         let author = contact.map_or(case.contact_id, |(c, _)| c);
-        let entry_id = add_inbound(store, tx, &case, author, body, now).await?;
+        let evidence = EmailEvidence {
+            answered: mail.answered_ids(),
+            authenticated: mail
+                .authentication
+                .as_ref()
+                .is_some_and(|a| a.vouches_for(&sender.email)),
+        };
+        let entry_id = add_inbound(store, tx, &case, author, body, Some(evidence), now).await?;
         attach_files(tx, case_id, entry_id, files, now).await?;
         remember_thread(tx, mail.message_id.as_deref(), case_id, entry_id).await?;
         return Ok(Filed::Case {
@@ -307,7 +315,8 @@ async fn decide(
         }
         None => (create_contact(tx, sender, now).await?, None, None),
     };
-    let language = preferred.or(detected).unwrap_or(Language::En);
+    let (language, language_decided) =
+        crate::cases::case_language(None, preferred, detected, Language::En);
     let subject = if mail.subject.trim().is_empty() {
         Tr::new(language).t("mail-no-subject")
     } else {
@@ -318,6 +327,7 @@ async fn decide(
         contact_id,
         organization,
         language,
+        language_decided,
         channel: Channel::Email,
         category: None,
         tags: Vec::new(),
@@ -461,6 +471,7 @@ pub(super) async fn add_inbound(
     case: &Case,
     author: ContactId,
     body: &str,
+    evidence: Option<EmailEvidence<'_>>,
     now: Timestamp,
 ) -> Result<EntryId> {
     let entry_id = EntryId::new();
@@ -490,14 +501,16 @@ pub(super) async fn add_inbound(
         kind: EntryKind::Inbound,
     };
     insert_event(tx, case.id, &added, None, None, now).await?;
+    crate::cases::settle_language(tx, case, body, now).await?;
     if case.status.is_open() && accord_text::phrases::asks_for_manager(body) {
         let wrote = Occasion::CustomerWrote(body);
         crate::escalation::run_levels_once(store, tx, case.id, case.policy_version, wrote, now)
             .await?;
     }
-    // "Aceito." in answer to an agreement's email accepts it (D2).
+    // "Aceito." in answer to an agreement's email accepts it (D2), when the email proves
+    // where it comes from.
     if accord_text::phrases::accepts_agreement(body) {
-        crate::agreements::accept_by_email(store, tx, case.id, now).await?;
+        crate::agreements::accept_by_email(store, tx, case.id, evidence, now).await?;
     }
     Ok(entry_id)
 }

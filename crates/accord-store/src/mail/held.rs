@@ -62,15 +62,28 @@ fn require_staff(actor: &Actor) -> Result<()> {
 impl Store {
     /// Held messages, newest first.
     pub async fn held_mail(&self, actor: &Actor, limit: u32) -> Result<Vec<HeldMail>> {
+        self.held_mail_page(actor, limit.clamp(1, 500), None).await
+    }
+
+    /// A page of held messages, newest first: at most `limit`, those received before
+    /// `before` (the `received_at` and `id` of the last one of the previous page) when given.
+    pub async fn held_mail_page(
+        &self,
+        actor: &Actor,
+        limit: u32,
+        before: Option<(Timestamp, Uuid)>,
+    ) -> Result<Vec<HeldMail>> {
         require_staff(actor)?;
+        let (at, id) = before.unwrap_or((Timestamp::MAX, Uuid::max()));
         let rows = self
             .read()
             .await?
             .fetch_all(
                 "SELECT m.id, m.sender, m.subject, m.body, m.reason, m.case_id, c.number, c.subject, m.files, m.received_at \
                  FROM mail_inbound m LEFT JOIN cases c ON c.id = m.case_id \
-                 WHERE m.state = 'held' ORDER BY m.received_at DESC, m.id DESC LIMIT $1",
-                args![i64::from(limit.clamp(1, 500))],
+                 WHERE m.state = 'held' AND ($1 OR (m.received_at, m.id) < ($2, $3)) \
+                 ORDER BY m.received_at DESC, m.id DESC LIMIT $4",
+                args![before.is_none(), to_micros(at), id, i64::from(limit.max(1))],
             )
             .await?;
         rows.into_iter()
@@ -136,7 +149,9 @@ impl Store {
                     }
                     None => case.contact_id,
                 };
-                let entry = add_inbound(self, &mut tx, &case, contact, &body, now).await?;
+                // Filed by an agent: nothing authenticated it, so an "I accept" in it gets
+                // the customer the link rather than accepting.
+                let entry = add_inbound(self, &mut tx, &case, contact, &body, None, now).await?;
                 attach_files(&mut tx, case_id, entry, &files, now).await?;
                 remember_thread(&mut tx, message_id.as_deref(), case_id, entry).await?;
                 finish(&mut tx, id, "filed", Some(case_id), Some(entry.0), now).await?;
@@ -272,6 +287,8 @@ pub struct CaseMail {
     pub has_html: bool,
     /// What was noticed or changed while reading it, for the agent.
     pub notes: Vec<accord_core::mail::MailNote>,
+    /// What sender authentication said of it.
+    pub authentication: Option<accord_core::mail::MailAuthentication>,
 }
 
 impl Store {
@@ -283,7 +300,7 @@ impl Store {
             .read()
             .await?
             .fetch_all(
-                "SELECT id, entry_id, html IS NOT NULL, notes FROM mail_inbound WHERE case_id = $1 AND entry_id IS NOT NULL",
+                "SELECT id, entry_id, html IS NOT NULL, notes, authentication FROM mail_inbound WHERE case_id = $1 AND entry_id IS NOT NULL",
                 args![case.0],
             )
             .await?;
@@ -294,6 +311,7 @@ impl Store {
                     entry_id: accord_core::ids::EntryId(r.uuid(1)?),
                     has_html: r.bool(2)?,
                     notes: r.opt_json(3)?.unwrap_or_default(),
+                    authentication: r.opt_json(4)?,
                 })
             })
             .collect()

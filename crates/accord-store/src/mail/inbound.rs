@@ -43,6 +43,9 @@ pub struct ReceivedMail<'a> {
     pub message_id: Option<&'a str>,
     /// Equal for two deliveries of one message (its Message-ID and body).
     pub dedupe_key: &'a str,
+    /// The SMTP client's address and HELO name (listeners only).
+    pub peer: Option<std::net::IpAddr>,
+    pub helo: Option<&'a str>,
 }
 
 /// What became of a received message.
@@ -61,6 +64,8 @@ pub struct PendingMail {
     pub mailbox: Option<String>,
     pub envelope_from: Option<String>,
     pub envelope_to: Vec<String>,
+    pub peer: Option<std::net::IpAddr>,
+    pub helo: Option<String>,
 }
 
 impl Store {
@@ -83,8 +88,8 @@ impl Store {
         let id = Uuid::now_v7();
         let size = i64::try_from(mail.raw.len()).unwrap_or(i64::MAX);
         tx.execute(
-            "INSERT INTO mail_inbound (id, dedupe_key, message_id, source, mailbox, envelope_from, envelope_to, raw, size, state, received_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'received', $10)",
+            "INSERT INTO mail_inbound (id, dedupe_key, message_id, source, mailbox, envelope_from, envelope_to, raw, size, state, received_at, peer_ip, helo) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'received', $10, $11, $12)",
             args![
                 id,
                 mail.dedupe_key,
@@ -95,7 +100,9 @@ impl Store {
                 Json(mail.envelope_to),
                 mail.raw.to_vec(),
                 size,
-                to_micros(now)
+                to_micros(now),
+                mail.peer.map(|ip| ip.to_string()),
+                mail.helo.map(|h| h.chars().filter(|c| !c.is_control()).take(255).collect::<String>())
             ],
         )
         .await?;
@@ -130,7 +137,7 @@ impl Store {
             .read()
             .await?
             .fetch_all(
-                "SELECT id, raw, mailbox, envelope_from, envelope_to FROM mail_inbound \
+                "SELECT id, raw, mailbox, envelope_from, envelope_to, peer_ip, helo FROM mail_inbound \
                  WHERE state = 'received' ORDER BY received_at, id LIMIT $1",
                 args![i64::from(limit)],
             )
@@ -143,6 +150,8 @@ impl Store {
                     mailbox: r.opt_text(2)?,
                     envelope_from: r.opt_text(3)?,
                     envelope_to: r.json(4)?,
+                    peer: r.opt_text(5)?.and_then(|ip| ip.parse().ok()),
+                    helo: r.opt_text(6)?,
                 })
             })
             .collect()
@@ -213,6 +222,8 @@ pub struct InboundSummary {
     pub size: i64,
     /// What was noticed or changed while reading it (see `accord_core::mail::MailNote`).
     pub notes: Vec<accord_core::mail::MailNote>,
+    /// What sender authentication said, once it was checked.
+    pub authentication: Option<accord_core::mail::MailAuthentication>,
 }
 
 impl Store {
@@ -221,15 +232,12 @@ impl Store {
         actor: &accord_core::access::Actor,
         id: Uuid,
     ) -> Result<InboundSummary> {
-        actor.require(accord_core::access::Action::ViewInternalEntries)?;
-        if !actor.role.is_staff() {
-            return Err(accord_core::DomainError::Forbidden("read received mail").into());
-        }
+        require_mail_reader(actor)?;
         let row = self
             .read()
             .await?
             .fetch_optional(
-                "SELECT id, message_id, state, reason, case_id, sender, subject, body, files, size, notes FROM mail_inbound WHERE id = $1",
+                "SELECT id, message_id, state, reason, case_id, sender, subject, body, files, size, notes, authentication FROM mail_inbound WHERE id = $1",
                 args![id],
             )
             .await?;
@@ -247,6 +255,7 @@ impl Store {
             attachments: files.into_iter().map(|f| f.filename).collect(),
             size: r.i64(9)?,
             notes: r.opt_json(10)?.unwrap_or_default(),
+            authentication: r.opt_json(11)?,
         })
     }
 
@@ -256,10 +265,7 @@ impl Store {
         actor: &accord_core::access::Actor,
         id: Uuid,
     ) -> Result<Vec<u8>> {
-        actor.require(accord_core::access::Action::ViewInternalEntries)?;
-        if !actor.role.is_staff() {
-            return Err(accord_core::DomainError::Forbidden("read received mail").into());
-        }
+        require_mail_reader(actor)?;
         let row = self
             .read()
             .await?
@@ -267,4 +273,13 @@ impl Store {
             .await?;
         row.ok_or(crate::StoreError::not_found("message"))?.bytes(0)
     }
+}
+
+/// Received mail, raw or read, is for staff only.
+fn require_mail_reader(actor: &accord_core::access::Actor) -> Result<()> {
+    actor.require(accord_core::access::Action::ViewInternalEntries)?;
+    if !actor.role.is_staff() {
+        return Err(accord_core::DomainError::Forbidden("read received mail").into());
+    }
+    Ok(())
 }

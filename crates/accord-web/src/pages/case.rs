@@ -288,8 +288,13 @@ async fn render_case(
                 reading_notes: mails
                     .iter()
                     .filter(|m| m.entry_id == e.id)
-                    .flat_map(|m| m.notes.iter())
-                    .map(|n| super::mail::note_text(tr, n))
+                    .flat_map(|m| {
+                        let failed = m.authentication.as_ref().filter(|a| a.failed());
+                        failed
+                            .map(|a| super::mail::authentication_text(tr, a))
+                            .into_iter()
+                            .chain(m.notes.iter().map(|n| super::mail::note_text(tr, n)))
+                    })
                     .collect(),
             }
         })
@@ -551,6 +556,16 @@ fn describe_change(tr: Tr, change: &Change) -> String {
             ],
         ),
         Change::MilestoneOverdue { title } => tr.t1("event-milestone_overdue", "title", title),
+        Change::AgreementEmailRefused { version, reason } => tr.args(
+            "event-agreement_email_refused",
+            &[
+                ("version", Arg::Number(i64::from(*version))),
+                (
+                    "reason",
+                    Arg::Text(&tr.t(&format!("agreement-email-refused-{reason}"))),
+                ),
+            ],
+        ),
         Change::FollowUp { survey, sent: true } => tr.t1("event-follow_up", "survey", survey),
         Change::FollowUp {
             survey,

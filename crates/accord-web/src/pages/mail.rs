@@ -54,6 +54,22 @@ pub fn note_text(tr: accord_i18n::Tr, note: &accord_core::mail::MailNote) -> Str
     tr.t1(&format!("mail-note-{}", note.code), "detail", &note.detail)
 }
 
+/// A failed sender authentication, for the agent reading the message.
+pub fn authentication_text(
+    tr: accord_i18n::Tr,
+    a: &accord_core::mail::MailAuthentication,
+) -> String {
+    use accord_i18n::Arg;
+    tr.args(
+        "mail-auth-failed",
+        &[
+            ("spf", Arg::Text(&a.spf)),
+            ("dkim", Arg::Text(&a.dkim)),
+            ("dmarc", Arg::Text(&a.dmarc)),
+        ],
+    )
+}
+
 pub async fn held(
     State(state): State<AppState>,
     user: PageUser,

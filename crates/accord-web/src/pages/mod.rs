@@ -1,8 +1,6 @@
 //! The server-rendered interface. Works without JavaScript; `static/app.js` only adds
 //! keyboard shortcuts. Every form carries the session's CSRF token.
 
-use std::num::NonZeroU32;
-
 use accord_core::language::Language;
 use accord_i18n::Tr;
 use accord_store::auth::Session;
@@ -14,10 +12,10 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum_extra::extract::CookieJar;
-use governor::{DefaultKeyedRateLimiter, Quota};
 
 use crate::AppState;
 
+mod account;
 mod acknowledge;
 mod agreements;
 mod bulk;
@@ -51,6 +49,15 @@ pub fn router() -> Router<AppState> {
         .route("/", get(|| async { Redirect::to("/inbox") }))
         .route("/login", get(login::form).post(login::submit))
         .route("/logout", post(login::logout))
+        .route("/account", get(account::page))
+        .route("/account/password", post(account::change_password))
+        .route("/account/tokens", post(account::create_own_token))
+        .route("/tokens/{id}/revoke", post(account::revoke_token))
+        .route("/users", get(account::users))
+        .route("/users/{id}", get(account::user))
+        .route("/users/{id}/deactivate", post(account::deactivate))
+        .route("/users/{id}/reactivate", post(account::reactivate))
+        .route("/users/{id}/tokens", post(account::create_user_token))
         .route(
             "/agreements/{id}",
             get(agreements::open).post(agreements::answer),
@@ -132,6 +139,7 @@ pub fn router() -> Router<AppState> {
             get(|| async { static_file("text/javascript", include_str!("../../static/app.js")) }),
         )
         .fallback(errors::not_found)
+        .layer(axum::middleware::from_fn(errors::refuse_nul))
 }
 
 fn static_file(content_type: &'static str, body: &'static str) -> Response {
@@ -143,38 +151,6 @@ fn static_file(content_type: &'static str, body: &'static str) -> Response {
         body,
     )
         .into_response()
-}
-
-/// Sign-in attempts: per account, bursts of 10 then one every 6 s (guessing one password);
-/// per client address, bursts of 120 then two a second — an office behind one address signs
-/// in together at nine, while a guesser across many accounts is still slowed down.
-pub use new_case::NewCaseLimiter;
-
-pub struct LoginLimiter {
-    per_account: DefaultKeyedRateLimiter<String>,
-    per_address: DefaultKeyedRateLimiter<String>,
-}
-
-impl LoginLimiter {
-    pub fn new() -> Self {
-        let quota = |n: u32| Quota::per_minute(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN));
-        LoginLimiter {
-            per_account: DefaultKeyedRateLimiter::keyed(quota(10)),
-            per_address: DefaultKeyedRateLimiter::keyed(quota(120)),
-        }
-    }
-
-    /// Whether another attempt from this address for this account is allowed now.
-    pub fn allow(&self, address: &str, account: &str) -> bool {
-        self.per_address.check_key(&address.to_owned()).is_ok()
-            && self.per_account.check_key(&account.to_lowercase()).is_ok()
-    }
-}
-
-impl Default for LoginLimiter {
-    fn default() -> Self {
-        Self::new()
-    }
 }
 
 /// The reader's language: the switcher's cookie, then the account's language, then the
@@ -351,12 +327,70 @@ pub fn urlencode(s: &str) -> String {
         .collect()
 }
 
-/// Only same-site relative paths may be redirect targets (no open redirects).
+/// Where a refused redirect target sends the reader: the inbox, which is also the
+/// customers' portal home.
+pub const HOME: &str = "/inbox";
+
+/// The longest redirect target accepted; longer ones go home.
+const NEXT_MAX: usize = 2048;
+
+/// The one gate for every redirect target taken from input (`next`, `back`): a path on
+/// this site, or the inbox. Accepted is a path that starts with a single `/` (not `//`,
+/// not `/\`), made only of visible ASCII (0x21–0x7E), with no backslash, and whose
+/// percent-decoded form hides none of these either — no control character (DEL too),
+/// backslash or leading `//` behind `%09`, `%5C`, `%2F`. Browsers drop tabs and
+/// newlines and read `\` as `/`, so anything else could leave the site (open redirect) or
+/// fail as a header value.
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
-        _ => "/inbox".to_owned(),
+        Some(n) if is_safe_path(n) => n.to_owned(),
+        _ => HOME.to_owned(),
     }
+}
+
+fn is_safe_path(path: &str) -> bool {
+    let raw = path.as_bytes();
+    if raw.is_empty() || raw.len() > NEXT_MAX || !raw.iter().all(|b| (0x21..=0x7E).contains(b)) {
+        return false;
+    }
+    let decoded = percent_decode(raw);
+    [raw, decoded.as_slice()].into_iter().all(|p| {
+        p.first() == Some(&b'/')
+            && !matches!(p.get(1), Some(b'/' | b'\\'))
+            && !p.contains(&b'\\')
+            && !p.iter().any(u8::is_ascii_control)
+    })
+}
+
+/// `%XY` sequences decoded (repeatedly, so `%2509` hides nothing); other bytes kept.
+fn percent_decode(input: &[u8]) -> Vec<u8> {
+    let hex = |b: u8| (b as char).to_digit(16);
+    let mut current = input.to_vec();
+    // Each round shortens the text; a few rounds undo any layering a person would use.
+    for _ in 0..4 {
+        let mut out = Vec::with_capacity(current.len());
+        let mut i = 0;
+        while i < current.len() {
+            let pair = current
+                .get(i + 1..i + 3)
+                .and_then(|p| Some((hex(p[0])?, hex(p[1])?)));
+            match (current[i], pair) {
+                (b'%', Some((high, low))) => {
+                    out.push((high * 16 + low) as u8);
+                    i += 3;
+                }
+                (b, _) => {
+                    out.push(b);
+                    i += 1;
+                }
+            }
+        }
+        if out == current {
+            break;
+        }
+        current = out;
+    }
+    current
 }
 
 pub fn no_store(mut response: Response) -> Response {
@@ -364,4 +398,69 @@ pub fn no_store(mut response: Response) -> Response {
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redirect_targets_stay_on_this_site_or_go_home() {
+        let long = format!("/inbox?q={}", "a".repeat(NEXT_MAX));
+        let hostile = [
+            "",
+            "inbox",
+            "//evil.example",
+            "//evil.example/inbox",
+            "/\\evil.example",
+            "/\\/evil.example",
+            "\\\\evil.example",
+            "/%09/evil.example",
+            "/\t/evil.example",
+            "/\t/x",
+            "/\n/evil.example",
+            "/\r\n//evil.example",
+            "/%0d%0aSet-Cookie:x=1",
+            "/%01",
+            "/\u{1}",
+            "/\u{7f}",
+            "/%7F",
+            "/%00",
+            "/ /evil.example",
+            "/%2F/evil.example",
+            "/%2f%2fevil.example",
+            "/%5C%5Cevil",
+            "/%5cevil.example",
+            "/inbox?back=%5C",
+            "/%2509/evil.example",
+            "/%252F/evil.example",
+            "/cases/1\\..\\evil",
+            "/cases/é",
+            "https://evil.example",
+            "http://evil.example/inbox",
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            " /inbox",
+            "/inbox ",
+            long.as_str(),
+        ];
+        for target in hostile {
+            assert_eq!(safe_next(Some(target)), HOME, "{target:?} was accepted");
+        }
+        assert_eq!(safe_next(None), HOME);
+        let fine = [
+            "/",
+            "/inbox",
+            "/cases/1042?saved=2#entry-1",
+            "/inbox?status=open&q=r%C4%93%C4%B7ins%20divreiz",
+            "/cases/new",
+            "/policy/3?saved=published",
+            "/a/%2Fb",
+            "/inbox?q=100%",
+        ];
+        for target in fine {
+            assert_eq!(safe_next(Some(target)), target, "{target:?} was refused");
+        }
+    }
 }
