@@ -282,6 +282,9 @@ db_test! {
             assert_eq!(stored.subject.as_deref(), Some("Fatura errada"));
             assert_eq!(stored.body.as_deref(), Some("Bom dia, a fatura veio em dobro."));
             assert!(stored.notes.iter().any(|n| n.code == "nul-removed"), "{door:?}");
+            // Sender authentication ran whatever the door (here no DNS knows the domain).
+            let verdict = stored.authentication.unwrap_or_else(|| panic!("{door:?}: not checked"));
+            assert_eq!((verdict.dkim.as_str(), verdict.from_domain.as_str()), ("none", "cliente.example"), "{door:?}");
             assert_eq!(desk.raw(id).await, raw.to_vec(), "the raw message keeps its bytes");
         }
     }

@@ -81,13 +81,16 @@ pub async fn not_found(headers: HeaderMap) -> PageError {
 /// 400 page, before any handler: PostgreSQL cannot store NUL in text, and a form field
 /// that carried one ended in a server error there (SQLite took it). Uploads (multipart)
 /// are files and pass.
-pub async fn refuse_nul(
-    request: axum::extract::Request,
-    next: axum::middleware::Next,
-) -> Response {
+pub async fn refuse_nul(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
     let language = reader_language(request.headers());
     let encoded_nul = |text: &[u8]| text.windows(3).any(|w| w.eq_ignore_ascii_case(b"%00"));
-    if encoded_nul(request.uri().path_and_query().map_or("", |p| p.as_str()).as_bytes()) {
+    if encoded_nul(
+        request
+            .uri()
+            .path_and_query()
+            .map_or("", |p| p.as_str())
+            .as_bytes(),
+    ) {
         return PageError::Nul(Tr::new(language)).into_response();
     }
     let is_form = request
