@@ -1090,8 +1090,11 @@ impl Store {
                 let mut case = case;
                 crate::acknowledge::answered(self, &mut tx, &mut case, Some(actor_id), now).await?;
             }
-            EntryKind::Inbound if is_customer => {
-                settle_language(&mut tx, &case, &entry.body, now).await?;
+            EntryKind::Inbound => {
+                // Only the customer's own words decide an undecided language.
+                if is_customer {
+                    settle_language(&mut tx, &case, &entry.body, now).await?;
+                }
                 // Reading the policy and the case's facts only when the words call for it.
                 if case.status.is_open() && accord_text::phrases::asks_for_manager(&entry.body) {
                     let wrote = Occasion::CustomerWrote(&entry.body);
@@ -1105,21 +1108,6 @@ impl Store {
                     )
                     .await?;
                 }
-            }
-            // Reading the policy and the case's facts only when the words call for it.
-            EntryKind::Inbound
-                if case.status.is_open() && accord_text::phrases::asks_for_manager(&entry.body) =>
-            {
-                let wrote = Occasion::CustomerWrote(&entry.body);
-                crate::escalation::run_levels_once(
-                    self,
-                    &mut tx,
-                    case_id,
-                    case.policy_version,
-                    wrote,
-                    now,
-                )
-                .await?;
             }
             _ => {}
         }

@@ -78,7 +78,7 @@ const BINARY: NotMail = NotMail {
 
 /// Whether the bytes are a file rather than a message: a known file signature, a NUL in
 /// a first line that is no header field, or NULs all through the start (text mail has
-/// none; a stray one in a header or body is removed, not a reason to refuse the message).
+/// none; a few stray ones in a header or body are removed, not a reason to hold it).
 pub(super) fn not_mail(raw: &[u8]) -> Option<NotMail> {
     if let Some((_, kind)) = SIGNATURES.iter().find(|(sig, _)| raw.starts_with(sig)) {
         return Some(*kind);
@@ -87,7 +87,8 @@ pub(super) fn not_mail(raw: &[u8]) -> Option<NotMail> {
     let start = &raw[..raw.len().min(4096)];
     let nuls = start.iter().filter(|b| **b == 0).count();
     let nul_first_line = first_line.contains(&0) && !super::starts_with_header(first_line);
-    (nul_first_line || nuls * 20 > start.len()).then_some(BINARY)
+    // A few stray NULs in a text message are removed later; many are a file.
+    (nul_first_line || (nuls >= 32 && nuls * 20 > start.len())).then_some(BINARY)
 }
 
 /// A file delivered as mail: held as unreadable, the bytes kept as the file.
