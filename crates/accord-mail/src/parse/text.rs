@@ -21,8 +21,13 @@ use super::Note;
 
 /// Reads every text and HTML part of the message (and of forwarded messages in it) again.
 pub(super) fn reread_text_parts(message: &mut Message<'_>, notes: &mut Vec<Note>) {
-    let raw: Vec<u8> = message.raw_message.to_vec();
-    for part in message.parts.iter_mut() {
+    // The raw bytes and the parts are two fields: borrowed apart, nothing is copied.
+    let Message {
+        raw_message: raw,
+        parts,
+        ..
+    } = message;
+    for part in parts.iter_mut() {
         match &mut part.body {
             PartType::Message(inner) => reread_text_parts(inner, notes),
             PartType::Text(_) | PartType::Html(_) => {
